@@ -1,0 +1,135 @@
+// Package pipeline runs documents through a sequence of stages on a pool of
+// workers.
+//
+// A Stage adds annotation layers to a document in place. Stages must be safe
+// for concurrent use by several workers on different documents; per-worker
+// scratch state belongs in the stage's own pool, not in package variables.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/sitrep/sitrep/document"
+)
+
+// Stage is one step of the pipeline.
+type Stage interface {
+	// Name is the stage's short name, as used by --stages ("segment", "syntax", ...).
+	Name() string
+	// Process annotates d. An error fails this document only.
+	Process(ctx context.Context, d *document.Document) error
+}
+
+// Pipeline is an ordered list of stages.
+type Pipeline struct {
+	Stages []Stage
+	// Workers is the number of documents processed at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Process runs every stage on d in order.
+func (p *Pipeline) Process(ctx context.Context, d *document.Document) error {
+	for _, s := range p.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := s.Process(ctx, d); err != nil {
+			return fmt.Errorf("stage %s: %w", s.Name(), err)
+		}
+	}
+	return nil
+}
+
+// Result is one processed document, or the error that stopped it.
+type Result struct {
+	Doc *document.Document
+	Err error
+	// Seq is the position of the document in the input order.
+	Seq int
+}
+
+// Run processes the documents read from in concurrently and sends results on
+// the returned channel in input order. The channel is closed when in is
+// closed and drained, or when ctx is done.
+func (p *Pipeline) Run(ctx context.Context, in <-chan *document.Document) <-chan Result {
+	workers := p.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type job struct {
+		seq int
+		doc *document.Document
+	}
+	jobs := make(chan job)
+	done := make(chan Result, workers)
+	out := make(chan Result, workers)
+
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for d := range in {
+			select {
+			case jobs <- job{seq, d}:
+				seq++
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				err := p.safeProcess(ctx, j.doc)
+				done <- Result{Doc: j.doc, Err: err, Seq: j.seq}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	// Reorder so that output follows input order.
+	go func() {
+		defer close(out)
+		pending := make(map[int]Result)
+		next := 0
+		for r := range done {
+			pending[r.Seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				select {
+				case out <- r:
+				case <-ctx.Done():
+					for range done {
+					}
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// safeProcess turns a panic in a stage into an error for that document, so
+// that one bad input never takes the batch down.
+func (p *Pipeline) safeProcess(ctx context.Context, d *document.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return p.Process(ctx, d)
+}
