@@ -70,22 +70,22 @@ type Quote struct {
 
 // Event is one CAMEO-coded event with its evidence.
 type Event struct {
-	ID          string   `json:"id"`
-	Code        string   `json:"code"`
-	Label       string   `json:"label,omitempty"`
-	Plover      *Plover  `json:"plover,omitempty"`
-	Source      string   `json:"source,omitempty"` // entity id
-	Target      string   `json:"target,omitempty"` // entity id
-	SourceActor string   `json:"source_actor,omitempty"`
-	TargetActor string   `json:"target_actor,omitempty"`
-	Place       string   `json:"place,omitempty"` // place id
-	Time        *string  `json:"time"`
-	TimeSource  string   `json:"time_source,omitempty"`
-	Modality    string   `json:"modality,omitempty"`
-	Quote       string   `json:"quote,omitempty"`
-	Sentence    Span     `json:"sentence"`
-	Trigger     Mention  `json:"trigger"`
-	Confidence  float64  `json:"confidence"`
+	ID          string  `json:"id"`
+	Code        string  `json:"code"`
+	Label       string  `json:"label,omitempty"`
+	Plover      *Plover `json:"plover,omitempty"`
+	Source      string  `json:"source,omitempty"` // entity id
+	Target      string  `json:"target,omitempty"` // entity id
+	SourceActor string  `json:"source_actor,omitempty"`
+	TargetActor string  `json:"target_actor,omitempty"`
+	Place       string  `json:"place,omitempty"` // place id
+	Time        *string `json:"time"`
+	TimeSource  string  `json:"time_source,omitempty"`
+	Modality    string  `json:"modality,omitempty"`
+	Quote       string  `json:"quote,omitempty"`
+	Sentence    Span    `json:"sentence"`
+	Trigger     Mention `json:"trigger"`
+	Confidence  float64 `json:"confidence"`
 }
 
 // Plover is the PLOVER type and mode of an event.
