@@ -43,25 +43,34 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) error {
 	return nil
 }
 
+// Job is one document to process. Load reads or extracts it; it runs on a
+// worker, so that expensive extraction (HTML, fetching) is parallel too.
+type Job struct {
+	// Input names the document's origin for error messages.
+	Input string
+	Load  func(ctx context.Context) (*document.Document, error)
+}
+
 // Result is one processed document, or the error that stopped it.
 type Result struct {
-	Doc *document.Document
-	Err error
+	Input string
+	Doc   *document.Document
+	Err   error
 	// Seq is the position of the document in the input order.
 	Seq int
 }
 
-// Run processes the documents read from in concurrently and sends results on
+// Run loads and processes the jobs read from in concurrently and sends results on
 // the returned channel in input order. The channel is closed when in is
 // closed and drained, or when ctx is done.
-func (p *Pipeline) Run(ctx context.Context, in <-chan *document.Document) <-chan Result {
+func (p *Pipeline) Run(ctx context.Context, in <-chan Job) <-chan Result {
 	workers := p.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type job struct {
 		seq int
-		doc *document.Document
+		Job
 	}
 	jobs := make(chan job)
 	done := make(chan Result, workers)
@@ -70,9 +79,9 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan *document.Document) <-chan
 	go func() {
 		defer close(jobs)
 		seq := 0
-		for d := range in {
+		for j := range in {
 			select {
-			case jobs <- job{seq, d}:
+			case jobs <- job{seq, j}:
 				seq++
 			case <-ctx.Done():
 				return
@@ -86,8 +95,8 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan *document.Document) <-chan
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				err := p.safeProcess(ctx, j.doc)
-				done <- Result{Doc: j.doc, Err: err, Seq: j.seq}
+				d, err := p.safeRun(ctx, j.Job)
+				done <- Result{Input: j.Input, Doc: d, Err: err, Seq: j.seq}
 			}
 		}()
 	}
@@ -123,13 +132,17 @@ func (p *Pipeline) Run(ctx context.Context, in <-chan *document.Document) <-chan
 	return out
 }
 
-// safeProcess turns a panic in a stage into an error for that document, so
-// that one bad input never takes the batch down.
-func (p *Pipeline) safeProcess(ctx context.Context, d *document.Document) (err error) {
+// safeRun loads and processes one job. A panic in a loader or a stage
+// becomes an error for that document, so one bad input never takes the
+// batch down.
+func (p *Pipeline) safeRun(ctx context.Context, j Job) (d *document.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	return p.Process(ctx, d)
+	if d, err = j.Load(ctx); err != nil {
+		return nil, err
+	}
+	return d, p.Process(ctx, d)
 }

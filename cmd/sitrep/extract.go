@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/extract"
+	"github.com/sitrep/sitrep/fetch"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// pipelineFlags are the flags shared by every command that runs the pipeline
+// (extract, ingest).
+type pipelineFlags struct {
+	published    string
+	maxBytes     int64
+	allowPrivate bool
+	noFetch      bool
+	stages       string
+	inputFormat  string
+	workers      int
+}
+
+func (pf *pipelineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&pf.published, "published", "", "publication `DATE` (YYYY-MM-DD or RFC 3339) for inputs that carry none")
+	fs.Int64Var(&pf.maxBytes, "max-bytes", 20<<20, "largest document (file, JSON line, WARC record, page) in bytes")
+	fs.BoolVar(&pf.allowPrivate, "allow-private", false, "allow fetching from private, loopback and link-local addresses")
+	fs.BoolVar(&pf.noFetch, "no-fetch", false, "do not fetch the pages of feed items")
+	fs.StringVar(&pf.stages, "stages", "", "comma-separated `STAGES` to run (default all: "+strings.Join(stageNames(), ",")+")")
+	fs.StringVar(&pf.inputFormat, "input-format", "", "force the input `FORMAT`: text, html, jsonl, feed, warc (default: detect)")
+	fs.IntVar(&pf.workers, "workers", 0, "documents processed at once (default: number of cores)")
+}
+
+// processInputs reads every input, runs the pipeline and calls handle for
+// each document in input order. Each input or record that fails is reported
+// on e.stderr, naming it; the others go on. It returns the number of
+// failures; err is set only when the run as a whole could not go on.
+func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string, handle func(*document.Document) error) (failures int, err error) {
+	opts := extract.Options{MaxBytes: pf.maxBytes, NoFetch: pf.noFetch, Format: extract.Format(pf.inputFormat)}
+	switch opts.Format {
+	case extract.FormatAuto, extract.FormatText, extract.FormatHTML, extract.FormatJSONL, extract.FormatFeed, extract.FormatWARC:
+	default:
+		return 0, fmt.Errorf("unknown --input-format %q", pf.inputFormat)
+	}
+	if pf.published != "" {
+		p, ok := extract.ValidPublished(pf.published)
+		if !ok {
+			return 0, fmt.Errorf("--published %q: want YYYY-MM-DD or RFC 3339", pf.published)
+		}
+		opts.Published = p
+	}
+	opts.Fetcher = fetch.New(fetch.Options{MaxBytes: pf.maxBytes, AllowPrivate: pf.allowPrivate})
+	stages, err := buildStages(pf.stages)
+	if err != nil {
+		return 0, err
+	}
+	x := extract.New(opts)
+	p := &pipeline.Pipeline{Stages: stages, Workers: pf.workers}
+
+	inputs, errs := extract.Inputs(args, e.stdin)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+		failures++
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan pipeline.Job, 64)
+	go func() {
+		defer close(jobs)
+		for _, in := range inputs {
+			err := x.Extract(ctx, in, func(j pipeline.Job) error {
+				select {
+				case jobs <- j:
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			})
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var handleErr error
+	for r := range p.Run(ctx, jobs) {
+		if r.Err != nil {
+			var xe *extract.Error
+			if errors.As(r.Err, &xe) {
+				fmt.Fprintf(e.stderr, "sitrep: %v\n", r.Err)
+			} else {
+				fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", r.Input, r.Err)
+			}
+			failures++
+			continue
+		}
+		for _, w := range r.Doc.Warnings {
+			fmt.Fprintf(e.stderr, "sitrep: warning: %s: %s\n", r.Doc.Input, w)
+		}
+		if handleErr == nil {
+			if handleErr = handle(r.Doc); handleErr != nil {
+				cancel()
+			}
+		}
+	}
+	if handleErr != nil {
+		return failures, handleErr
+	}
+	return failures, ctx.Err()
+}
+
+// runExtract implements "sitrep extract [flags] INPUT...".
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "extract", "[flags] INPUT... (files, directories, -, http(s) URLs)")
+	var pf pipelineFlags
+	pf.register(fs)
+	format := fs.String("format", "", "output `FORMAT`: jsonl, json or text (default: text on a terminal, jsonl otherwise)")
+	layers := fs.String("layers", "", "extra `LAYERS` to output: tokens, syntax")
+	debug := fs.Bool("debug", false, "output every layer, tokens included")
+	stats := fs.Bool("stats", false, "print documents, bytes and rate on standard error at the end")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *format == "" {
+		*format = "jsonl"
+		if e.stdoutIsTerminal {
+			*format = "text"
+		}
+	}
+	withTokens := *debug
+	for _, l := range strings.Split(*layers, ",") {
+		switch strings.TrimSpace(l) {
+		case "":
+		case "tokens", "syntax":
+			withTokens = true
+		default:
+			return fmt.Errorf("unknown layer %q (want tokens, syntax)", l)
+		}
+	}
+	w := bufio.NewWriterSize(e.stdout, 1<<16)
+	defer w.Flush()
+	var write func(*document.Document) error
+	switch *format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		write = func(d *document.Document) error { return enc.Encode(d) }
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		write = func(d *document.Document) error { return enc.Encode(d) }
+	case "text":
+		write = func(d *document.Document) error { return writeSummary(w, d) }
+	default:
+		return fmt.Errorf("unknown --format %q (want jsonl, json, text)", *format)
+	}
+	start := time.Now()
+	var docs, chars int
+	failures, err := processInputs(ctx, e, &pf, fs.Args(), func(d *document.Document) error {
+		docs++
+		chars += len(d.Text)
+		if !withTokens {
+			d.Tokens = nil
+		}
+		return write(d)
+	})
+	if *stats {
+		el := time.Since(start).Seconds()
+		fmt.Fprintf(e.stderr, "sitrep: %d documents, %.1f MB of text in %.2f s: %.0f documents/s, %.2f MB/s; %d failed\n",
+			docs, float64(chars)/1e6, el, float64(docs)/el, float64(chars)/1e6/el, failures)
+	}
+	if err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if failures > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// writeSummary prints a document for a person to read.
+func writeSummary(w io.Writer, d *document.Document) error {
+	fmt.Fprintf(w, "== %s\n", d.Input)
+	if d.Title != "" {
+		fmt.Fprintf(w, "title:     %s\n", d.Title)
+	}
+	if d.URL != "" {
+		fmt.Fprintf(w, "url:       %s\n", d.URL)
+	}
+	if d.Source != "" {
+		fmt.Fprintf(w, "source:    %s\n", d.Source)
+	}
+	if d.Published != "" {
+		fmt.Fprintf(w, "published: %s (%s)\n", d.Published, d.PublishedFrom)
+	}
+	fmt.Fprintf(w, "id:        %s  language: %s  sentences: %d\n", d.ID, d.Language, len(d.Sentences))
+	if d.Dateline != nil {
+		fmt.Fprintf(w, "dateline:  %q place=%s date=%s source=%s\n", d.Dateline.Text, d.Dateline.Place, d.Dateline.Date, d.Dateline.Source)
+	}
+	for _, c := range d.Captions {
+		fmt.Fprintf(w, "caption:   %s\n", c.Text)
+	}
+	for _, en := range d.Entities {
+		actor := ""
+		if en.Actor != nil {
+			actor = " [" + en.Actor.Code + "]"
+		}
+		fmt.Fprintf(w, "entity:    %-6s %s%s (%d mentions)\n", en.Type, en.Name, actor, len(en.Mentions))
+	}
+	for _, p := range d.Places {
+		fmt.Fprintf(w, "place:     %s (%s, %.3f,%.3f) %s\n", p.Name, p.Country, p.Lat, p.Lon, p.Kind)
+	}
+	for _, t := range d.Times {
+		fmt.Fprintf(w, "time:      %q %s %s\n", t.Text, t.Type, t.Value)
+	}
+	for _, q := range d.Quotes {
+		sp := "?"
+		if q.Speaker != nil {
+			sp = *q.Speaker
+		}
+		fmt.Fprintf(w, "quote:     %s by %s: %q\n", q.Kind, sp, q.Text)
+	}
+	for _, ev := range d.Events {
+		fmt.Fprintf(w, "event:     %s %s -> %s %q\n", ev.Code, ev.SourceActor, ev.TargetActor, ev.Trigger.Text)
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
