@@ -70,11 +70,13 @@ func (sg *Segmenter) segmentParagraph(s string, start, end int) {
 		if !endsSentence(s, toks, k) {
 			continue
 		}
-		// Closing quotes and brackets stay with the sentence they close.
-		for k+1 < len(toks) && isCloser(toks[k+1].Text(s)) {
+		final := toks[k].Text(s)
+		// Closing quotes and brackets glued to the final mark stay with the
+		// sentence they close.
+		for k+1 < len(toks) && !toks[k].SpaceAfter && isCloser(toks[k+1].Text(s)) {
 			k++
 		}
-		if k+1 < len(toks) && !startsSentence(s, toks, k+1, toks[k].Text(s)) {
+		if k+1 < len(toks) && !startsSentence(s, toks, k+1, final) {
 			continue
 		}
 		sg.addSentence(sentStart, k+1)

@@ -140,6 +140,9 @@ func tokenizeChunk(s string, start, end int, dst []Token) []Token {
 		return dst
 	}
 
+	if isEmoticon(s[start:end]) {
+		return append(dst, Token{Start: start, End: end})
+	}
 	// A trailing emoticon is one token.
 	if k, ok := emoticonSuffix(s, start, end); ok {
 		dst = tokenizeChunk(s, start, k, dst)
@@ -226,7 +229,7 @@ body:
 			if end-n == start {
 				goto done
 			}
-		case isClosePunct(r):
+		case isClosePunct(r) || r == '\'':
 			if r == '’' || r == '\'' {
 				// Plural possessive (workers') or a closing quote?
 				w := s[start : end-n]

@@ -10,11 +10,13 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -73,11 +75,11 @@ func main() {
 func run(ctx context.Context, e *env, args []string) int {
 	err := dispatch(ctx, e, "sitrep", commands(), args)
 	switch {
-	case err == nil:
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errSilent):
 		return 1
-	case errors.Is(err, errUsage):
+	case errors.Is(err, errUsage), isFlagError(err):
 		return 2
 	default:
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
@@ -120,6 +122,14 @@ func runEval(ctx context.Context, e *env, args []string) error {
 
 func runTrain(ctx context.Context, e *env, args []string) error {
 	return dispatch(ctx, e, "sitrep train", trainCommands(), args)
+}
+
+// isFlagError reports errors from flag parsing, which the flag package has
+// already printed with the usage.
+func isFlagError(err error) bool {
+	return strings.HasPrefix(err.Error(), "flag provided but not defined") ||
+		strings.HasPrefix(err.Error(), "invalid value") || strings.HasPrefix(err.Error(), "invalid boolean") ||
+		strings.HasPrefix(err.Error(), "bad flag syntax") || strings.HasPrefix(err.Error(), "flag needs an argument")
 }
 
 func isTerminal(f *os.File) bool {

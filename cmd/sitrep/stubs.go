@@ -1,5 +1,0 @@
-package main
-
-import "context"
-
-func runVersion(ctx context.Context, e *env, args []string) error { return nil }
