@@ -117,3 +117,17 @@ func firstNonEmpty(ss ...string) string {
 	}
 	return ""
 }
+
+// TrafilaturaText returns go-trafilatura's own body text for a page, with
+// the options sitrep uses: the baseline that `sitrep eval html` compares
+// sitrep's extraction against.
+func TrafilaturaText(data []byte, contentType string) (string, error) {
+	text, _ := htmlToUTF8(data, contentType)
+	res, err := trafilatura.Extract(strings.NewReader(text), trafilatura.Options{
+		EnableFallback: true, ExcludeComments: true, ExcludeTables: true, HtmlDateMode: trafilatura.Fast,
+	})
+	if err != nil {
+		return "", err
+	}
+	return res.ContentText, nil
+}

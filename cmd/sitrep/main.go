@@ -56,6 +56,7 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"html", "article bodies of HTML pages against reference texts", runEvalHTML},
 	}
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -119,4 +120,8 @@ func newFlagSet(e *env, name, argsUsage string) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+func openBytes(b []byte) func() (io.ReadCloser, error) {
+	return func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
 }
