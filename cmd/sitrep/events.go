@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/events"
+	"github.com/sitrep/sitrep/pipeline"
+)
+
+// listFlag collects a repeatable string flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// runEvalEvents implements "sitrep eval events --data FILE.jsonl": PLOVER
+// gold standard records (event type, actor and recipient country and sector,
+// trigger overlap) and CAMEO-coded sentences (triple P/R/F1 at the root and
+// the full code), through the whole pipeline up to the events stage.
+func runEvalEvents(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval events", "--data FILE.jsonl [--actors DICT]... [--patterns FILE]... [--misses]")
+	data := fs.String("data", "", "gold JSON Lines: PLOVER gold records or {text, date, events: [{source, target, code}]} (required)")
+	var dicts, patterns listFlag
+	fs.Var(&dicts, "actors", "CAMEO/PETRARCH actor dictionary to add (repeatable)")
+	fs.Var(&patterns, "patterns", "event pattern file to add, lexicon.txt format (repeatable)")
+	misses := fs.Bool("misses", false, "list the records the coder gets wrong on standard error")
+	stages := fs.String("stages", "", "upstream stages to run before events (default: all available)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return errUsage
+	}
+	f, err := os.Open(*data)
+	if err != nil {
+		return err
+	}
+	gold, err := events.ReadGold(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", *data, err)
+	}
+	up, err := buildStages(*stages)
+	if err != nil {
+		return err
+	}
+	var upstream []pipeline.Stage
+	for _, s := range up {
+		if s.Name() != "events" && s.Name() != "actors" {
+			upstream = append(upstream, s)
+		}
+	}
+	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns})
+	if err != nil {
+		return err
+	}
+	p := &pipeline.Pipeline{Stages: append(upstream, ev)}
+	var names []string
+	for _, s := range p.Stages {
+		names = append(names, s.Name())
+	}
+	ann := func(ctx context.Context, text, date string) (*document.Document, error) {
+		d := document.New()
+		d.SetText(text)
+		d.Published = date
+		if err := p.Process(ctx, d); err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
+	rep, err := events.Evaluate(ctx, gold, ann, *misses)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s: stages %s\n", *data, strings.Join(names, ","))
+	rep.Write(e.stdout)
+	if *misses {
+		for _, m := range rep.Misses {
+			fmt.Fprintln(e.stderr, m)
+		}
+	}
+	return nil
+}

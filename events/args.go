@@ -1,0 +1,597 @@
+package events
+
+import "strings"
+
+// codeSentence finds the events of one sentence.
+func (st *sentence) codeSentence(lex *Lexicon) []proto {
+	var out []proto
+	n := len(st.words)
+	for i := 0; i < n; i++ {
+		if st.consumed[i] {
+			continue
+		}
+		lemma := st.verbAt(lex, i)
+		if lemma == "" {
+			continue
+		}
+		if p, ok := st.codeVerb(lex, i, lemma); ok {
+			out = append(out, p)
+		}
+	}
+	for i := 0; i < n; i++ {
+		if st.consumed[i] || st.chunkAt[i] >= 0 {
+			continue
+		}
+		if st.nounAt(lex, i) == "" {
+			continue
+		}
+		if p, ok := st.codeNoun(lex, i); ok {
+			out = append(out, p)
+		}
+	}
+	// reporting verbs count only when nothing else was found
+	var real []proto
+	for _, p := range out {
+		if !p.report {
+			real = append(real, p)
+		}
+	}
+	if len(real) > 0 {
+		return real
+	}
+	return out
+}
+
+// codeVerb codes the verb trigger at word i.
+func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
+	pat, trigEnd, obj := st.matchVerb(lex, i, lemma)
+	if pat == nil {
+		return proto{}, false
+	}
+	p := proto{code: pat.Code, head: i, trig0: i, trig1: trigEnd, pattern: pat, confidence: 0.6}
+	if pat.specificity() > 0 {
+		p.confidence += 0.1
+	}
+	if obj >= 0 {
+		p.trig1 = max(p.trig1, obj+1)
+	}
+	st.consumed[i] = true
+	for k := i; k < trigEnd; k++ {
+		st.consumed[k] = true
+	}
+	// light verbs take the code of their object noun
+	if pat.Flags&FlagLight != 0 {
+		if np, s, j := st.objectNoun(lex, trigEnd); np != nil {
+			p.code = np.Code
+			p.trig1 = j + 1
+			for k := s; k <= j; k++ {
+				st.consumed[k] = true
+			}
+			_ = s
+		}
+	}
+	wrapper := pat.Flags.wrapper()
+	if tryVerbs[lemma] {
+		wrapper = FlagTry
+	}
+	subjEnd := i // where the subject search starts
+	var argTarget = -1
+	// "be willing to", "was due to meet"
+	if i >= 2 && st.words[i-1].low == "to" {
+		if a := st.words[i-2].low; intentAdjectives[a] {
+			p.code = wrap(FlagIntent, p.code)
+			p.modality = "planned"
+			subjEnd = i - 2
+		}
+	}
+	if wrapper != 0 || pat.Flags&FlagReport == 0 && false {
+		allowThat := wrapper == FlagDemand || wrapper == FlagAppeal
+		if k := st.complement(lex, trigEnd, allowThat); k >= 0 {
+			// the object between wrapper and complement is the target: "urged Iran to ..."
+			for c := range st.chunks {
+				ch := st.chunks[c]
+				if ch.start >= trigEnd && ch.end <= k && !ch.pronoun {
+					argTarget = c
+					break
+				}
+			}
+			inner, ok := st.codeVerb(lex, k, st.lemmaFor(lex.verbs, k))
+			if ok && !inner.report {
+				p.code = wrap(wrapper, inner.code)
+				p.trig1 = inner.trig1
+				if wrapper == FlagIntent || wrapper == FlagTry && p.modality == "" {
+					if wrapper == FlagIntent {
+						p.modality = "planned"
+					}
+				}
+				p.targets = inner.targets
+				if argTarget >= 0 && (wrapper == FlagAppeal || wrapper == FlagDemand || len(p.targets) == 0) {
+					p.targets = st.coordinated(argTarget)
+				}
+				if inner.pattern != nil && inner.pattern.Flags&FlagMove != 0 {
+					p.pattern = inner.pattern
+				}
+				p.confidence = max(p.confidence, inner.confidence)
+			}
+		} else if obj < 0 || pat.Flags&FlagLight == 0 {
+			// "rejected a US offer of talks": recode from the object noun
+			if np, _, j := st.objectNoun(lex, trigEnd); np != nil && wrapper != FlagTry {
+				p.code = wrap(wrapper, np.Code)
+				if Root(np.Code) == Root(pat.Code) || Root(np.Code) == "10" || Root(np.Code) == "02" {
+					p.code = pat.Code
+				}
+				p.trig1 = j + 1
+			}
+		}
+	}
+	if pat.Flags&FlagReport != 0 && p.code == pat.Code {
+		p.report = true
+		p.confidence = 0.3
+	}
+	passive := st.isPassive(i)
+	if len(p.targets) == 0 {
+		if passive {
+			p.targets = st.subjectsBefore(subjEnd)
+		} else {
+			p.targets = st.objectsAfter(p.trig1, pat)
+		}
+	}
+	if passive {
+		p.sources = st.agentAfter(p.trig1)
+	} else {
+		p.sources = st.subjectsBefore(subjEnd)
+	}
+	if st.parsed {
+		st.depArgs(i, &p, passive)
+	}
+	p.targets = without(p.targets, p.sources)
+	if len(p.sources) > 0 {
+		p.confidence += 0.1
+	}
+	if len(p.targets) > 0 {
+		p.confidence += 0.05
+	}
+	st.modality(i, &p)
+	return p, true
+}
+
+// codeNoun codes the nominal event at word i ("a surprise visit", "the offensive").
+func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
+	np, start := st.nounCode(lex, i)
+	if np == nil {
+		return proto{}, false
+	}
+	p := proto{code: np.Code, head: i, trig0: start, trig1: i + 1, noun: true, pattern: np, confidence: 0.4}
+	st.consumed[i] = true
+	// possessor or modifier: "the Assad regime's offensive", "Israeli air raids"
+	for j := start - 1; j >= 0 && j >= start-4; j-- {
+		if c := st.chunkAt[j]; c >= 0 {
+			p.sources = st.coordinatedBack(c)
+			break
+		}
+		w := st.words[j].low
+		if !(determiners[w] || strings.HasSuffix(w, "ing") || isAdjectiveLike(w)) {
+			break
+		}
+	}
+	if len(p.sources) == 0 {
+		if a := st.agentAfter(i + 1); len(a) > 0 {
+			p.sources = a
+		}
+	}
+	if len(p.sources) == 0 {
+		p.sources = st.subjectsBefore(start)
+	}
+	// target: "against X", "on X", "to X", "with X"
+	end := st.segmentEnd(i)
+	for j := i + 1; j < end && j <= i+4; j++ {
+		w := st.words[j].low
+		if w == "against" || w == "on" || w == "to" || w == "with" || w == "in" || w == "of" || w == "at" {
+			for k := j + 1; k < end && k <= j+5; k++ {
+				if c := st.chunkAt[k]; c >= 0 {
+					p.targets = st.coordinated(c)
+					break
+				}
+			}
+			break
+		}
+	}
+	p.targets = without(p.targets, p.sources)
+	if len(p.sources) == 0 && len(p.targets) == 0 {
+		return proto{}, false
+	}
+	if len(p.sources) > 0 {
+		p.confidence += 0.1
+	}
+	st.modality(i, &p)
+	return p, true
+}
+
+func isAdjectiveLike(w string) bool {
+	for _, suf := range []string{"al", "ic", "ful", "ous", "ive", "ary", "ed", "-scale", "-range"} {
+		if strings.HasSuffix(w, suf) && len(w) > 4 {
+			return true
+		}
+	}
+	switch w {
+	case "surprise", "new", "latest", "major", "fresh", "joint", "full", "air", "ground", "last", "brief",
+		"first", "second", "two-day", "three-day", "official", "state", "large", "massive", "heavy", "deadly":
+		return true
+	}
+	return false
+}
+
+// isPassive reports "was attacked", "has been indicted", "were killed".
+func (st *sentence) isPassive(i int) bool {
+	w := st.words[i]
+	if st.parsed {
+		for _, d := range st.words {
+			if d.head == i && (d.deprel == "aux:pass" || d.deprel == "nsubj:pass") {
+				return true
+			}
+		}
+		return false
+	}
+	if !(strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "en") || irregular[w.low] != "") {
+		return false
+	}
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		p := st.words[j].low
+		if beForms[p] && p != "'s" {
+			return true
+		}
+		if !(auxiliaries[p] || strings.HasSuffix(p, "ly")) {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectsBefore returns the subject chunks before word i: the nearest
+// chunk outside a prepositional phrase, with its coordinated chunks.
+func (st *sentence) subjectsBefore(i int) []int {
+	best := -1
+	fallback := -1
+	for c := len(st.chunks) - 1; c >= 0; c-- {
+		ch := st.chunks[c]
+		if ch.end > i {
+			continue
+		}
+		// a boundary word between the chunk and the trigger ends the search
+		blocked := false
+		for k := ch.end; k < i; k++ {
+			if w := st.words[k].low; w == ";" || w == "but" || w == "whereas" {
+				blocked = true
+			}
+		}
+		if blocked {
+			break
+		}
+		if ch.inPP != "" && ch.inPP != "by" {
+			if fallback < 0 {
+				fallback = c
+			}
+			continue
+		}
+		best = c
+		break
+	}
+	if best < 0 {
+		best = fallback
+	}
+	if best < 0 {
+		return nil
+	}
+	return st.resolve(st.coordinatedBack(best))
+}
+
+// resolve replaces pronoun chunks by the first actor chunk before them.
+func (st *sentence) resolve(cs []int) []int {
+	var out []int
+	for _, c := range cs {
+		if !st.chunks[c].pronoun {
+			out = append(out, c)
+			continue
+		}
+		for k := 0; k < c; k++ {
+			if !st.chunks[k].pronoun && st.chunks[k].inPP == "" {
+				out = append(out, k)
+				break
+			}
+		}
+		if len(out) == 0 {
+			out = append(out, c) // unresolved: coded from context later
+		}
+	}
+	return out
+}
+
+// coordinatedBack returns chunk c with the chunks coordinated before it:
+// "Iran and Russia", "Hungarian and Romanian officials".
+func (st *sentence) coordinatedBack(c int) []int {
+	out := []int{c}
+	for k := c - 1; k >= 0 && len(out) < 5; k-- {
+		gap := st.words[st.chunks[k].end:st.chunks[k+1].start]
+		if !isCoordination(gap) {
+			break
+		}
+		out = append([]int{k}, out...)
+	}
+	return out
+}
+
+// coordinated returns chunk c with the chunks coordinated after it.
+func (st *sentence) coordinated(c int) []int {
+	out := []int{c}
+	for k := c + 1; k < len(st.chunks) && len(out) < 6; k++ {
+		gap := st.words[st.chunks[k-1].end:st.chunks[k].start]
+		if !isCoordination(gap) {
+			break
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+func isCoordination(gap []word) bool {
+	if len(gap) == 0 || len(gap) > 3 {
+		return false
+	}
+	and := false
+	for _, w := range gap {
+		switch w.low {
+		case "and", "&", "or":
+			and = true
+		case ",", "the", "both", "with":
+		default:
+			return false
+		}
+	}
+	return and || len(gap) == 1 && gap[0].low == ","
+}
+
+// objectsAfter returns the target chunks after word from.
+func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
+	end := st.segmentEnd(from - 1)
+	firstComma := end
+	for j := from; j < end; j++ {
+		if st.words[j].low == "," {
+			firstComma = j
+			break
+		}
+	}
+	move := pat != nil && pat.Flags&FlagMove != 0
+	wantPrep := map[string]bool{}
+	if pat != nil {
+		for _, p := range pat.Preps {
+			wantPrep[p] = true
+		}
+	}
+	pick := func(ok func(ch chunk) bool, limit int) int {
+		for c, ch := range st.chunks {
+			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" {
+				continue
+			}
+			if ok(ch) {
+				return c
+			}
+		}
+		return -1
+	}
+	c := -1
+	if len(wantPrep) > 0 {
+		c = pick(func(ch chunk) bool { return wantPrep[ch.inPP] }, end)
+	}
+	if c < 0 && move {
+		c = pick(func(ch chunk) bool { return ch.inPP == "to" || ch.inPP == "in" || ch.inPP == "at" || ch.inPP == "" }, end)
+	}
+	if c < 0 {
+		c = pick(func(ch chunk) bool { return ch.inPP == "" }, firstComma)
+	}
+	if c < 0 {
+		c = pick(func(ch chunk) bool {
+			return ch.inPP != "by" && ch.inPP != "according" && ch.inPP != "after" && ch.inPP != "during"
+		}, firstComma)
+	}
+	if c < 0 {
+		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "to" || ch.inPP == "against" || ch.inPP == "with" }, end)
+	}
+	if c < 0 {
+		return nil
+	}
+	return st.resolve(st.coordinated(c))
+}
+
+// agentAfter returns the chunks of a "by X" phrase after word from.
+func (st *sentence) agentAfter(from int) []int {
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+6; j++ {
+		if st.words[j].low == "by" {
+			for k := j + 1; k < end && k <= j+4; k++ {
+				if c := st.chunkAt[k]; c >= 0 {
+					return st.coordinated(c)
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+func without(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		keep := true
+		for _, y := range b {
+			if x == y {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// depArgs refines the arguments of the verb at i from the dependency parse:
+// nsubj (source), nsubj:pass (target), obj/iobj/obl (target), obl:agent
+// (source), following xcomp control up to the governing verb.
+func (st *sentence) depArgs(i int, p *proto, passive bool) {
+	chunkOf := func(h int) int {
+		if c := st.chunkAt[h]; c >= 0 {
+			return c
+		}
+		for j, w := range st.words {
+			if w.head == h && st.chunkAt[j] >= 0 && (w.deprel == "compound" || w.deprel == "amod" ||
+				w.deprel == "nmod:poss" || w.deprel == "nmod" || w.deprel == "flat" || w.deprel == "appos") {
+				return st.chunkAt[j]
+			}
+		}
+		return -1
+	}
+	var subj, obj, agent []int
+	var obl = map[string]int{}
+	collect := func(v int) {
+		for j, w := range st.words {
+			if w.head != v {
+				continue
+			}
+			c := chunkOf(j)
+			if c < 0 {
+				continue
+			}
+			switch {
+			case w.deprel == "nsubj" || w.deprel == "nsubj:pass" || w.deprel == "csubj":
+				subj = append(subj, st.depConj(j, c, chunkOf)...)
+			case w.deprel == "obj" || w.deprel == "iobj":
+				obj = append(obj, st.depConj(j, c, chunkOf)...)
+			case w.deprel == "obl:agent":
+				agent = append(agent, st.depConj(j, c, chunkOf)...)
+			case strings.HasPrefix(w.deprel, "obl"):
+				prep := ""
+				for _, x := range st.words {
+					if x.head == j && x.deprel == "case" {
+						prep = x.low
+					}
+				}
+				if prep == "by" && passive {
+					agent = append(agent, st.depConj(j, c, chunkOf)...)
+				} else if _, seen := obl[prep]; !seen {
+					obl[prep] = c
+				}
+			}
+		}
+	}
+	collect(i)
+	// controlled subjects: "agreed to visit" -> subject of "agreed"
+	for v, hops := i, 0; len(subj) == 0 && hops < 3; hops++ {
+		w := st.words[v]
+		if w.head < 0 || !(w.deprel == "xcomp" || w.deprel == "conj" || w.deprel == "advcl" || w.deprel == "ccomp") {
+			break
+		}
+		v = w.head
+		for j, d := range st.words {
+			if d.head == v && (d.deprel == "nsubj" || d.deprel == "nsubj:pass") {
+				if c := chunkOf(j); c >= 0 {
+					subj = st.depConj(j, c, chunkOf)
+				}
+			}
+		}
+		if w.deprel == "ccomp" || w.deprel == "advcl" {
+			break
+		}
+	}
+	subj = st.resolve(subj)
+	if passive {
+		if len(subj) > 0 {
+			p.targets = subj
+		}
+		if len(agent) > 0 {
+			p.sources = agent
+		}
+		return
+	}
+	if len(subj) > 0 {
+		p.sources = subj
+	}
+	if len(obj) > 0 {
+		p.targets = obj
+		return
+	}
+	if p.pattern != nil {
+		for _, pr := range p.pattern.Preps {
+			if c, ok := obl[pr]; ok {
+				p.targets = st.coordinated(c)
+				return
+			}
+		}
+	}
+}
+
+// depConj returns chunk c of word j with the chunks of its conj dependents.
+func (st *sentence) depConj(j, c int, chunkOf func(int) int) []int {
+	out := []int{c}
+	for k, w := range st.words {
+		if w.head == j && w.deprel == "conj" {
+			if c2 := chunkOf(k); c2 >= 0 && c2 != c {
+				out = append(out, c2)
+			}
+		}
+	}
+	return out
+}
+
+// modality sets the modality of p from the words before the trigger and
+// recodes planned cooperation as intent and negated cooperation as rejection.
+func (st *sentence) modality(i int, p *proto) {
+	neg, planned, hypo := false, p.modality == "planned", false
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := st.words[j].low
+		switch w {
+		case "not", "n't", "never", "no", "cannot":
+			neg = true
+		case "will", "'ll", "shall":
+			planned = true
+		case "would", "could", "may", "might", "should":
+			hypo = true
+		case "to":
+			if j > 0 && plannedAdjectives[st.words[j-1].low] {
+				planned = true
+			}
+		}
+		if st.chunkAt[j] >= 0 || w == "," {
+			break
+		}
+	}
+	if j := i - 1; j > 0 && st.words[j].low == "longer" && st.words[j-1].low == "no" {
+		neg = true
+	}
+	conditional := false
+	for j := 0; j < len(st.words); j++ {
+		if w := st.words[j].low; w == "if" || w == "unless" {
+			conditional = true
+		}
+	}
+	root := Root(p.code)
+	coop := root >= "03" && root <= "08"
+	switch {
+	case neg:
+		p.modality = "negated"
+		if coop {
+			p.code = wrap(FlagReject, p.code)
+		}
+	case planned && conditional && (root == "08" || root == "16" || root >= "17"):
+		p.modality = "hypothetical"
+		p.code = wrap(FlagThreaten, p.code)
+	case hypo && conditional:
+		p.modality = "hypothetical"
+	case planned || hypo && !conditional:
+		p.modality = "planned"
+		if coop && root != "03" {
+			p.code = wrap(FlagIntent, p.code)
+		}
+	case p.modality == "":
+		p.modality = "asserted"
+	}
+}

@@ -1,0 +1,289 @@
+package events
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/document"
+)
+
+// word is one token of a sentence as the coder sees it.
+type word struct {
+	text, low string
+	lemma     string // syntax layer lemma, lower case ("" when absent)
+	upos      string
+	head      int // index in the sentence, -1 for the root or unknown
+	deprel    string
+	start     int // code points
+	end       int
+}
+
+// chunk is an actor phrase: a word span with its actor code.
+type chunk struct {
+	start, end int
+	actor      document.Actor
+	entity     string
+	pronoun    bool
+	// inPP is the preposition governing the chunk ("in", "to", ...), or "".
+	inPP string
+}
+
+// sentence is the coder's working view of one sentence.
+type sentence struct {
+	d        *document.Document
+	index    int
+	words    []word
+	sw       *actors.SentenceWords
+	chunks   []chunk
+	chunkAt  []int // chunk index of each word, -1 if none
+	parsed   bool
+	consumed []bool // words already used by an event
+}
+
+var prepositions = map[string]bool{
+	"in": true, "at": true, "of": true, "from": true, "to": true, "near": true, "on": true,
+	"for": true, "with": true, "against": true, "under": true, "into": true, "by": true,
+	"around": true, "across": true, "inside": true, "outside": true, "over": true, "about": true,
+	"between": true, "among": true, "toward": true, "towards": true, "upon": true, "behind": true,
+	"through": true, "throughout": true, "within": true, "after": true, "before": true, "during": true,
+	"despite": true, "amid": true, "via": true, "including": true, "like": true, "than": true,
+}
+
+var pronouns = map[string]bool{
+	"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "who": true,
+}
+
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "his": true, "her": true, "their": true,
+	"this": true, "that": true, "these": true, "those": true, "our": true, "my": true, "any": true,
+	"no": true, "every": true, "each": true, "some": true, "'s": true, "another": true, "further": true,
+	"new": true, "first": true, "fresh": true, "surprise": true, "major": true, "joint": true,
+}
+
+var beForms = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+	"'s": true, "'re": true, "get": true, "got": true, "gets": true,
+}
+
+var auxiliaries = map[string]bool{
+	"has": true, "have": true, "had": true, "will": true, "would": true, "shall": true, "should": true,
+	"can": true, "could": true, "may": true, "might": true, "must": true, "did": true, "does": true,
+	"do": true, "to": true, "'ll": true, "'d": true, "not": true, "n't": true, "never": true,
+	"also": true, "reportedly": true, "again": true, "already": true, "finally": true, "then": true,
+	"today": true, "yesterday": true, "jointly": true, "formally": true, "officially": true,
+	"repeatedly": true, "flatly": true, "strongly": true, "just": true, "recently": true,
+	"once": true, "still": true, "now": true, "further": true, "outright": true, "publicly": true,
+	"allegedly": true, "apparently": true, "immediately": true, "later": true, "unilaterally": true,
+}
+
+var boundaryWords = map[string]bool{
+	";": true, "but": true, "while": true, "whereas": true, "although": true, "though": true,
+	"because": true, "since": true, "when": true, "where": true, "after": false, "as": true,
+	"according": true, "which": true, "whom": true, ":": true, "—": true, "--": true,
+}
+
+var reportLemmas = map[string]bool{
+	"say": true, "tell": true, "report": true, "announce": true, "add": true, "state": true,
+	"claim": true, "confirm": true, "quote": true, "accord": true, "insist": true,
+}
+
+func newSentence(lex *actors.Lexicon, d *document.Document, si int) *sentence {
+	s := d.Sentences[si]
+	st := &sentence{d: d, index: si, sw: actors.NewSentenceWords(lex, d, si)}
+	if s.TokenStart < 0 || s.TokenEnd > len(d.Tokens) || s.TokenStart > s.TokenEnd {
+		return st
+	}
+	toks := d.Tokens[s.TokenStart:s.TokenEnd]
+	st.words = make([]word, len(toks))
+	for i, t := range toks {
+		w := word{text: t.Text, low: strings.ToLower(t.Text), upos: t.UPOS, deprel: t.Deprel,
+			head: -1, start: t.Start, end: t.End}
+		if t.Lemma != "" && t.Lemma != "_" {
+			w.lemma = strings.ToLower(t.Lemma)
+		}
+		if t.Deprel != "" {
+			st.parsed = true
+			if t.Head > 0 && t.Head <= len(toks) {
+				w.head = t.Head - 1
+			}
+		}
+		st.words[i] = w
+	}
+	st.consumed = make([]bool, len(st.words))
+	return st
+}
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// buildChunks finds the actor phrases of the sentence: entity mentions and
+// lexicon phrases, widened to their titles.
+func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity) {
+	n := len(st.words)
+	st.chunkAt = make([]int, n)
+	for i := range st.chunkAt {
+		st.chunkAt[i] = -1
+	}
+	covered := make([]bool, n)
+	type span struct{ a, b int }
+	var spans []span
+	// entity mentions
+	for i := 0; i < n; i++ {
+		if e := entityAt(st.words[i].start, st.words[i].end); e != nil && isActorType(e.Type) {
+			j := i + 1
+			for j < n && entityAt(st.words[j].start, st.words[j].end) == e {
+				j++
+			}
+			spans = append(spans, span{i, j})
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+			i = j - 1
+		}
+	}
+	// lexicon phrases and capitalized names glued to them
+	for i := 0; i < n; i++ {
+		if covered[i] {
+			continue
+		}
+		h, ok := st.sw.HitAt(i)
+		if !ok {
+			continue
+		}
+		if st.parsed && h.Entry.Kind == actors.KindAgent && h.End-h.Start == 1 {
+			u := st.words[i].upos
+			if u != "" && u != "NOUN" && u != "PROPN" && u != "ADJ" {
+				continue
+			}
+		}
+		if !st.parsed && h.Entry.Kind == actors.KindAgent && h.End-h.Start == 1 && i > 0 {
+			p := st.words[i-1].low
+			if auxiliaries[p] || pronouns[p] || p == "to" {
+				continue // a verb: "will head", "to press"
+			}
+		}
+		j := h.End
+		for j < n && !covered[j] {
+			if h2, ok := st.sw.HitAt(j); ok {
+				j = h2.End
+				continue
+			}
+			w := st.words[j]
+			if w.text == "'s" || (isCapitalized(w.text) && w.low != "i" && !isSentenceWord(w.low)) {
+				j++
+				continue
+			}
+			break
+		}
+		spans = append(spans, span{i, j})
+		for k := i; k < j; k++ {
+			covered[k] = true
+		}
+		i = j - 1
+	}
+	// pronouns
+	for i := 0; i < n; i++ {
+		if !covered[i] && pronouns[st.words[i].low] {
+			spans = append(spans, span{i, i + 1})
+			covered[i] = true
+		}
+	}
+	sortSpans(spans, func(s span) int { return s.a })
+	for _, sp := range spans {
+		a, b := st.sw.Extend(sp.a, sp.b)
+		for a < sp.a && st.chunkAt[a] >= 0 {
+			a++
+		}
+		c := chunk{start: a, end: b}
+		if pronouns[st.words[sp.a].low] && b-a == 1 {
+			c.pronoun = true
+		} else {
+			act, ok := lex.CodeSpan(st.sw, a, b, date)
+			var ent *document.Entity
+			for k := a; k < b && ent == nil; k++ {
+				ent = entityAt(st.words[k].start, st.words[k].end)
+			}
+			if ent != nil {
+				c.entity = ent.ID
+				if ent.Actor != nil && (!ok || act.Country == "" && ent.Actor.Country != "" ||
+					len(act.Sectors) == 0 && len(ent.Actor.Sectors) > 0 && act.Country == ent.Actor.Country) {
+					act, ok = *ent.Actor, true
+				}
+			}
+			if !ok {
+				continue
+			}
+			c.actor = act
+		}
+		if a > 0 && prepositions[st.words[a-1].low] {
+			c.inPP = st.words[a-1].low
+		} else if a > 1 && prepositions[st.words[a-2].low] && determiners[st.words[a-1].low] {
+			c.inPP = st.words[a-2].low
+		}
+		// "Rebels in the Ivory Coast", "president of Armenia": glue an agent
+		// chunk to a following "in/of COUNTRY" chunk
+		if k := len(st.chunks) - 1; k >= 0 && !c.pronoun && (c.inPP == "of" || c.inPP == "in" || c.inPP == "from") {
+			p := &st.chunks[k]
+			gap := a - p.end
+			if !p.pronoun && p.actor.Country == "" && len(p.actor.Sectors) > 0 && gap >= 1 && gap <= 2 && c.actor.Country != "" {
+				p.actor.Country = c.actor.Country
+				p.actor.Code = c.actor.Country + strings.Join(p.actor.Sectors, "")
+				p.actor.Source = "title"
+				p.end = b
+				for k2 := p.start; k2 < b; k2++ {
+					st.chunkAt[k2] = k
+				}
+				continue
+			}
+		}
+		st.chunks = append(st.chunks, c)
+		for k := a; k < b; k++ {
+			st.chunkAt[k] = len(st.chunks) - 1
+		}
+	}
+	// "Hungarian and Romanian officials": share the role of the second
+	for k := 0; k+1 < len(st.chunks); k++ {
+		p, q := &st.chunks[k], &st.chunks[k+1]
+		if p.pronoun || q.pronoun || q.start != p.end+1 || st.words[p.end].low != "and" {
+			continue
+		}
+		if len(p.actor.Sectors) == 0 && p.actor.Country != "" && len(q.actor.Sectors) > 0 && p.end-p.start == 1 {
+			if h, ok := st.sw.HitAt(p.start); ok && h.Entry.Kind == actors.KindDemonym {
+				p.actor.Sectors = append([]string(nil), q.actor.Sectors...)
+				p.actor.Code = p.actor.Country + strings.Join(p.actor.Sectors, "")
+			}
+		}
+	}
+}
+
+// isSentenceWord keeps capitalized function words out of names.
+func isSentenceWord(low string) bool {
+	switch low {
+	case "the", "a", "an", "on", "in", "at", "and", "but", "monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+		"may", "june", "july", "august", "september", "october", "november", "december",
+		"sept", "aug", "oct", "nov", "dec", "jan", "feb", "mar", "apr", "jun", "jul":
+		return true
+	}
+	return false
+}
+
+func isActorType(t string) bool {
+	switch t {
+	case "PERSON", "ORG", "GPE", "NORP", "":
+		return true
+	}
+	return false
+}
+
+func sortSpans[T any](s []T, key func(T) int) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && key(s[j]) < key(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

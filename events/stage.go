@@ -1,0 +1,371 @@
+// Package events codes who did what to whom in a document: CAMEO event
+// codes with PLOVER types and modes, source and target actors from the
+// dependency structure (or, without a parse, from the word order), place,
+// date, modality and confidence, each with its evidence (sentence and
+// trigger spans).
+//
+// The verb and noun pattern lexicon (lexicon.txt) is written by the project
+// and can be extended with files in the same format. When the syntax layer is
+// absent the coder falls back to lower-cased word forms, a small suffix
+// lemmatizer and linear argument rules, so that it runs on tokens alone.
+package events
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/document"
+)
+
+// Options configure the events stage.
+type Options struct {
+	// Patterns are extra pattern files in the lexicon.txt format.
+	Patterns []string
+	// Actors are CAMEO/PETRARCH actor dictionaries added to the built-in
+	// actor lexicon.
+	Actors []string
+	// MinConfidence drops events below this confidence.
+	MinConfidence float64
+}
+
+// Stage fills Document.Events.
+type Stage struct {
+	lex   *Lexicon
+	alex  *actors.Lexicon
+	opts  Options
+	codes map[string]CodeInfo
+}
+
+// NewStage builds the events stage.
+func NewStage(opts Options) (*Stage, error) {
+	var lex *Lexicon
+	var err error
+	if len(opts.Patterns) > 0 {
+		lex, err = NewLexicon(opts.Patterns...)
+	} else {
+		lex, err = DefaultLexicon()
+	}
+	if err != nil {
+		return nil, err
+	}
+	ast, err := actors.NewStage(actors.Options{Dictionaries: opts.Actors})
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	return &Stage{lex: lex, alex: ast.Lexicon(), opts: opts}, nil
+}
+
+// Name implements pipeline.Stage.
+func (*Stage) Name() string { return "events" }
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if len(d.Entities) > 0 {
+		coded := false
+		for _, e := range d.Entities {
+			if e.Actor != nil {
+				coded = true
+				break
+			}
+		}
+		if !coded {
+			actors.CodeEntities(s.alex, d)
+		}
+	}
+	evs, err := s.Code(ctx, d)
+	if err != nil {
+		return err
+	}
+	d.Events = evs
+	return nil
+}
+
+// Code returns the events of d without storing them.
+func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Event, error) {
+	date := actors.Date(d)
+	entityAt := entityIndex(d)
+	out := []document.Event{}
+	var prevSource *chunk
+	docCountry := dominantCountry(d, s.alex)
+	for si := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		st := newSentence(s.alex, d, si)
+		if len(st.words) == 0 {
+			continue
+		}
+		st.buildChunks(s.alex, date, entityAt)
+		st.fillContext(d, s.alex, docCountry, prevSource)
+		protos := st.codeSentence(s.lex)
+		for _, p := range protos {
+			for _, ev := range s.toEvents(d, st, p, date) {
+				if ev.Confidence >= s.opts.MinConfidence {
+					ev.ID = fmt.Sprintf("ev%d", len(out)+1)
+					out = append(out, ev)
+				}
+			}
+		}
+		for _, p := range protos {
+			if len(p.sources) > 0 {
+				c := st.chunks[p.sources[0]]
+				prevSource = &c
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// entityIndex returns a lookup from a word's code point span to the entity
+// with a mention covering it.
+func entityIndex(d *document.Document) func(start, end int) *document.Entity {
+	type iv struct {
+		start, end int
+		e          *document.Entity
+	}
+	var ivs []iv
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		for _, m := range e.Mentions {
+			ivs = append(ivs, iv{m.Start, m.End, e})
+		}
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].start < ivs[j].start })
+	return func(start, end int) *document.Entity {
+		k := sort.Search(len(ivs), func(i int) bool { return ivs[i].start > start })
+		for j := k - 1; j >= 0 && j >= k-8; j-- {
+			if ivs[j].start <= start && ivs[j].end >= end {
+				return ivs[j].e
+			}
+		}
+		return nil
+	}
+}
+
+// dominantCountry is the country most mentioned in d (places and lexicon
+// country names), used for role-only actors with no country in their clause.
+func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
+	count := map[string]int{}
+	for _, p := range d.Places {
+		if c := lex.ISO3(p.Country); c != "" && p.Kind != "associative" {
+			count[c] += len(p.Mentions)
+		}
+	}
+	if len(count) == 0 {
+		for si := range d.Sentences {
+			sw := actors.NewSentenceWords(lex, d, si)
+			for _, h := range sw.Hits {
+				switch h.Entry.Kind {
+				case actors.KindCountry, actors.KindCapital, actors.KindDemonym:
+					count[h.Entry.Country]++
+				}
+			}
+		}
+	}
+	top, n := "", 0
+	for c, k := range count {
+		if k > n || k == n && c < top {
+			top, n = c, k
+		}
+	}
+	return top
+}
+
+// fillContext gives role-only chunks ("militants", "the displaced") the
+// country of their clause: a literal place of the sentence, a place-like
+// chunk ("in Syria"), else the document's dominant country. Unresolved
+// pronouns take the previous sentence's source.
+func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry string, prev *chunk) {
+	s := d.Sentences[st.index]
+	sentCountry := ""
+	for _, p := range d.Places {
+		if p.Kind == "associative" {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.Start >= s.Start && m.End <= s.End {
+				if c := lex.ISO3(p.Country); c != "" && sentCountry == "" {
+					sentCountry = c
+				}
+			}
+		}
+	}
+	if sentCountry == "" {
+		for _, c := range st.chunks {
+			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 &&
+				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" {
+				sentCountry = c.actor.Country
+				break
+			}
+		}
+	}
+	for k := range st.chunks {
+		c := &st.chunks[k]
+		if c.pronoun {
+			if prev != nil {
+				c.actor = prev.actor
+				c.entity = prev.entity
+			}
+			continue
+		}
+		if c.actor.Country != "" {
+			continue
+		}
+		country := sentCountry
+		if country == "" {
+			country = docCountry
+		}
+		if country == "" {
+			continue
+		}
+		c.actor.Country = country
+		c.actor.Code = country + strings.Join(c.actor.Sectors, "")
+		c.actor.Source = "context"
+	}
+}
+
+// toEvents turns a proto into document events, one per source-target pair.
+func (s *Stage) toEvents(d *document.Document, st *sentence, p proto, date string) []document.Event {
+	sent := d.Sentences[st.index]
+	base := document.Event{
+		Code:       p.code,
+		Sentence:   document.Span{Start: sent.Start, End: sent.End},
+		Modality:   p.modality,
+		Confidence: round2(min(p.confidence, 0.95)),
+	}
+	if ci, ok := Info(p.code); ok {
+		base.Label = ci.Label
+		if ci.Plover != "" {
+			base.Plover = &document.Plover{Type: ci.Plover, Mode: ci.Mode}
+		}
+	}
+	t0, t1 := st.words[p.trig0].start, st.words[p.trig1-1].end
+	base.Trigger = document.Mention{Start: t0, End: t1, Text: d.Slice(t0, t1)}
+	base.Place = placeFor(d, st, p)
+	base.Time, base.TimeSource = timeFor(d, sent, t0, date)
+	if q := quoteAt(d, t0); q != nil {
+		base.Quote = q.ID
+		if base.Modality == "asserted" {
+			base.Modality = "reported"
+		}
+	}
+	srcs, tgts := p.sources, p.targets
+	if len(srcs) == 0 {
+		srcs = []int{-1}
+	}
+	if len(tgts) == 0 {
+		tgts = []int{-1}
+	}
+	var out []document.Event
+	for _, a := range srcs {
+		for _, b := range tgts {
+			ev := base
+			if a >= 0 {
+				c := st.chunks[a]
+				ev.Source, ev.SourceActor = c.entity, c.actor.Code
+			}
+			if b >= 0 {
+				c := st.chunks[b]
+				ev.Target, ev.TargetActor = c.entity, c.actor.Code
+			}
+			if a >= 0 && b >= 0 && ev.SourceActor == ev.TargetActor && ev.Source == ev.Target {
+				continue
+			}
+			if a < 0 {
+				ev.Confidence = round2(ev.Confidence * 0.6)
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }
+
+// placeFor picks the literal place mention of the sentence nearest the
+// trigger, else the dateline's place.
+func placeFor(d *document.Document, st *sentence, p proto) string {
+	sent := d.Sentences[st.index]
+	trig := st.words[p.head].start
+	best, bestDist := "", -1
+	for _, pl := range d.Places {
+		if pl.Kind == "associative" {
+			continue
+		}
+		for _, m := range pl.Mentions {
+			if m.Start < sent.Start || m.End > sent.End {
+				continue
+			}
+			dist := m.Start - trig
+			if dist < 0 {
+				dist = -dist + 1 // a place after the trigger is preferred on ties
+			}
+			if bestDist < 0 || dist < bestDist {
+				best, bestDist = pl.ID, dist
+			}
+		}
+	}
+	if best != "" || d.Dateline == nil || d.Dateline.Place == "" {
+		return best
+	}
+	for _, pl := range d.Places {
+		if strings.EqualFold(pl.Name, d.Dateline.Place) {
+			return pl.ID
+		}
+		for _, m := range pl.Mentions {
+			if m.Start >= d.Dateline.Start && m.End <= d.Dateline.End {
+				return pl.ID
+			}
+		}
+	}
+	return ""
+}
+
+// timeFor picks the DATE expression of the sentence nearest the trigger,
+// else the publication date.
+func timeFor(d *document.Document, sent document.Sentence, trig int, date string) (*string, string) {
+	var best *document.Time
+	bestDist := -1
+	for i := range d.Times {
+		t := &d.Times[i]
+		if t.Start < sent.Start || t.End > sent.End || t.Type != "DATE" || !isDateValue(t.Value) {
+			continue
+		}
+		dist := t.Start - trig
+		if dist < 0 {
+			dist = -dist
+		}
+		if bestDist < 0 || dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	if best != nil {
+		v := best.Value
+		return &v, "text"
+	}
+	if date != "" {
+		v := date
+		return &v, "published"
+	}
+	return nil, ""
+}
+
+func isDateValue(v string) bool {
+	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9' && v[1] >= '0' && v[1] <= '9'
+}
+
+func quoteAt(d *document.Document, off int) *document.Quote {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Start <= off && off < q.End && (q.Kind == "direct" || q.Kind == "partial" || q.Kind == "") {
+			return q
+		}
+	}
+	return nil
+}

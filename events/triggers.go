@@ -1,0 +1,524 @@
+package events
+
+import (
+	"strings"
+)
+
+// proto is an event found in a sentence, before it becomes document.Events.
+type proto struct {
+	code       string
+	head       int // trigger word
+	trig0      int // trigger span [trig0, trig1) in words
+	trig1      int
+	sources    []int // chunk indexes
+	targets    []int
+	modality   string
+	noun       bool
+	report     bool
+	pattern    *Pattern
+	confidence float64
+}
+
+// wordIs reports whether the words at i spell o (lemmas compared; o may be
+// several words).
+func (st *sentence) wordIs(lex *Lexicon, i int, o string) bool {
+	parts := strings.Split(o, " ")
+	if i+len(parts) > len(st.words) {
+		return false
+	}
+	for k, p := range parts {
+		w := st.words[i+k]
+		if w.low == p || w.lemma == p || irregular[w.low] == p {
+			continue
+		}
+		ok := false
+		for _, c := range lemmaCandidates(w.low) {
+			if c == p {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// lemmaFor returns the lemma of word i that has patterns in m.
+func (st *sentence) lemmaFor(m map[string][]*Pattern, i int) string {
+	w := st.words[i]
+	if w.lemma != "" && m[w.lemma] != nil {
+		return w.lemma
+	}
+	if l, ok := irregular[w.low]; ok && m[l] != nil {
+		return l
+	}
+	if m[w.low] != nil {
+		return w.low
+	}
+	for _, c := range lemmaCandidates(w.low) {
+		if m[c] != nil {
+			return c
+		}
+	}
+	return ""
+}
+
+func isPunct(s string) bool {
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 {
+			return false
+		}
+	}
+	return true
+}
+
+// verbAt decides whether word i is a verb trigger and returns its lemma.
+func (st *sentence) verbAt(lex *Lexicon, i int) string {
+	w := st.words[i]
+	if st.chunkAt[i] >= 0 || isPunct(w.text) {
+		return ""
+	}
+	lemma := st.lemmaFor(lex.verbs, i)
+	if lemma == "" {
+		return ""
+	}
+	if w.upos != "" {
+		if w.upos == "VERB" {
+			return lemma
+		}
+		// taggers miss some verbs after auxiliaries
+		if w.upos == "NOUN" || w.upos == "ADJ" || w.upos == "PROPN" {
+			return ""
+		}
+		return ""
+	}
+	if i > 0 && isCapitalized(w.text) && !isCapitalized(st.words[i-1].text) {
+		return "" // a name
+	}
+	hasNoun := st.lemmaFor(lex.nouns, i) != ""
+	prev := ""
+	if i > 0 {
+		prev = st.words[i-1].low
+	}
+	if strings.HasSuffix(w.low, "ed") || irregular[w.low] != "" && w.low != "talks" {
+		if prev != "" && determiners[prev] && prev != "'s" && hasNoun {
+			return ""
+		}
+		return lemma
+	}
+	if !hasNoun {
+		if determiners[prev] && prev != "'s" {
+			return ""
+		}
+		return lemma
+	}
+	// both a noun and a verb: decide from the left context
+	switch {
+	case prev == "to" || auxiliaries[prev] || pronouns[prev] || beForms[prev]:
+		return lemma
+	case determiners[prev] || prev == "of" || prev == "for" || prev == "on" || prev == "and" && i > 1 && determiners[st.words[i-2].low]:
+		return ""
+	case i > 0 && st.chunkAt[i-1] >= 0:
+		// "Iran attacks ..." vs "Israeli air raids": a plural form after a demonym is a noun
+		c := st.chunks[st.chunkAt[i-1]]
+		if strings.HasSuffix(w.low, "s") && c.end-c.start == 1 && !isCapitalized(w.text) {
+			if h, ok := st.sw.HitAt(c.start); ok && h.Entry.Kind == 2 { // demonym
+				return ""
+			}
+		}
+		return lemma
+	case strings.HasSuffix(w.low, "ing"):
+		return lemma
+	}
+	if strings.HasSuffix(w.low, "s") {
+		return ""
+	}
+	return lemma
+}
+
+// nounAt returns the noun lemma of word i when it is a noun trigger.
+func (st *sentence) nounAt(lex *Lexicon, i int) string {
+	w := st.words[i]
+	if isPunct(w.text) {
+		return ""
+	}
+	lemma := st.lemmaFor(lex.nouns, i)
+	if lemma == "" {
+		return ""
+	}
+	if w.upos != "" && w.upos != "NOUN" && w.upos != "PROPN" {
+		return ""
+	}
+	if w.upos == "" && isCapitalized(w.text) && i > 0 {
+		return ""
+	}
+	return lemma
+}
+
+// segmentEnd returns the index where the clause material after word i ends
+// (exclusive): at a boundary word, a semicolon or a reporting clause.
+func (st *sentence) segmentEnd(i int) int {
+	for j := i + 1; j < len(st.words); j++ {
+		w := st.words[j].low
+		if boundaryWords[w] {
+			return j
+		}
+		if w == "," {
+			// ", X said" / ", said X": stop before the reporting clause
+			for k := j + 1; k < len(st.words) && k <= j+8; k++ {
+				lw := st.words[k].low
+				if lw == "," || lw == "." {
+					break
+				}
+				if reportLemmas[irregularOr(lw)] || reportLemmas[trimS(lw)] {
+					return j
+				}
+			}
+		}
+	}
+	return len(st.words)
+}
+
+func irregularOr(w string) string {
+	if l, ok := irregular[w]; ok {
+		return l
+	}
+	if strings.HasSuffix(w, "ed") {
+		return strings.TrimSuffix(w, "ed")
+	}
+	return w
+}
+
+func trimS(w string) string { return strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "s") }
+
+// matchVerb picks the most specific pattern of lemma that fits around word
+// i. It returns the pattern and the end of the trigger (after a particle),
+// and the index of the matched object noun (or -1).
+func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int, int) {
+	end := st.segmentEnd(i)
+	for _, p := range lex.verbs[lemma] {
+		trigEnd := i + 1
+		if p.Particle != "" {
+			parts := strings.Split(p.Particle, " ")
+			ok := true
+			for k, part := range parts {
+				j := i + 1 + k
+				if j >= len(st.words) || st.words[j].low != part {
+					ok = false
+					break
+				}
+			}
+			if !ok && st.parsed {
+				ok = false
+				for j := range st.words {
+					if st.words[j].head == i && strings.HasPrefix(st.words[j].deprel, "compound:prt") && st.words[j].low == parts[0] {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			trigEnd = i + 1 + len(parts)
+		}
+		obj := -1
+		if len(p.Objects) > 0 {
+			for j := trigEnd; j < end && j <= trigEnd+7 && obj < 0; j++ {
+				for _, o := range p.Objects {
+					if st.wordIs(lex, j, o) {
+						obj = j
+						break
+					}
+				}
+			}
+			if obj < 0 {
+				continue
+			}
+		}
+		if len(p.Preps) > 0 {
+			found := false
+			for j := trigEnd; j < end && j <= trigEnd+8 && !found; j++ {
+				for _, pr := range p.Preps {
+					if st.words[j].low == pr {
+						found = true
+					}
+				}
+			}
+			if !found {
+				continue
+			}
+		}
+		return p, trigEnd, obj
+	}
+	return nil, 0, -1
+}
+
+// nounCode returns the best noun pattern of the noun at word i, checking
+// multi-word patterns against the words before it, and the start of its span.
+func (st *sentence) nounCode(lex *Lexicon, i int) (*Pattern, int) {
+	lemma := st.lemmaFor(lex.nouns, i)
+	if lemma == "" {
+		return nil, i
+	}
+	for _, p := range lex.nouns[lemma] {
+		if len(p.Before) == 0 {
+			return p, i
+		}
+		start := i - len(p.Before)
+		if start < 0 {
+			continue
+		}
+		ok := true
+		for k, b := range p.Before {
+			if !st.wordIs(lex, start+k, b) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, start
+		}
+	}
+	return nil, i
+}
+
+// objectNoun finds the first noun trigger in the object window after a
+// light verb: "held talks", "staged a protest", "imposed sanctions".
+func (st *sentence) objectNoun(lex *Lexicon, from int) (*Pattern, int, int) {
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+5; j++ {
+		w := st.words[j].low
+		if j > from && (prepositions[w] && w != "of") {
+			break
+		}
+		if p, start := st.nounCode(lex, j); p != nil {
+			// prefer the longest compound ending further right: "food aid"
+			if j+1 < end {
+				if p2, s2 := st.nounCode(lex, j+1); p2 != nil && s2 <= j {
+					return p2, s2, j + 1
+				}
+			}
+			return p, start, j
+		}
+	}
+	return nil, 0, -1
+}
+
+// complement finds "to VERB" (or "that ... VERB" for demands) after a
+// wrapper verb ending at word from, returning the verb index.
+func (st *sentence) complement(lex *Lexicon, from int, allowThat bool) int {
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+7; j++ {
+		w := st.words[j].low
+		if w == "to" || (allowThat && w == "that") {
+			for k := j + 1; k < end && k <= j+6; k++ {
+				if lem := st.verbAtRelaxed(lex, k); lem != "" {
+					return k
+				}
+				lw := st.words[k].low
+				if w == "to" && !auxiliaries[lw] && !strings.HasSuffix(lw, "ly") && lw != "be" {
+					break
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// verbAtRelaxed accepts a verb trigger after "to" even when it could be a
+// noun: "agreed to visit", "threatened to attack".
+func (st *sentence) verbAtRelaxed(lex *Lexicon, k int) string {
+	if st.chunkAt[k] >= 0 {
+		return ""
+	}
+	if w := st.words[k]; w.upos != "" && w.upos != "VERB" {
+		return ""
+	}
+	return st.lemmaFor(lex.verbs, k)
+}
+
+// wrap recodes the code of a complement under a wrapper verb.
+func wrap(fl Flags, code string) string {
+	root := Root(code)
+	three := code
+	if len(three) > 3 {
+		three = three[:3]
+	}
+	switch fl {
+	case FlagIntent:
+		switch root {
+		case "03":
+			return code
+		case "04":
+			if three == "045" {
+				return "039"
+			}
+			return "036"
+		case "05":
+			return "032"
+		case "06":
+			return "031"
+		case "07":
+			if len(three) == 3 && three[2] >= '1' && three[2] <= '4' {
+				return "033" + three[2:]
+			}
+			return "033"
+		case "08":
+			switch three {
+			case "081", "082":
+				return "0351"
+			case "083":
+				return "034"
+			case "084":
+				return "0353"
+			case "085":
+				return "0354"
+			case "086":
+				return "0355"
+			case "087":
+				return "0356"
+			}
+			return "035"
+		case "14":
+			return "133"
+		case "16":
+			return "131"
+		case "17":
+			return "137"
+		case "18", "19", "20":
+			return "138"
+		}
+		return "030"
+	case FlagReject:
+		switch root {
+		case "03":
+			return "120"
+		case "04":
+			if three == "045" {
+				return "126"
+			}
+			return "125"
+		case "05":
+			if three == "057" {
+				return "127"
+			}
+			return "120"
+		case "06":
+			return "121"
+		case "07":
+			return "121"
+		case "08":
+			return "124"
+		case "02", "10":
+			return "120"
+		}
+		return "120"
+	case FlagThreaten:
+		switch root {
+		case "16":
+			switch three {
+			case "161":
+				return "1313"
+			case "162":
+				return "1311"
+			case "163":
+				return "1312"
+			case "164":
+				return "134"
+			case "165":
+				return "135"
+			case "166":
+				return "136"
+			}
+			return "131"
+		case "08":
+			return "136"
+		case "04":
+			return "134"
+		case "17":
+			if three == "172" {
+				return "132"
+			}
+			return "137"
+		case "14":
+			return "133"
+		case "18", "20":
+			return "138"
+		case "19":
+			switch three {
+			case "191":
+				return "1381"
+			case "192":
+				return "1382"
+			}
+			return "138"
+		}
+		return "130"
+	case FlagAppeal:
+		switch root {
+		case "04":
+			if three == "045" {
+				return "028"
+			}
+			return "026"
+		case "05":
+			return "022"
+		case "06":
+			return "021"
+		case "07":
+			return "023"
+		case "08":
+			if three == "083" {
+				return "024"
+			}
+			return "025"
+		}
+		return "020"
+	case FlagDemand:
+		switch root {
+		case "04":
+			if three == "045" {
+				return "108"
+			}
+			return "106"
+		case "05":
+			return "102"
+		case "06":
+			return "101"
+		case "07":
+			return "103"
+		case "08":
+			if three == "083" {
+				return "104"
+			}
+			return "105"
+		}
+		return "100"
+	case FlagTry:
+		if three == "186" {
+			return "185"
+		}
+		return code
+	}
+	return code
+}
+
+// tryVerbs keep the code of their complement: "tried to assassinate",
+// "continued to send arms".
+var tryVerbs = map[string]bool{
+	"try": true, "attempt": true, "continue": true, "begin": true, "start": true, "resume": true,
+	"seek": true, "manage": true, "move": true, "vote": true, "step": true, "help": false,
+}
+
+// adjective wrappers: "is willing to send", "was due to meet".
+var intentAdjectives = map[string]bool{
+	"willing": true, "ready": true, "prepared": true, "keen": true, "eager": true,
+	"determined": true, "committed": true, "poised": true, "open": true,
+}
+
+var plannedAdjectives = map[string]bool{
+	"due": true, "set": true, "expected": true, "scheduled": true, "slated": true, "going": true,
+	"likely": true, "planning": true, "poised": true,
+}
