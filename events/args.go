@@ -29,6 +29,8 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 			out = append(out, p)
 		}
 	}
+	st.obligations(out)
+	st.demote(out)
 	// reporting verbs count only when nothing else was found
 	var real []proto
 	for _, p := range out {
@@ -133,11 +135,25 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		if passive {
 			p.targets = st.subjectsBefore(subjEnd)
 		} else {
-			p.targets = st.objectsAfter(p.trig1, pat)
+			p.targets = st.objectsAfter(trigEnd, pat)
+		}
+	}
+	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal) {
+		// "demanded that the United States match ..."
+		for j := trigEnd; j < len(st.words) && j <= trigEnd+3; j++ {
+			if st.words[j].low == "that" {
+				for k := j + 1; k < len(st.words) && k <= j+4; k++ {
+					if c := st.chunkAt[k]; c >= 0 {
+						p.targets = st.resolve(st.coordinated(c))
+						break
+					}
+				}
+				break
+			}
 		}
 	}
 	if passive {
-		p.sources = st.agentAfter(p.trig1)
+		p.sources = st.agentAfter(trigEnd)
 	} else {
 		p.sources = st.subjectsBefore(subjEnd)
 	}
@@ -385,8 +401,21 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	if c < 0 && move {
 		c = pick(func(ch chunk) bool { return ch.inPP == "to" || ch.inPP == "in" || ch.inPP == "at" || ch.inPP == "" }, end)
 	}
+	near := min(firstComma, from+5)
 	if c < 0 {
-		c = pick(func(ch chunk) bool { return ch.inPP == "" }, firstComma)
+		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "of" }, near)
+	}
+	if c < 0 {
+		c = pick(func(ch chunk) bool {
+			switch ch.inPP {
+			case "against", "to", "with", "on", "for", "from", "over", "toward", "towards", "into", "upon":
+				return true
+			}
+			return false
+		}, firstComma)
+	}
+	if c < 0 {
+		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "of" }, firstComma)
 	}
 	if c < 0 {
 		c = pick(func(ch chunk) bool {
@@ -394,7 +423,9 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 		}, firstComma)
 	}
 	if c < 0 {
-		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "to" || ch.inPP == "against" || ch.inPP == "with" }, end)
+		c = pick(func(ch chunk) bool {
+			return ch.inPP == "" || ch.inPP == "to" || ch.inPP == "against" || ch.inPP == "with"
+		}, end)
 	}
 	if c < 0 {
 		return nil
@@ -553,11 +584,16 @@ func (st *sentence) modality(i int, p *proto) {
 			neg = true
 		case "will", "'ll", "shall":
 			planned = true
-		case "would", "could", "may", "might", "should":
+		case "must", "should", "ought":
+			p.obligation = true
+		case "would", "could", "may", "might":
 			hypo = true
 		case "to":
 			if j > 0 && plannedAdjectives[st.words[j-1].low] {
 				planned = true
+			}
+			if j > 0 && (st.words[j-1].low == "has" || st.words[j-1].low == "have" || st.words[j-1].low == "need") {
+				p.obligation = true
 			}
 		}
 		if st.chunkAt[j] >= 0 || w == "," {
@@ -593,5 +629,57 @@ func (st *sentence) modality(i int, p *proto) {
 		}
 	case p.modality == "":
 		p.modality = "asserted"
+	}
+}
+
+// obligations recodes "X said (that) Y must VERB" as X demanding that Y
+// VERB: the reporting verb's subject is the source, the clause subject the
+// target.
+func (st *sentence) obligations(ps []proto) {
+	for i := range ps {
+		p := &ps[i]
+		if !p.obligation || p.report {
+			continue
+		}
+		for j := range ps {
+			r := &ps[j]
+			if !r.report || len(r.sources) == 0 || r.head == p.head {
+				continue
+			}
+			p.code = wrap(FlagDemand, p.code)
+			p.targets = p.sources
+			p.sources = r.sources
+			p.modality = "asserted"
+			p.confidence += 0.05
+			break
+		}
+	}
+}
+
+var subordinators = map[string]bool{
+	"who": true, "which": true, "that": true, "whom": true, "after": true, "following": true,
+	"because": true, "despite": true, "amid": true, "during": true, "since": true, "before": true,
+	"when": true, "while": true, "if": true, "unless": true, "as": true, "until": true,
+}
+
+// demote lowers the confidence of events in subordinate material: relative
+// and adverbial clauses, "-ing" participles after a comma, nominal events
+// inside adjunct phrases.
+func (st *sentence) demote(ps []proto) {
+	for i := range ps {
+		p := &ps[i]
+		for j := p.trig0 - 1; j >= 0 && j >= p.trig0-6; j-- {
+			w := st.words[j].low
+			if subordinators[w] {
+				p.confidence -= 0.12
+				break
+			}
+			if st.chunkAt[j] >= 0 && !p.noun {
+				break
+			}
+		}
+		if w := st.words[p.head].low; strings.HasSuffix(w, "ing") && p.head > 0 && st.words[p.head-1].low == "," {
+			p.confidence -= 0.15
+		}
 	}
 }

@@ -28,6 +28,8 @@ type chunk struct {
 	pronoun    bool
 	// inPP is the preposition governing the chunk ("in", "to", ...), or "".
 	inPP string
+	// named marks a chunk with a name the lexicon does not know ("President Bush")
+	named bool
 }
 
 // sentence is the coder's working view of one sentence.
@@ -218,11 +220,24 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				continue
 			}
 			c.actor = act
+			for k := a; k < b; k++ {
+				if _, hit := st.sw.HitAt(k); !hit && isCapitalized(st.words[k].text) && k > 0 {
+					c.named = true
+				}
+			}
+			if ent != nil && ent.Type == "PERSON" {
+				c.named = true
+			}
 		}
 		if a > 0 && prepositions[st.words[a-1].low] {
 			c.inPP = st.words[a-1].low
 		} else if a > 1 && prepositions[st.words[a-2].low] && determiners[st.words[a-1].low] {
 			c.inPP = st.words[a-2].low
+		}
+		// a capital in a prepositional phrase is a place, not its government
+		if c.inPP != "" && c.actor.Source == "capital" {
+			c.actor.Sectors = nil
+			c.actor.Code = c.actor.Country
 		}
 		// "Rebels in the Ivory Coast", "president of Armenia": glue an agent
 		// chunk to a following "in/of COUNTRY" chunk

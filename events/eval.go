@@ -96,6 +96,7 @@ type Report struct {
 	TriggerOverlap  int
 	NoEvent         int
 	Confusion       map[string]map[string]int
+	SectorConfusion map[string]int // "gold>pred" counts of wrong sectors
 	// CAMEO-coded records
 	CameoRecords           int
 	RootTP, RootFP, RootFN int
@@ -105,7 +106,7 @@ type Report struct {
 
 // Evaluate scores ann on the gold records.
 func Evaluate(ctx context.Context, gold []GoldRecord, ann Annotator, keepMisses bool) (*Report, error) {
-	rep := &Report{Confusion: map[string]map[string]int{}}
+	rep := &Report{Confusion: map[string]map[string]int{}, SectorConfusion: map[string]int{}}
 	for _, g := range gold {
 		d, err := ann(ctx, g.Text, g.Date)
 		if err != nil {
@@ -220,6 +221,8 @@ func (rep *Report) plover(d *document.Document, g GoldRecord, keep bool) {
 		rep.SectorTotal++
 		if want == predSector(pred) {
 			rep.SectorCorrect++
+		} else {
+			rep.SectorConfusion[orDash(want)+">"+orDash(predSector(pred))]++
 		}
 		if want != "" {
 			rep.SectorGoldTotal++
@@ -440,6 +443,25 @@ func (rep *Report) Write(w io.Writer) {
 			fmt.Fprintf(w, "    %-10s %3d/%-3d %s\n", t, row[t], total, strings.Join(conf, ", "))
 		}
 	}
+	if len(rep.SectorConfusion) > 0 {
+		type kv struct {
+			k string
+			v int
+		}
+		var kvs []kv
+		for k, v := range rep.SectorConfusion {
+			kvs = append(kvs, kv{k, v})
+		}
+		sort.Slice(kvs, func(i, j int) bool { return kvs[i].v > kvs[j].v || kvs[i].v == kvs[j].v && kvs[i].k < kvs[j].k })
+		var parts []string
+		for i, x := range kvs {
+			if i == 12 {
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", x.k, x.v))
+		}
+		fmt.Fprintf(w, "  sector errors (gold>system): %s\n", strings.Join(parts, ", "))
+	}
 	if rep.CameoRecords > 0 {
 		fmt.Fprintf(w, "CAMEO-coded records: %d\n", rep.CameoRecords)
 		p, r, f := prf(rep.RootTP, rep.RootFP, rep.RootFN)
@@ -447,4 +469,11 @@ func (rep *Report) Write(w io.Writer) {
 		p, r, f = prf(rep.FullTP, rep.FullFP, rep.FullFN)
 		fmt.Fprintf(w, "  full triples (country+sector, full code)            P %.3f R %.3f F1 %.3f\n", p, r, f)
 	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -218,7 +218,7 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			continue
 		}
 		country := sentCountry
-		if country == "" {
+		if country == "" && !c.named {
 			country = docCountry
 		}
 		if country == "" {
@@ -256,6 +256,18 @@ func (s *Stage) toEvents(d *document.Document, st *sentence, p proto, date strin
 		}
 	}
 	srcs, tgts := p.sources, p.targets
+	if len(tgts) == 0 && len(srcs) > 1 {
+		// "Israel and Lebanon renewed negotiations": each with the others
+		var out []document.Event
+		for _, a := range srcs {
+			for _, b := range srcs {
+				if a != b {
+					out = append(out, s.pair(base, st, a, b)...)
+				}
+			}
+		}
+		return out
+	}
 	if len(srcs) == 0 {
 		srcs = []int{-1}
 	}
@@ -265,25 +277,30 @@ func (s *Stage) toEvents(d *document.Document, st *sentence, p proto, date strin
 	var out []document.Event
 	for _, a := range srcs {
 		for _, b := range tgts {
-			ev := base
-			if a >= 0 {
-				c := st.chunks[a]
-				ev.Source, ev.SourceActor = c.entity, c.actor.Code
-			}
-			if b >= 0 {
-				c := st.chunks[b]
-				ev.Target, ev.TargetActor = c.entity, c.actor.Code
-			}
-			if a >= 0 && b >= 0 && ev.SourceActor == ev.TargetActor && ev.Source == ev.Target {
-				continue
-			}
-			if a < 0 {
-				ev.Confidence = round2(ev.Confidence * 0.6)
-			}
-			out = append(out, ev)
+			out = append(out, s.pair(base, st, a, b)...)
 		}
 	}
 	return out
+}
+
+// pair is the event of base between chunks a and b (-1: none).
+func (s *Stage) pair(base document.Event, st *sentence, a, b int) []document.Event {
+	ev := base
+	if a >= 0 {
+		c := st.chunks[a]
+		ev.Source, ev.SourceActor = c.entity, c.actor.Code
+	}
+	if b >= 0 {
+		c := st.chunks[b]
+		ev.Target, ev.TargetActor = c.entity, c.actor.Code
+	}
+	if a >= 0 && b >= 0 && ev.SourceActor == ev.TargetActor && ev.Source == ev.Target {
+		return nil
+	}
+	if a < 0 {
+		ev.Confidence = round2(ev.Confidence * 0.6)
+	}
+	return []document.Event{ev}
 }
 
 func round2(x float64) float64 { return float64(int(x*100+0.5)) / 100 }

@@ -17,6 +17,8 @@ type proto struct {
 	report     bool
 	pattern    *Pattern
 	confidence float64
+	// obligation marks "must", "should", "has to" before the trigger
+	obligation bool
 }
 
 // wordIs reports whether the words at i spell o (lemmas compared; o may be
@@ -28,19 +30,11 @@ func (st *sentence) wordIs(lex *Lexicon, i int, o string) bool {
 	}
 	for k, p := range parts {
 		w := st.words[i+k]
-		if w.low == p || w.lemma == p || irregular[w.low] == p {
+		if w.low == p || w.lemma == p && w.upos != "VERB" || irregular[w.low] == p ||
+			w.low == p+"s" || w.low == p+"es" || strings.HasSuffix(p, "y") && w.low == p[:len(p)-1]+"ies" {
 			continue
 		}
-		ok := false
-		for _, c := range lemmaCandidates(w.low) {
-			if c == p {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return false
-		}
+		return false
 	}
 	return true
 }
@@ -103,7 +97,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		prev = st.words[i-1].low
 	}
 	if strings.HasSuffix(w.low, "ed") || irregular[w.low] != "" && w.low != "talks" {
-		if prev != "" && determiners[prev] && prev != "'s" && hasNoun {
+		if prev != "" && determiners[prev] && hasNoun {
 			return ""
 		}
 		return lemma
@@ -159,10 +153,12 @@ func (st *sentence) nounAt(lex *Lexicon, i int) string {
 
 // segmentEnd returns the index where the clause material after word i ends
 // (exclusive): at a boundary word, a semicolon or a reporting clause.
-func (st *sentence) segmentEnd(i int) int {
+func (st *sentence) segmentEnd(i int) int { return st.segmentEndThat(i, true) }
+
+func (st *sentence) segmentEndThat(i int, stopThat bool) int {
 	for j := i + 1; j < len(st.words); j++ {
 		w := st.words[j].low
-		if boundaryWords[w] {
+		if boundaryWords[w] || stopThat && w == "that" && j > i+1 {
 			return j
 		}
 		if w == "," {
@@ -242,6 +238,11 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 			for j := trigEnd; j < end && j <= trigEnd+8 && !found; j++ {
 				for _, pr := range p.Preps {
 					if st.words[j].low == pr {
+						// "agreed to resign" is a complement, not "to X"
+						if pr == "to" && j+1 < len(st.words) && st.verbAtRelaxed(lex, j+1) != "" &&
+							st.lemmaFor(lex.nouns, j+1) == "" {
+							continue
+						}
 						found = true
 					}
 				}
@@ -309,7 +310,7 @@ func (st *sentence) objectNoun(lex *Lexicon, from int) (*Pattern, int, int) {
 // complement finds "to VERB" (or "that ... VERB" for demands) after a
 // wrapper verb ending at word from, returning the verb index.
 func (st *sentence) complement(lex *Lexicon, from int, allowThat bool) int {
-	end := st.segmentEnd(from - 1)
+	end := st.segmentEndThat(from-1, false)
 	for j := from; j < end && j <= from+7; j++ {
 		w := st.words[j].low
 		if w == "to" || (allowThat && w == "that") {

@@ -1,0 +1,42 @@
+package events
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/sitrep/sitrep/actors"
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/segment"
+)
+
+// TestDebugSentence prints the chunks and events of $SITREP_DEBUG_TEXT.
+func TestDebugSentence(t *testing.T) {
+	text := os.Getenv("SITREP_DEBUG_TEXT")
+	if text == "" {
+		t.Skip("set SITREP_DEBUG_TEXT")
+	}
+	d := document.New()
+	d.SetText(text)
+	d.Published = "2018-09-03"
+	if err := segment.NewStage().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStage(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for si := range d.Sentences {
+		st := newSentence(s.alex, d, si)
+		st.buildChunks(s.alex, actors.Date(d), entityIndex(d))
+		for _, c := range st.chunks {
+			t.Logf("chunk %d-%d %q %s src=%s pp=%q pron=%v", c.start, c.end, d.Slice(st.words[c.start].start, st.words[c.end-1].end), c.actor.Code, c.actor.Source, c.inPP, c.pronoun)
+		}
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Events {
+		t.Logf("event %s %v %s -> %s %q mod=%s conf=%.2f", e.Code, e.Plover, e.SourceActor, e.TargetActor, e.Trigger.Text, e.Modality, e.Confidence)
+	}
+}
