@@ -385,7 +385,7 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	}
 	pick := func(ok func(ch chunk) bool, limit int) int {
 		for c, ch := range st.chunks {
-			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" {
+			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own {
 				continue
 			}
 			if ok(ch) {

@@ -30,6 +30,8 @@ type chunk struct {
 	inPP string
 	// named marks a chunk with a name the lexicon does not know ("President Bush")
 	named bool
+	// ownPP marks "its troops", "their forces": the country is the subject's
+	own bool
 }
 
 // sentence is the coder's working view of one sentence.
@@ -197,6 +199,16 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 	sortSpans(spans, func(s span) int { return s.a })
 	for _, sp := range spans {
 		a, b := st.sw.Extend(sp.a, sp.b)
+		if a < sp.a && st.chunkAt[a] >= 0 {
+			// "Jordan's visiting King Abdullah II": absorb the possessor chunk
+			k := st.chunkAt[a]
+			if k == len(st.chunks)-1 && st.chunks[k].start == a && !st.chunks[k].pronoun {
+				st.chunks = st.chunks[:k]
+				for x := a; x < sp.a; x++ {
+					st.chunkAt[x] = -1
+				}
+			}
+		}
 		for a < sp.a && st.chunkAt[a] >= 0 {
 			a++
 		}
@@ -227,6 +239,19 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 			}
 			if ent != nil && ent.Type == "PERSON" {
 				c.named = true
+			}
+		}
+		if a > 0 {
+			switch st.words[a-1].low {
+			case "its", "their", "his", "her", "our":
+				c.own = true
+			}
+		}
+		// "thousands of Nigerians", "100 ethnic Albanians": people, CVL
+		if !c.pronoun && len(c.actor.Sectors) == 0 && c.actor.Country != "" && b-a <= 2 {
+			if h, ok := st.sw.HitAt(b - 1); ok && h.Entry.Kind == actors.KindDemonym && isQuantified(st.words, a) {
+				c.actor.Sectors = []string{"CVL"}
+				c.actor.Code = c.actor.Country + "CVL"
 			}
 		}
 		if a > 0 && prepositions[st.words[a-1].low] {
@@ -301,4 +326,22 @@ func sortSpans[T any](s []T, key func(T) int) {
 			s[j], s[j-1] = s[j-1], s[j]
 		}
 	}
+}
+
+// isQuantified reports a number or quantity word shortly before word a:
+// "thousands of", "100 ethnic", "some 800,000".
+func isQuantified(ws []word, a int) bool {
+	for j := a - 1; j >= 0 && j >= a-3; j-- {
+		w := ws[j].low
+		if w[0] >= '0' && w[0] <= '9' {
+			return true
+		}
+		switch w {
+		case "thousands", "hundreds", "dozens", "tens", "scores", "millions", "several", "many",
+			"ethnic", "young", "some", "angry", "radical", "two", "three", "four", "five", "six",
+			"seven", "eight", "nine", "ten", "twenty", "fifty", "hundred", "thousand":
+			return true
+		}
+	}
+	return false
 }

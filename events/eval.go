@@ -213,10 +213,14 @@ func (rep *Report) plover(d *document.Document, g GoldRecord, keep bool) {
 			}
 		}
 	}
+	sectorOK := true
 	sector := func(gs *string, pred string) {
 		want, ok := goldSector(gs)
 		if !ok {
 			return
+		}
+		if want != predSector(pred) {
+			sectorOK = false
 		}
 		rep.SectorTotal++
 		if want == predSector(pred) {
@@ -264,7 +268,7 @@ func (rep *Report) plover(d *document.Document, g GoldRecord, keep bool) {
 		}
 		sector(match.Sector, tgtSector)
 	}
-	if keep && (pred != g.EventCurrent || !actorOK || !recipOK) {
+	if keep && (pred != g.EventCurrent || !actorOK || !recipOK || !sectorOK) {
 		var sys string
 		if ev != nil {
 			sys = fmt.Sprintf("%s %s %s->%s %q", ev.Code, pred, ev.SourceActor, ev.TargetActor, ev.Trigger.Text)

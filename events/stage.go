@@ -205,8 +205,21 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			}
 		}
 	}
+	subjCountry := ""
+	for _, c := range st.chunks {
+		if !c.pronoun && c.inPP == "" && c.actor.Country != "" {
+			subjCountry = c.actor.Country
+			break
+		}
+	}
 	for k := range st.chunks {
 		c := &st.chunks[k]
+		if c.own && c.actor.Country == "" && subjCountry != "" {
+			c.actor.Country = subjCountry
+			c.actor.Code = subjCountry + strings.Join(c.actor.Sectors, "")
+			c.actor.Source = "context"
+			continue
+		}
 		if c.pronoun {
 			if prev != nil {
 				c.actor = prev.actor
