@@ -126,7 +126,7 @@ func isCapitalized(s string) bool {
 
 // buildChunks finds the actor phrases of the sentence: entity mentions and
 // lexicon phrases, widened to their titles.
-func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity) {
+func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon) {
 	n := len(st.words)
 	st.chunkAt = make([]int, n)
 	for i := range st.chunkAt {
@@ -182,6 +182,14 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				continue
 			}
 			break
+		}
+		// "military aid", "police custody": a role word modifying an event noun
+		if h.Entry.Kind == actors.KindAgent && j == h.End && j < n && st.lemmaFor(elex.nouns, j) != "" &&
+			(i == 0 || !isCapitalized(st.words[i].text)) {
+			if _, ok := st.sw.HitAt(i - 1); !ok || i == 0 {
+				i = j - 1
+				continue
+			}
 		}
 		spans = append(spans, span{i, j})
 		for k := i; k < j; k++ {

@@ -100,7 +100,7 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		if len(st.words) == 0 {
 			continue
 		}
-		st.buildChunks(s.alex, date, entityAt)
+		st.buildChunks(s.alex, date, entityAt, s.lex)
 		st.fillContext(d, s.alex, docCountry, prevSource)
 		protos := st.codeSentence(s.lex)
 		for _, p := range protos {
@@ -183,43 +183,43 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 // pronouns take the previous sentence's source.
 func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry string, prev *chunk) {
 	s := d.Sentences[st.index]
-	sentCountry := ""
+	placeCountry := ""
 	for _, p := range d.Places {
 		if p.Kind == "associative" {
 			continue
 		}
 		for _, m := range p.Mentions {
 			if m.Start >= s.Start && m.End <= s.End {
-				if c := lex.ISO3(p.Country); c != "" && sentCountry == "" {
-					sentCountry = c
+				if c := lex.ISO3(p.Country); c != "" && placeCountry == "" {
+					placeCountry = c
 				}
 			}
 		}
 	}
-	if sentCountry == "" {
+	if placeCountry == "" {
 		for _, c := range st.chunks {
 			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 &&
 				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" {
-				sentCountry = c.actor.Country
+				placeCountry = c.actor.Country
 				break
 			}
 		}
 	}
-	subjCountry := ""
-	for _, c := range st.chunks {
-		if !c.pronoun && c.inPP == "" && c.actor.Country != "" {
-			subjCountry = c.actor.Country
+	// the subject-like chunk: the first actor outside a prepositional phrase
+	subj := -1
+	for k, c := range st.chunks {
+		if !c.pronoun && c.inPP == "" && !c.own && len(c.actor.Country) == 3 &&
+			c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.actor.Country != "IMG" {
+			subj = k
 			break
 		}
 	}
+	subjCountry := ""
+	if subj >= 0 {
+		subjCountry = st.chunks[subj].actor.Country
+	}
 	for k := range st.chunks {
 		c := &st.chunks[k]
-		if c.own && c.actor.Country == "" && subjCountry != "" {
-			c.actor.Country = subjCountry
-			c.actor.Code = subjCountry + strings.Join(c.actor.Sectors, "")
-			c.actor.Source = "context"
-			continue
-		}
 		if c.pronoun {
 			if prev != nil {
 				c.actor = prev.actor
@@ -230,9 +230,20 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		if c.actor.Country != "" {
 			continue
 		}
-		country := sentCountry
-		if country == "" && !c.named {
-			country = docCountry
+		country := ""
+		switch {
+		case c.own || subj >= 0 && subj < k:
+			// "its troops", "Darfur rebels" after "the Sudanese government"
+			country = subjCountry
+			if country == "" && !c.named {
+				country = placeCountry
+			}
+		default:
+			// "Militants must be cleaned out of Idlib ... in Syria"
+			country = placeCountry
+			if country == "" && !c.named {
+				country = docCountry
+			}
 		}
 		if country == "" {
 			continue

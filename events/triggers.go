@@ -117,6 +117,9 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	case i > 0 && st.chunkAt[i-1] >= 0:
 		// "Iran attacks ..." vs "Israeli air raids": a plural form after a demonym is a noun
 		c := st.chunks[st.chunkAt[i-1]]
+		if c.start > 0 && (st.words[c.start-1].low == "a" || st.words[c.start-1].low == "an") {
+			return "" // "a US offer"
+		}
 		if strings.HasSuffix(w.low, "s") && c.end-c.start == 1 && !isCapitalized(w.text) {
 			if h, ok := st.sw.HitAt(c.start); ok && h.Entry.Kind == 2 { // demonym
 				return ""
