@@ -135,7 +135,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		if passive {
 			p.targets = st.subjectsBefore(subjEnd)
 		} else {
-			p.targets = st.objectsAfter(trigEnd, pat)
+			if p.trig1 > trigEnd && pat.Flags&FlagLight != 0 {
+				// "provided ... backing to Assad": after the object noun first
+				p.targets = st.objectsAfter(p.trig1, pat)
+			}
+			if len(p.targets) == 0 {
+				p.targets = st.objectsAfter(trigEnd, pat)
+			}
 		}
 	}
 	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal) {
@@ -159,6 +165,11 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 	}
 	if st.parsed {
 		st.depArgs(i, &p, passive)
+	} else if strings.HasSuffix(st.words[i].low, "ing") && i > 0 && st.words[i-1].low == "," {
+		// "..., warning that": the subject of the main clause
+		if s := st.mainSubject(); len(s) > 0 {
+			p.sources = s
+		}
 	}
 	p.targets = without(p.targets, p.sources)
 	if len(p.sources) > 0 {
@@ -682,4 +693,14 @@ func (st *sentence) demote(ps []proto) {
 			p.confidence -= 0.15
 		}
 	}
+}
+
+// mainSubject returns the first actor chunk outside a prepositional phrase.
+func (st *sentence) mainSubject() []int {
+	for c, ch := range st.chunks {
+		if !ch.pronoun && ch.inPP == "" {
+			return st.coordinated(c)
+		}
+	}
+	return nil
 }

@@ -126,7 +126,7 @@ func isCapitalized(s string) bool {
 
 // buildChunks finds the actor phrases of the sentence: entity mentions and
 // lexicon phrases, widened to their titles.
-func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon) {
+func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon, names map[string]document.Actor) {
 	n := len(st.words)
 	st.chunkAt = make([]int, n)
 	for i := range st.chunkAt {
@@ -181,6 +181,11 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				j++
 				continue
 			}
+			// "Bashar al-Assad", "Osama bin Laden"
+			if nameParticles[w.low] && j+1 < n && (isCapitalized(st.words[j+1].text) || st.words[j+1].text == "-") && j > i {
+				j++
+				continue
+			}
 			break
 		}
 		// "military aid", "police custody": a role word modifying an event noun
@@ -190,6 +195,25 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				i = j - 1
 				continue
 			}
+		}
+		spans = append(spans, span{i, j})
+		for k := i; k < j; k++ {
+			covered[k] = true
+		}
+		i = j - 1
+	}
+	// names seen earlier in the document with a coded title: "Zarif" after
+	// "Iranian Foreign Minister Mohammad Javad Zarif"
+	for i := 0; i < n; i++ {
+		if covered[i] || !isCapitalized(st.words[i].text) {
+			continue
+		}
+		if _, ok := names[nameKey(st.words[i].text)]; !ok {
+			continue
+		}
+		j := i + 1
+		for j < n && !covered[j] && isCapitalized(st.words[j].text) && !isSentenceWord(st.words[j].low) {
+			j++
 		}
 		spans = append(spans, span{i, j})
 		for k := i; k < j; k++ {
@@ -225,6 +249,15 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 			c.pronoun = true
 		} else {
 			act, ok := lex.CodeSpan(st.sw, a, b, date)
+			if !ok || act.Country == "" {
+				for k := b - 1; k >= a; k-- {
+					if na, found := names[nameKey(st.words[k].text)]; found {
+						act, ok = na, true
+						act.Source = "context"
+						break
+					}
+				}
+			}
 			var ent *document.Entity
 			for k := a; k < b && ent == nil; k++ {
 				ent = entityAt(st.words[k].start, st.words[k].end)
@@ -352,4 +385,36 @@ func isQuantified(ws []word, a int) bool {
 		}
 	}
 	return false
+}
+
+// nameKey normalizes a name word for the document's name memory.
+func nameKey(w string) string {
+	w = strings.ToLower(w)
+	for _, p := range []string{"al-", "el-", "ad-", "as-"} {
+		w = strings.TrimPrefix(w, p)
+	}
+	return w
+}
+
+// rememberNames records the name words of titled, coded chunks.
+func (st *sentence) rememberNames(names map[string]document.Actor) {
+	for _, c := range st.chunks {
+		if c.pronoun || !c.named || c.actor.Country == "" || c.actor.Source == "context" {
+			continue
+		}
+		for k := c.start; k < c.end; k++ {
+			w := st.words[k].text
+			if _, hit := st.sw.HitAt(k); hit || !isCapitalized(w) || len(w) < 3 || isSentenceWord(strings.ToLower(w)) {
+				continue
+			}
+			if old, seen := names[nameKey(w)]; !seen || len(old.Sectors) == 0 && len(c.actor.Sectors) > 0 {
+				names[nameKey(w)] = c.actor
+			}
+		}
+	}
+}
+
+var nameParticles = map[string]bool{
+	"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true,
+	"da": true, "di": true, "abu": true, "-": true, "ul": true, "ur": true,
 }

@@ -90,6 +90,7 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 	out := []document.Event{}
 	var prevSource *chunk
 	docCountry := dominantCountry(d, s.alex)
+	names := map[string]document.Actor{}
 	for si := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -100,8 +101,9 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		if len(st.words) == 0 {
 			continue
 		}
-		st.buildChunks(s.alex, date, entityAt, s.lex)
+		st.buildChunks(s.alex, date, entityAt, s.lex, names)
 		st.fillContext(d, s.alex, docCountry, prevSource)
+		st.rememberNames(names)
 		protos := st.codeSentence(s.lex)
 		for _, p := range protos {
 			for _, ev := range s.toEvents(d, st, p, date) {
@@ -199,7 +201,7 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	if placeCountry == "" {
 		for _, c := range st.chunks {
 			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 &&
-				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" {
+				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" && c.inPP != "to" {
 				placeCountry = c.actor.Country
 				break
 			}

@@ -71,12 +71,17 @@ func isPunct(s string) bool {
 // verbAt decides whether word i is a verb trigger and returns its lemma.
 func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	w := st.words[i]
-	if st.chunkAt[i] >= 0 || isPunct(w.text) {
+	if st.chunkAt[i] >= 0 || isPunct(w.text) || w.low == "according" {
 		return ""
 	}
 	lemma := st.lemmaFor(lex.verbs, i)
 	if lemma == "" {
 		return ""
+	}
+	if i > 0 && particles[w.low] {
+		if p := st.words[i-1].low; strings.HasSuffix(p, "ed") || irregular[p] != "" {
+			return "" // "fought back"
+		}
 	}
 	if w.upos != "" {
 		if w.upos == "VERB" {
@@ -138,7 +143,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 // nounAt returns the noun lemma of word i when it is a noun trigger.
 func (st *sentence) nounAt(lex *Lexicon, i int) string {
 	w := st.words[i]
-	if isPunct(w.text) {
+	if isPunct(w.text) || w.low == "according" {
 		return ""
 	}
 	lemma := st.lemmaFor(lex.nouns, i)
@@ -292,7 +297,7 @@ func (st *sentence) nounCode(lex *Lexicon, i int) (*Pattern, int) {
 // light verb: "held talks", "staged a protest", "imposed sanctions".
 func (st *sentence) objectNoun(lex *Lexicon, from int) (*Pattern, int, int) {
 	end := st.segmentEnd(from - 1)
-	for j := from; j < end && j <= from+5; j++ {
+	for j := from; j < end && j <= from+8; j++ {
 		w := st.words[j].low
 		if j > from && (prepositions[w] && w != "of") {
 			break
@@ -526,3 +531,5 @@ var plannedAdjectives = map[string]bool{
 	"due": true, "set": true, "expected": true, "scheduled": true, "slated": true, "going": true,
 	"likely": true, "planning": true, "poised": true,
 }
+
+var particles = map[string]bool{"back": true, "off": true, "out": true, "up": true, "down": true, "over": true}
