@@ -172,6 +172,24 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		}
 	}
 	p.targets = without(p.targets, p.sources)
+	if len(p.sources) > 1 && len(p.targets) == 1 {
+		// "Iran and Syria signed ... in Damascus": a place, not a third party
+		if t := st.chunks[p.targets[0]]; (t.inPP == "in" || t.inPP == "at") && len(t.actor.Sectors) == 0 {
+			p.targets = nil
+		}
+	}
+	// "a suicide bomber killed": the bombing is the event
+	if r := Root(p.code); (r == "18" || r == "19") && len(p.sources) > 0 {
+		src := st.chunks[p.sources[0]]
+		for k := src.start; k < src.end; k++ {
+			if w := st.words[k].low; strings.HasPrefix(w, "bomber") {
+				p.code = "183"
+				if k > 0 && st.words[k-1].low == "suicide" {
+					p.code = "1831"
+				}
+			}
+		}
+	}
 	if len(p.sources) > 0 {
 		p.confidence += 0.1
 	}
@@ -206,7 +224,21 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 			p.sources = a
 		}
 	}
-	if len(p.sources) == 0 {
+	inPP := false
+	for j := start - 1; j >= 0 && j >= start-5; j-- {
+		w := st.words[j].low
+		if prepositions[w] {
+			inPP = true
+			break
+		}
+		if !(determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing")) {
+			break
+		}
+	}
+	if inPP {
+		p.confidence -= 0.1
+	}
+	if len(p.sources) == 0 && !inPP {
 		p.sources = st.subjectsBefore(start)
 	}
 	// target: "against X", "on X", "to X", "with X"
@@ -394,9 +426,10 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 			wantPrep[p] = true
 		}
 	}
+	last := false
 	pick := func(ok func(ch chunk) bool, limit int) int {
 		for c, ch := range st.chunks {
-			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own {
+			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own || ch.ctxSubj && !last {
 				continue
 			}
 			if ok(ch) {
@@ -430,13 +463,18 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	}
 	if c < 0 {
 		c = pick(func(ch chunk) bool {
-			return ch.inPP != "by" && ch.inPP != "according" && ch.inPP != "after" && ch.inPP != "during"
+			return ch.inPP != "by" && ch.inPP != "according" && ch.inPP != "after" && ch.inPP != "during" && ch.inPP != "through"
 		}, firstComma)
 	}
 	if c < 0 {
 		c = pick(func(ch chunk) bool {
 			return ch.inPP == "" || ch.inPP == "to" || ch.inPP == "against" || ch.inPP == "with"
 		}, end)
+	}
+	if c < 0 {
+		// role-only chunks of the subject's country: "released 300 government soldiers"
+		last = true
+		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "of" }, firstComma)
 	}
 	if c < 0 {
 		return nil

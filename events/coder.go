@@ -30,8 +30,10 @@ type chunk struct {
 	inPP string
 	// named marks a chunk with a name the lexicon does not know ("President Bush")
 	named bool
-	// ownPP marks "its troops", "their forces": the country is the subject's
+	// own marks "its troops", "their forces": the country is the subject's
 	own bool
+	// ctxSubj marks a role-only chunk given the subject's country
+	ctxSubj bool
 }
 
 // sentence is the coder's working view of one sentence.
@@ -189,7 +191,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 			break
 		}
 		// "military aid", "police custody": a role word modifying an event noun
-		if h.Entry.Kind == actors.KindAgent && j == h.End && j < n && st.lemmaFor(elex.nouns, j) != "" &&
+		if h.Entry.Kind == actors.KindAgent && j == h.End && j < n && isNounForm(elex, st.words[j].low) &&
 			(i == 0 || !isCapitalized(st.words[i].text)) {
 			if _, ok := st.sw.HitAt(i - 1); !ok || i == 0 {
 				i = j - 1
@@ -295,10 +297,15 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				c.actor.Code = c.actor.Country + "CVL"
 			}
 		}
-		if a > 0 && prepositions[st.words[a-1].low] {
-			c.inPP = st.words[a-1].low
-		} else if a > 1 && prepositions[st.words[a-2].low] && determiners[st.words[a-1].low] {
-			c.inPP = st.words[a-2].low
+		for k := a - 1; k >= 0 && k >= a-3; k-- {
+			w := st.words[k].low
+			if prepositions[w] {
+				c.inPP = w
+				break
+			}
+			if !determiners[w] && !directions[w] {
+				break
+			}
 		}
 		// a capital in a prepositional phrase is a place, not its government
 		if c.inPP != "" && c.actor.Source == "capital" {
@@ -417,4 +424,21 @@ func (st *sentence) rememberNames(names map[string]document.Actor) {
 var nameParticles = map[string]bool{
 	"al": true, "el": true, "bin": true, "ibn": true, "de": true, "van": true, "von": true,
 	"da": true, "di": true, "abu": true, "-": true, "ul": true, "ur": true,
+}
+
+var directions = map[string]bool{
+	"northern": true, "southern": true, "eastern": true, "western": true, "central": true,
+	"north": true, "south": true, "east": true, "west": true, "northeastern": true, "northwestern": true,
+	"southeastern": true, "southwestern": true, "neighbouring": true, "neighboring": true, "war-torn": true,
+}
+
+// isNounForm reports a noun of the event lexicon in its base or plural form.
+func isNounForm(lex *Lexicon, w string) bool {
+	if lex.nouns[w] != nil {
+		return true
+	}
+	if strings.HasSuffix(w, "s") && lex.nouns[w[:len(w)-1]] != nil {
+		return true
+	}
+	return strings.HasSuffix(w, "es") && lex.nouns[w[:len(w)-2]] != nil
 }

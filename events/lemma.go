@@ -95,7 +95,7 @@ func lemmaCandidates(w string) []string {
 		if len(stem) > 2 && stem[len(stem)-1] == stem[len(stem)-2] {
 			add(stem[:len(stem)-1])
 		}
-	case strings.HasSuffix(w, "ed") && n > 4:
+	case strings.HasSuffix(w, "ed") && n > 3:
 		stem := w[:n-2]
 		add(stem)
 		add(w[:n-1])

@@ -200,7 +200,7 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	}
 	if placeCountry == "" {
 		for _, c := range st.chunks {
-			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 &&
+			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 && c.actor.Source != "demonym" &&
 				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" && c.inPP != "to" {
 				placeCountry = c.actor.Country
 				break
@@ -234,11 +234,15 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		}
 		country := ""
 		switch {
-		case c.own || subj >= 0 && subj < k:
-			// "its troops", "Darfur rebels" after "the Sudanese government"
+		case c.own:
 			country = subjCountry
-			if country == "" && !c.named {
-				country = placeCountry
+			c.ctxSubj = true
+		case subj >= 0 && subj < k:
+			// "Kurdish militants in northern Syria"; "Darfur rebels" after "the Sudanese government"
+			country = placeCountry
+			if country == "" || c.named {
+				country = subjCountry
+				c.ctxSubj = true
 			}
 		default:
 			// "Militants must be cleaned out of Idlib ... in Syria"
