@@ -159,3 +159,14 @@ func BenchmarkCodeEntities(b *testing.B) {
 		CodeEntities(lex, d)
 	}
 }
+
+func FuzzLoadDictionary(f *testing.F) {
+	f.Add("ZARIF_ [IRNGOV >20130815]\n")
+	f.Add("A_\n+B\n\t[USAGOV 990101-]\n")
+	f.Add("SOLDIER [~MIL]\n[")
+	f.Fuzz(func(t *testing.T, s string) {
+		lex := New()
+		_ = lex.LoadDictionary(strings.NewReader(s))
+		lex.Code(Words("A B soldier"), "2020-01-01")
+	})
+}

@@ -172,6 +172,14 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		}
 	}
 	p.targets = without(p.targets, p.sources)
+	if p.pattern != nil && p.pattern.Flags&FlagMove != 0 {
+		// "visited Damascus": the capital is the destination, not its government
+		for _, c := range p.targets {
+			if a := &st.chunks[c].actor; a.Source == "capital" {
+				a.Sectors, a.Code = nil, a.Country
+			}
+		}
+	}
 	if len(p.sources) > 1 && len(p.targets) == 1 {
 		// "Iran and Syria signed ... in Damascus": a place, not a third party
 		if t := st.chunks[p.targets[0]]; (t.inPP == "in" || t.inPP == "at") && len(t.actor.Sectors) == 0 {

@@ -1,0 +1,387 @@
+package events
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/segment"
+)
+
+func newStage(t testing.TB) *Stage {
+	t.Helper()
+	s, err := NewStage(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// segmented returns a Document of text with sentences and tokens.
+func segmented(t testing.TB, text, published string) *document.Document {
+	t.Helper()
+	d := document.New()
+	d.SetText(text)
+	d.Published = published
+	if err := segment.NewStage().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func mention(d *document.Document, s string, nth int) document.Mention {
+	i := -1
+	for k := 0; k <= nth; k++ {
+		j := strings.Index(d.Text[i+1:], s)
+		if j < 0 {
+			panic("no " + s)
+		}
+		i += 1 + j
+	}
+	return document.Mention{Start: d.RuneOffset(i), End: d.RuneOffset(i + len(s)), Text: s}
+}
+
+func TestLexiconCoversEveryRoot(t *testing.T) {
+	lex, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := map[string]int{}
+	for _, m := range []map[string][]*Pattern{lex.verbs, lex.nouns} {
+		for _, ps := range m {
+			for _, p := range ps {
+				roots[Root(p.Code)]++
+				if _, ok := Info(p.Code); !ok {
+					t.Errorf("line %d: code %s has no description", p.Line, p.Code)
+				}
+			}
+		}
+	}
+	for r := 1; r <= 20; r++ {
+		root := string(rune('0'+r/10)) + string(rune('0'+r%10))
+		if roots[root] == 0 {
+			t.Errorf("no pattern for CAMEO root %s", root)
+		}
+	}
+	if lex.Size() < 500 {
+		t.Errorf("only %d patterns", lex.Size())
+	}
+}
+
+func TestLexiconErrorsAndExtension(t *testing.T) {
+	for _, bad := range []string{"x visit 042", "v visit", "v visit 999", "v visit 042 !nope", "v visit 042 043"} {
+		l := newLexicon()
+		if err := l.Load(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	f := t.TempDir() + "/extra.txt"
+	if err := os.WriteFile(f, []byte("v parley @with 040\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStage(Options{Patterns: []string{f}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segmented(t, "Egypt parleyed with Israel on Monday.", "2020-01-01")
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Code != "040" || d.Events[0].TargetActor != "ISR" {
+		t.Errorf("extension pattern: got %+v", d.Events)
+	}
+}
+
+func TestCodeTables(t *testing.T) {
+	for _, tt := range []struct {
+		code, plover, mode string
+		goldstein          float64
+	}{
+		{"042", "CONSULT", "visit", 1.9},
+		{"057", "SUPPORT", "", 8},
+		{"190", "ASSAULT", "", -10},
+		{"163", "COERCE", "restrict", -8},
+		{"1712", "ASSAULT", "seize", -9.2},
+		{"010", "", "", 0},
+		{"020", "REQUEST", "appeal", 3},
+		{"0874", "RETREAT", "disarm", 10},
+	} {
+		ci, ok := Info(tt.code)
+		if !ok {
+			t.Errorf("%s: no info", tt.code)
+			continue
+		}
+		if ci.Plover != tt.plover || ci.Mode != tt.mode || ci.Goldstein != tt.goldstein {
+			t.Errorf("%s: got %+v", tt.code, ci)
+		}
+	}
+	if ci, ok := Info("0429"); !ok || ci.Plover != "CONSULT" {
+		t.Errorf("unknown four-digit code should fall back to its parent: %+v", ci)
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, tt := range []struct {
+		fl         Flags
+		code, want string
+	}{
+		{FlagIntent, "042", "036"},
+		{FlagIntent, "073", "0333"},
+		{FlagIntent, "190", "138"},
+		{FlagReject, "040", "125"},
+		{FlagReject, "057", "127"},
+		{FlagThreaten, "163", "1312"},
+		{FlagThreaten, "161", "1313"},
+		{FlagAppeal, "0841", "025"},
+		{FlagDemand, "087", "105"},
+		{FlagTry, "186", "185"},
+	} {
+		if got := wrap(tt.fl, tt.code); got != tt.want {
+			t.Errorf("wrap(%d, %s) = %s, want %s", tt.fl, tt.code, got, tt.want)
+		}
+	}
+}
+
+// TestTokensOnly codes sentences with tokens alone (no syntax, no entities).
+func TestTokensOnly(t *testing.T) {
+	s := newStage(t)
+	tests := []struct {
+		text, code, source, target, modality string
+	}{
+		{"Iranian Foreign Minister Mohammad Javad Zarif visited Damascus on Monday.", "042", "IRNGOV", "SYR", "asserted"},
+		{"Turkey's president will travel to Tehran for a meeting on Friday.", "036", "TURGOV", "IRN", "planned"},
+		{"Syrian regime forces have gathered around the last opposition bastion in Idlib.", "154", "SYRMIL", "SYROPP", "asserted"},
+		{"The Israeli army did not attack the town.", "190", "ISRMIL", "", "negated"},
+		{"Tehran has provided military backing to Damascus.", "050", "IRNGOV", "SYR", "asserted"},
+		{"Moscow said the rebels in Idlib had attacked Russian troops.", "190", "REB", "RUSMIL", "asserted"},
+		{"The rebels were attacked by Syrian warplanes.", "190", "SYRMIL", "SYRREB", "asserted"},
+		{"Egypt rejected an Israeli offer of talks.", "125", "EGY", "ISR", "asserted"},
+		{"China urged North Korea to resume negotiations with South Korea.", "026", "CHN", "PRK", "asserted"},
+		{"The UN refused to send peacekeepers to Burundi.", "121", "IGOUNO", "BDI", "asserted"},
+		{"Russia threatened to cut diplomatic ties with Georgia.", "1313", "RUS", "GEO", "asserted"},
+	}
+	for _, tt := range tests {
+		d := segmented(t, tt.text, "2018-09-03")
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		ev := mainEvent(d.Events)
+		if ev == nil {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		if ev.Code != tt.code || !strings.HasSuffix(ev.SourceActor, tt.source) || ev.TargetActor != tt.target && tt.target != "" || ev.Modality != tt.modality {
+			t.Errorf("%q:\n got %s %s->%s %s\nwant %s %s->%s %s", tt.text, ev.Code, ev.SourceActor, ev.TargetActor, ev.Modality,
+				tt.code, tt.source, tt.target, tt.modality)
+		}
+		if ev.Time == nil || *ev.Time != "2018-09-03" || ev.TimeSource != "published" {
+			t.Errorf("%q: time %v %s", tt.text, ev.Time, ev.TimeSource)
+		}
+		if got := d.Slice(ev.Trigger.Start, ev.Trigger.End); got != ev.Trigger.Text || got == "" {
+			t.Errorf("%q: trigger %+v", tt.text, ev.Trigger)
+		}
+	}
+}
+
+// parsed builds a one-sentence document with a hand-made dependency parse:
+// each row is FORM LEMMA UPOS HEAD DEPREL.
+func parsed(t *testing.T, rows [][5]string) *document.Document {
+	var words []string
+	for _, r := range rows {
+		words = append(words, r[0])
+	}
+	text := strings.Join(words, " ")
+	d := document.New()
+	d.SetText(text)
+	off := 0
+	for _, r := range rows {
+		head := 0
+		for _, c := range r[3] {
+			head = head*10 + int(c-'0')
+		}
+		n := len([]rune(r[0]))
+		d.Tokens = append(d.Tokens, document.Token{Start: off, End: off + n, Text: r[0], SpaceAfter: true,
+			Lemma: r[1], UPOS: r[2], Head: head, Deprel: r[4]})
+		off += n + 1
+	}
+	d.Sentences = []document.Sentence{{Start: 0, End: off - 1, TokenStart: 0, TokenEnd: len(rows)}}
+	return d
+}
+
+func TestDependencyArguments(t *testing.T) {
+	s := newStage(t)
+	// "Iran and Russia backed Assad ." with entities, Assad coded by the actors stage
+	d := parsed(t, [][5]string{
+		{"Iran", "Iran", "PROPN", "4", "nsubj"},
+		{"and", "and", "CCONJ", "3", "cc"},
+		{"Russia", "Russia", "PROPN", "1", "conj"},
+		{"backed", "back", "VERB", "0", "root"},
+		{"Assad", "Assad", "PROPN", "4", "obj"},
+		{".", ".", "PUNCT", "4", "punct"},
+	})
+	d.Entities = []document.Entity{
+		{ID: "e1", Type: "GPE", Name: "Iran", Mentions: []document.Mention{mention(d, "Iran", 0)}},
+		{ID: "e2", Type: "GPE", Name: "Russia", Mentions: []document.Mention{mention(d, "Russia", 0)}},
+		{ID: "e3", Type: "PERSON", Name: "Assad", Mentions: []document.Mention{mention(d, "Assad", 0)},
+			Actor: &document.Actor{Code: "SYRGOV", Country: "SYR", Sectors: []string{"GOV"}, Source: "dictionary"}},
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.Source+">"+e.Code+">"+e.Target+":"+e.TargetActor)
+	}
+	if strings.Join(got, " ") != "e1>050>e3:SYRGOV e2>050>e3:SYRGOV" {
+		t.Errorf("coordination: got %v", got)
+	}
+
+	// passive: "Assad was backed by Iran ."
+	d = parsed(t, [][5]string{
+		{"Assad", "Assad", "PROPN", "3", "nsubj:pass"},
+		{"was", "be", "AUX", "3", "aux:pass"},
+		{"backed", "back", "VERB", "0", "root"},
+		{"by", "by", "ADP", "5", "case"},
+		{"Iran", "Iran", "PROPN", "3", "obl:agent"},
+		{".", ".", "PUNCT", "3", "punct"},
+	})
+	d.Entities = []document.Entity{
+		{ID: "e1", Type: "PERSON", Name: "Assad", Mentions: []document.Mention{mention(d, "Assad", 0)},
+			Actor: &document.Actor{Code: "SYRGOV", Country: "SYR", Sectors: []string{"GOV"}}},
+		{ID: "e2", Type: "GPE", Name: "Iran", Mentions: []document.Mention{mention(d, "Iran", 0)}},
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].Source != "e2" || d.Events[0].Target != "e1" {
+		t.Errorf("passive: got %+v", d.Events)
+	}
+}
+
+func TestPlaceTimeQuote(t *testing.T) {
+	s := newStage(t)
+	text := `Zarif said: "Iran will send aid to Aleppo next week." Turkish troops attacked Afrin on 2018-01-20.`
+	d := segmented(t, text, "2018-09-03")
+	q := mention(d, `"Iran will send aid to Aleppo next week."`, 0)
+	d.Quotes = []document.Quote{{ID: "q1", Start: q.Start, End: q.End, Text: q.Text, Kind: "direct"}}
+	d.Places = []document.Place{
+		{ID: "p1", Name: "Aleppo", Country: "SY", Kind: "literal", Mentions: []document.Mention{mention(d, "Aleppo", 0)}},
+		{ID: "p2", Name: "Afrin", Country: "SY", Kind: "literal", Mentions: []document.Mention{mention(d, "Afrin", 0)}},
+	}
+	tm := mention(d, "2018-01-20", 0)
+	d.Times = []document.Time{{ID: "t1", Start: tm.Start, End: tm.End, Text: tm.Text, Type: "DATE", Value: "2018-01-20"}}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]document.Event{}
+	for _, e := range d.Events {
+		byCode[Root(e.Code)] = e
+	}
+	aid, ok := byCode["03"]
+	if !ok || aid.Quote != "q1" || aid.Place != "p1" || aid.Modality != "planned" || aid.TimeSource != "published" {
+		t.Errorf("quoted aid: %+v", aid)
+	}
+	att, ok := byCode["19"]
+	if !ok || att.Place != "p2" || att.Time == nil || *att.Time != "2018-01-20" || att.TimeSource != "text" || att.Quote != "" {
+		t.Errorf("attack: %+v", att)
+	}
+}
+
+func evaluateFile(t *testing.T, path string) *Report {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newStage(t)
+	seg := segment.NewStage()
+	ann := func(ctx context.Context, text, date string) (*document.Document, error) {
+		d := document.New()
+		d.SetText(text)
+		d.Published = date
+		if err := seg.Process(ctx, d); err != nil {
+			return nil, err
+		}
+		return d, s.Process(ctx, d)
+	}
+	rep, err := Evaluate(context.Background(), gold, ann, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// TestFixtures scores the project's own CAMEO-coded fixtures (development
+// data: written while building the coder).
+func TestFixtures(t *testing.T) {
+	rep := evaluateFile(t, "testdata/cameo_fixtures.jsonl")
+	fig := rep.Figures()
+	if rep.CameoRecords < 40 || fig["root_f1"] < 0.75 || fig["full_f1"] < 0.6 {
+		t.Errorf("fixtures: %d records, %v", rep.CameoRecords, fig)
+	}
+}
+
+// TestPloverGold puts floors under the figures on the PLOVER gold standard
+// records (the data the coder was developed on; see the README).
+func TestPloverGold(t *testing.T) {
+	rep := evaluateFile(t, shared.Path(t, "events/plover_gsr.jsonl"))
+	fig := rep.Figures()
+	floors := map[string]float64{"plover_type_accuracy": 0.70, "actor_country_accuracy": 0.76,
+		"recipient_country_accuracy": 0.64, "sector_accuracy": 0.65}
+	for k, v := range floors {
+		if fig[k] < v {
+			t.Errorf("%s = %.3f < %.2f", k, fig[k], v)
+		}
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	for _, s := range []string{
+		"Iran and Russia backed Assad.", "", "\"", "The rebels were attacked by", "will not", "said that they must",
+		"Iranian FM Zarif 's visit to", "to to to", "A, and B, and C attacked D and E",
+	} {
+		f.Add(s)
+	}
+	s := newStage(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := segmented(t, text, "2018-09-03")
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			if e.Trigger.Start < 0 || e.Trigger.End < e.Trigger.Start || e.Code == "" {
+				t.Fatalf("bad event %+v", e)
+			}
+		}
+	})
+}
+
+const benchArticle = `Militants must be "cleaned out" of Idlib province in northwestern Syria, Iranian Foreign Minister Mohammad Javad Zarif said Monday at the start of a visit to Damascus.
+
+Iranian forces have backed Bashar Assad in Syria's civil war. Zarif was due to meet with Assad, according to the semi-official news agency ISNA.
+
+Syrian regime forces have gathered around the last opposition bastion in the northwestern province of Idlib near the Turkish border. Turkey has been working with Iran and Russia to find a peaceful solution.
+
+President Recep Tayyip Erdogan will travel to Tehran for a trilateral meeting with his Iranian and Russian counterparts on Friday. Tehran has provided steady political, financial and military backing to Assad.`
+
+func BenchmarkStage(b *testing.B) {
+	s := newStage(b)
+	base := segmented(b, benchArticle, "2018-09-03")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := *base
+		d.Events = nil
+		if err := s.Process(context.Background(), &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
