@@ -14,7 +14,7 @@ REF|refugee;displaced;displaced person;internally displaced;asylum seeker;asylum
 MED|agency;news agency;newspaper;paper;journalist;reporter;correspondent;media;television;tv;broadcaster;radio;editor;daily;weekly;magazine;website;outlet;news
 JUD|court;judge;judiciary;prosecutor;supreme court;high court;tribunal;justice;attorney general;magistrate;constitutional court;jury;lawyer
 LEG|parliament;lawmaker;legislator;legislature;congress;senate;senator;congressman;congresswoman;mp;member of parliament;deputies;assembly;national assembly;duma;knesset;majlis;speaker;house of representatives;parliamentarian
-COP|police;policeman;policemen;police officer;security service;gendarme;gendarmerie;border guard;riot police;interior ministry;coast guard;border police
+COP|border patrol;border patrol agent;police;policeman;policemen;police officer;security service;gendarme;gendarmerie;border guard;riot police;interior ministry;coast guard;border police
 SPY|intelligence;intelligence service;spy;agent;secret service;intelligence agency;cia;mossad;mi6;fsb;kgb;isi;intelligence official
 CVL|town;village;home;house;neighborhood;neighbourhood;civilian;detainee;prisoner;youth;immigrant;landowner;resident;citizen;villager;people;population;national;family;child;children;woman;women;man;men;passenger;worker;protester;demonstrator;crowd;mob;pilgrim;tourist;inhabitant;locals;shepherd;farmer;fisherman;wounded;victim;community
 BUS|business;businessman;businessmen;businesswoman;company;firm;corporation;bank;investor;executive;industry;industrialist;trader;merchant;contractor;oil company

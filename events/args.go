@@ -98,6 +98,14 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 				}
 			}
 			inner, ok := st.codeVerb(lex, k, st.lemmaFor(lex.verbs, k))
+			if !ok && tryVerbs[st.lemmaFor(lex.verbs, k)] && k+1 < len(st.words) {
+				// "prepared to resume shelling"
+				if lem := st.lemmaFor(lex.verbs, k+1); lem != "" {
+					inner, ok = st.codeVerb(lex, k+1, lem)
+				} else if st.nounAt(lex, k+1) != "" {
+					inner, ok = st.codeNoun(lex, k+1)
+				}
+			}
 			if ok && !inner.report {
 				p.code = wrap(wrapper, inner.code)
 				p.trig1 = inner.trig1
@@ -302,6 +310,9 @@ func (st *sentence) isPassive(i int) bool {
 	if !(strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "en") || irregular[w.low] != "") {
 		return false
 	}
+	if adjectival[w.low] {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		p := st.words[j].low
 		if beForms[p] && p != "'s" {
@@ -310,6 +321,27 @@ func (st *sentence) isPassive(i int) bool {
 		if !(auxiliaries[p] || strings.HasSuffix(p, "ly")) {
 			return false
 		}
+	}
+	return false
+}
+
+// adjectival participles: "is opposed to", "is committed to".
+var adjectival = map[string]bool{
+	"opposed": true, "committed": true, "determined": true, "prepared": true, "concerned": true,
+	"involved": true, "interested": true, "pleased": true, "satisfied": true, "worried": true,
+	"engaged": true, "based": true, "supposed": true, "entitled": true, "convinced": true,
+}
+
+// objectOfVerb reports a chunk that directly follows a verb (skipping
+// determiners and numbers): the object of an earlier verb, not a subject.
+func (st *sentence) objectOfVerb(ch chunk) bool {
+	for j := ch.start - 1; j >= 0 && j >= ch.start-4; j-- {
+		w := st.words[j].low
+		if determiners[w] || w[0] >= '0' && w[0] <= '9' || w == "up" || w == "to" && j > 0 && st.words[j-1].low == "up" ||
+			w == "about" || w == "some" || w == "more" || w == "than" || w == "at" && false {
+			continue
+		}
+		return strings.HasSuffix(w, "ed") && !beForms[w] && !adjectival[w]
 	}
 	return false
 }
@@ -334,7 +366,7 @@ func (st *sentence) subjectsBefore(i int) []int {
 		if blocked {
 			break
 		}
-		if ch.inPP != "" && ch.inPP != "by" {
+		if ch.inPP != "" && ch.inPP != "by" || st.objectOfVerb(ch) {
 			if fallback < 0 {
 				fallback = c
 			}
@@ -683,6 +715,9 @@ func (st *sentence) modality(i int, p *proto) {
 		p.modality = "planned"
 		if coop && root != "03" {
 			p.code = wrap(FlagIntent, p.code)
+		} else if root >= "14" && !p.noun {
+			// "will boycott", "would blockade Paris": a threat
+			p.code = wrap(FlagThreaten, p.code)
 		}
 	case p.modality == "":
 		p.modality = "asserted"

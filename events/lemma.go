@@ -88,7 +88,7 @@ func lemmaCandidates(w string) []string {
 		add(w[:n-3] + "y")
 	case strings.HasSuffix(w, "ied") && n > 4:
 		add(w[:n-3] + "y")
-	case strings.HasSuffix(w, "ing") && n > 5:
+	case strings.HasSuffix(w, "ing") && n > 4:
 		stem := w[:n-3]
 		add(stem)
 		add(stem + "e")

@@ -78,6 +78,14 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	if lemma == "" {
 		return ""
 	}
+	if p, start := st.nounCode(lex, i); p != nil && start < i {
+		return "" // "hunger strike", "air strike"
+	}
+	if i+2 < len(st.words) && st.words[i+1].low == "to" && w.upos == "" && (lex.verbs[lemma][0].Flags.wrapper() != 0 || tryVerbs[lemma]) {
+		if st.lemmaFor(lex.verbs, i+2) != "" {
+			return lemma // "plans to impose"
+		}
+	}
 	if i > 0 && particles[w.low] {
 		if p := st.words[i-1].low; strings.HasSuffix(p, "ed") || irregular[p] != "" {
 			return "" // "fought back"
