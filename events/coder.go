@@ -292,7 +292,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 		}
 		// "thousands of Nigerians", "100 ethnic Albanians": people, CVL
 		if !c.pronoun && len(c.actor.Sectors) == 0 && c.actor.Country != "" && b-a <= 2 {
-			if h, ok := st.sw.HitAt(b - 1); ok && h.Entry.Kind == actors.KindDemonym && isQuantified(st.words, a) {
+			if h, ok := st.sw.HitAt(a); ok && h.Entry.Kind == actors.KindDemonym && isQuantified(st.words, a) {
 				c.actor.Sectors = []string{"CVL"}
 				c.actor.Code = c.actor.Country + "CVL"
 			}

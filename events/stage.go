@@ -250,6 +250,17 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			if country == "" && !c.named {
 				country = docCountry
 			}
+			if country == "" && c.named && len(c.actor.Sectors) > 0 {
+				// a titled leader: the country the clause is about ("President
+				// Museveni has banned Ugandan opposition candidates")
+				for _, o := range st.chunks {
+					if !o.pronoun && len(o.actor.Country) == 3 && o.actor.Country != "IGO" &&
+						o.actor.Country != "NGO" && o.actor.Country != "IMG" {
+						country = o.actor.Country
+						break
+					}
+				}
+			}
 		}
 		if country == "" {
 			continue
@@ -324,10 +335,14 @@ func (s *Stage) pair(base document.Event, st *sentence, a, b int) []document.Eve
 		c := st.chunks[b]
 		ev.Target, ev.TargetActor = c.entity, c.actor.Code
 	}
-	if a >= 0 && b >= 0 && ev.SourceActor == ev.TargetActor && ev.Source == ev.Target {
+	if a >= 0 && b >= 0 && (a == b || ev.Source != "" && ev.Source == ev.Target) {
 		return nil
 	}
 	if a < 0 {
+		ev.Confidence = round2(ev.Confidence * 0.6)
+	}
+	if ev.SourceActor != "" && ev.SourceActor == ev.TargetActor {
+		// two mentions coded alike: likely one actor, or a parse slip
 		ev.Confidence = round2(ev.Confidence * 0.6)
 	}
 	return []document.Event{ev}
