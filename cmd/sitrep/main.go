@@ -54,6 +54,7 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"time", "time expressions span F1, type and value accuracy against TimeML JSON Lines", runEvalTime},
 	}
 }
 

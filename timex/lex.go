@@ -1,0 +1,100 @@
+package timex
+
+import (
+	"strings"
+	"unicode"
+)
+
+// tok is one lexical unit of the text: a run of letters, a run of digits,
+// or a single other non-space character.
+type tok struct {
+	s, e   int    // code point offsets in the text, end exclusive
+	bs, be int    // byte offsets
+	text   string // as written
+	low    string // lower case
+	kind   byte   // 'a' letters, 'd' digits, 'p' other
+	sp     bool   // whitespace precedes the token
+	sent   int    // sentence index
+	upper  bool   // first letter is upper case
+}
+
+// lex splits text into tokens. Sentence indexes come from bounds (code point
+// start offsets of sentences, ascending) when given, else from a simple
+// heuristic: a blank line, or ". ! ?" followed by space and a capital.
+func lex(text string, bounds []int) []tok {
+	toks := make([]tok, 0, len(text)/4)
+	ri := 0 // rune index
+	sp := true
+	blank := false // a blank line (or newline) precedes
+	sent := 0
+	bi := 0 // next bound
+	cur := -1
+	curByte := 0
+	startTok := func(r int, k byte, b int) {
+		cur = len(toks)
+		curByte = b
+		toks = append(toks, tok{s: r, bs: b, kind: k, sp: sp, sent: sent})
+	}
+	closeTok := func(r, b int) {
+		if cur < 0 {
+			return
+		}
+		t := &toks[cur]
+		t.e = r
+		t.be = b
+		t.text = text[curByte:b]
+		t.low = strings.ToLower(t.text)
+		if t.kind == 'a' {
+			for _, c := range t.text {
+				t.upper = unicode.IsUpper(c)
+				break
+			}
+		}
+		cur = -1
+	}
+	for b, c := range text {
+		var k byte
+		switch {
+		case unicode.IsSpace(c):
+			k = ' '
+		case unicode.IsLetter(c):
+			k = 'a'
+		case c >= '0' && c <= '9':
+			k = 'd'
+		default:
+			k = 'p'
+		}
+		if cur >= 0 && (k != toks[cur].kind || k == 'p') {
+			closeTok(ri, b)
+		}
+		if k == ' ' {
+			sp = true
+			if c == '\n' {
+				blank = true
+			}
+		} else if cur < 0 {
+			// sentence assignment
+			if bounds != nil {
+				for bi < len(bounds) && bounds[bi] <= ri {
+					bi++
+				}
+				sent = bi
+			} else if len(toks) > 0 {
+				prev := toks[len(toks)-1]
+				if blank {
+					sent++
+				} else if sp && prev.kind == 'p' && (prev.text == "." || prev.text == "!" || prev.text == "?") && unicode.IsUpper(c) {
+					// "Sept. Friday" is rare; abbreviations before names
+					// split a sentence, which only blurs tense cues.
+					sent++
+				}
+			}
+			startTok(ri, k, b)
+			sp = false
+			blank = false
+		}
+		ri++
+	}
+	closeTok(ri, len(text))
+	return toks
+}
