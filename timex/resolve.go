@@ -211,7 +211,20 @@ func durValue(u string, n int, frac string) string {
 	if n >= 0 {
 		q = strconv.Itoa(n)
 		if frac == "half" {
+			switch u {
+			case "MIN":
+				return "PT" + q + "M30S"
+			case "H":
+				return "PT" + q + "H30M"
+			case "D":
+				return "P" + q + "DT12H"
+			case "Y":
+				return "P" + q + "Y6M"
+			}
 			q += ".5"
+		}
+		if u == "E" {
+			return "P" + strconv.Itoa(10*n) + "Y"
 		}
 	}
 	switch u {

@@ -555,11 +555,20 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 		// "Fridays": a set
 		return k, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if pod, ok := partsOfDay[p.low(k)]; ok {
-		s.pod = pod
+	if _, ok := partsOfDay[p.low(k)]; ok {
+		// the gold marks "Friday night" with the day's date
 		k++
+	} else if pod, ok := partsOfDay[trimS(p.low(k))]; ok && p.low(k) != trimS(p.low(k)) {
+		return k + 1, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pod}, true
 	}
 	return k, s, true
+}
+
+func trimS(w string) string {
+	if len(w) > 1 && w[len(w)-1] == 's' {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // dayWords: today, yesterday, tomorrow, tonight, [this|yesterday|last|tomorrow] morning, ...
@@ -649,7 +658,10 @@ func (p *parser) literal(i int) (int, sem, bool) {
 	case "recent", "coming":
 		if u, pl, j, ok := p.unit(i + 1); ok && pl && u != "WE" {
 			if w == "recent" {
-				return j, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
+				if u == "D" {
+					return j, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
+				}
+				return j, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
 			}
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
 		}
@@ -899,7 +911,7 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 	if p.low(k) == "-" && p.glued(k) {
 		if u, _, k2, ok := p.unit(k + 1); ok && p.glued(k+1) && u != "WE" {
 			if p.low(k2) == "-" && p.low(k2+1) == "old" {
-				k2 += 2
+				return i, sem{}, false // ages are not time expressions
 			}
 			return k2, sem{typ: "DURATION", k: kDur, unit: u, n: n}, true
 		}
@@ -917,6 +929,11 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		if pl {
 			return i, sem{}, false
 		}
+		// "$1.76 a year", "four flights a week": a rate, not a duration
+		switch prev := p.low(j - 1); {
+		case j > 0 && p.t[j-1].kind == 'd', prev == "million", prev == "billion", prev == "thousand", prev == "cents", prev == "times", prev == "once", prev == "twice", prev == "flights", prev == "dollars":
+			return i, sem{}, false
+		}
 	}
 	if n > 1 && !pl && p.low(k2) != "-" && !(p.low(j) == "a" || p.low(j) == "an") {
 		// "two year" appears in the data as an adjective; accept
@@ -929,6 +946,9 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 			s = sem{typ: "DATE", k: kAgo, unit: u, n: n}
 			end = k2 + 1
 		case "earlier", "before", "later", "after":
+			if u == "H" || u == "MIN" || u == "S" {
+				break
+			}
 			nx := p.low(k2 + 1)
 			if (p.low(k2) == "before" || p.low(k2) == "after") && nx != "," && nx != "." && nx != "" && nx != "that" {
 				break
@@ -1040,6 +1060,14 @@ func (p *parser) clock(i int) (int, sem, bool) {
 func (p *parser) setExpr(i int) (int, sem, bool) {
 	w := p.low(i)
 	if v, ok := setAdverbs[w]; ok {
+		switch p.low(i - 1) {
+		case "the", "a", "an", "its", "their", "his", "her", "our", "average", "initial", "first", "regular", "s", "this", "that":
+			return i, sem{}, false // an adjective: "its quarterly dividend"
+		}
+		switch p.low(i + 1) {
+		case "dividend", "dividends", "results", "volume", "report", "payment", "payments", "basis", "rate", "average":
+			return i, sem{}, false
+		}
 		return i + 1, sem{typ: "SET", k: kLit, lit: v}, true
 	}
 	if w == "every" || w == "each" || w == "per" {

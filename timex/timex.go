@@ -86,36 +86,49 @@ func (p *parser) plausible(m match) bool {
 	return true
 }
 
-// tense returns +1 when the sentence of m speaks of the future, else -1.
+// tense returns +1 when the clause around m speaks of the future and -1
+// otherwise (news reports the past). The nearest tense cue before the
+// expression decides, then the nearest after it.
 func (p *parser) tense(m match) int {
 	sent := p.t[m.i].sent
-	lo := m.i
-	for lo > 0 && p.t[lo-1].sent == sent {
-		lo--
-	}
-	hi := m.j
-	for hi < len(p.t) && p.t[hi].sent == sent {
-		hi++
-	}
-	for k := lo; k < hi; k++ {
-		if k >= m.i && k < m.j {
-			continue
+	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
+		if c := p.cue(k); c != 0 {
+			return c
 		}
-		w := p.t[k].low
-		if futureCues[w] {
-			if w == "ll" && !(k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’")) {
-				continue
-			}
-			if w == "won" && p.low(k+1) != "'" && p.low(k+1) != "’" {
-				continue
-			}
-			return 1
-		}
-		if w == "going" && p.low(k+1) == "to" {
-			return 1
+	}
+	for k := m.j; k < len(p.t) && k < m.j+8 && p.t[k].sent == sent; k++ {
+		if c := p.cue(k); c != 0 {
+			return c
 		}
 	}
 	return -1
+}
+
+// cue classifies token k as a future (+1) or past (-1) tense cue, or 0.
+func (p *parser) cue(k int) int {
+	w := p.t[k].low
+	switch w {
+	case "will", "would", "shall", "plans", "plan", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "until":
+		return 1
+	case "ll":
+		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
+			return 1
+		}
+	case "set", "due", "going", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+		if p.low(k+1) == "to" {
+			return 1
+		}
+	case "soon":
+		if p.low(k-1) == "as" {
+			return 1
+		}
+	case "said", "was", "were", "had", "did", "told", "met", "came", "went", "began", "took", "left", "held", "says", "made", "gave", "saw", "won", "lost", "ago", "last", "earlier", "since":
+		return -1
+	}
+	if len(w) > 4 && p.t[k].kind == 'a' && w[len(w)-2:] == "ed" {
+		return -1
+	}
+	return 0
 }
 
 // Stage is the pipeline stage that fills Document.Times. It holds no

@@ -72,15 +72,7 @@ var timeZones = map[string]bool{
 // literal words and their TIMEX3 value (all DATE).
 var literalWords = map[string]string{
 	"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-	"recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF", "lately": "PAST_REF",
-	"soon": "FUTURE_REF", "eventually": "FUTURE_REF",
-}
-
-// future cues mark a sentence about the future.
-var futureCues = map[string]bool{
-	"will": true, "shall": true, "ll": true, "plans": true, "plan": true, "planned": true,
-	"scheduled": true, "expected": true, "expects": true, "expect": true, "upcoming": true, "next": true,
-	"won": true, "due": true, "intends": true, "hopes": true, "tomorrow": true, "coming": true,
+	"recently": "PAST_REF", "lately": "PAST_REF",
 }
 
 // setAdverbs are frequency adverbs (SET).
