@@ -269,25 +269,30 @@ func (r *resolver) remember(pt point) {
 	}
 }
 
-// yearFor picks the year of a month/day without one: the DCT's year, or
-// the year before (past) or after (future) when the month lies on the other
-// side of the DCT.
+// yearFor picks the year of a month (and day) written without one: the
+// next occurrence in a future clause, the last one in a past clause, else
+// the occurrence nearest the DCT.
 func (r *resolver) yearFor(m, d, tense int) int {
 	y := r.dct.Year()
 	dm := int(r.dct.Month())
-	if d <= 0 {
-		d = 1
-		if tense > 0 {
-			d = 28
+	switch {
+	case tense > 0:
+		if m < dm {
+			return y + 1
+		}
+	case tense < 0:
+		if m > dm {
+			return y - 1
+		}
+	default:
+		if m-dm > 6 {
+			return y - 1
+		}
+		if dm-m > 6 {
+			return y + 1
 		}
 	}
-	t := date(y, m, d)
-	switch {
-	case tense < 0 && m > dm+1:
-		return y - 1
-	case tense > 0 && t.Before(r.dct.AddDate(0, 0, -1)) && m < dm:
-		return y + 1
-	}
+	_ = d
 	return y
 }
 
@@ -333,6 +338,12 @@ func (r *resolver) resolve(s sem, tense int) result {
 		return res
 	case kAbs:
 		y := s.y
+		if s.hasYRel {
+			if !r.hasDCT {
+				return unresolved("XXXX")
+			}
+			y = r.dct.Year() + s.yRel
+		}
 		if y == 0 {
 			if !r.hasDCT {
 				switch {
@@ -501,6 +512,11 @@ func (r *resolver) resolve(s sem, tense int) result {
 			if g == gNone {
 				return unresolved("XXXX-XX-XX")
 			}
+			if s.fromRef && r.ref != nil && r.ref.g >= g {
+				pt = at(r.ref.start(), g)
+				res.value = pt.String()
+				return res
+			}
 			pt = at(dct, g).shift(s.rel)
 		}
 		r.remember(pt)
@@ -520,6 +536,11 @@ func (r *resolver) resolve(s sem, tense int) result {
 			base = *r.refQ
 		default:
 			base = at(dct, gQuarter).shift(-1)
+		}
+		if s.hasYRel {
+			base.y = dct.Year() + s.yRel
+		} else if s.y != 0 {
+			base.y = s.y
 		}
 		pt := base.shift(s.rel)
 		if s.rel == 0 {

@@ -42,7 +42,8 @@ type sem struct {
 	hasHM   bool
 	shift   int  // day shift for kDay
 	fromRef bool // earlier/later: relative to the last mentioned date
-	yearAdj bool // "fiscal 1989"-style adjective year
+	yRel    int  // year relative to the DCT ("last year's third quarter")
+	hasYRel bool
 	mod     string
 	day     *sem // the date part of a time ("10 p.m. Wednesday")
 }
@@ -500,6 +501,14 @@ func (p *parser) yearExpr(i int) (int, sem, bool) {
 			return k + 1, sem{typ: "DATE", k: kCentury, cent: c - 1, mod: mod}, true
 		}
 	}
+	if y, k, ok := p.spelledYear(j); ok {
+		return k, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
+	}
+	if p.low(j) == "year" {
+		if y, k, ok := p.spelledYear(j + 1); ok && the {
+			return k, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
+		}
+	}
 	if p.low(j) == "fiscal" {
 		j++
 		if y, k, ok := p.year(j); ok {
@@ -512,7 +521,7 @@ func (p *parser) yearExpr(i int) (int, sem, bool) {
 		return i, sem{}, false
 	}
 	if the {
-		if p.low(k) == "period" || p.low(k) == "season" {
+		if p.low(k) == "season" {
 			return k + 1, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
 		}
 		j = i + 1 // "the" belongs to something else
@@ -686,6 +695,11 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	j := i
 	rel := 0
 	switch p.low(j) {
+	case "that":
+		if u, pl, k, ok := p.unit(j + 1); ok && !pl && (u == "Y" || u == "Q" || u == "M" || u == "W" || u == "D") {
+			return k, sem{typ: "DATE", k: kRel, unit: u, fromRef: true}, true
+		}
+		return i, sem{}, false
 	case "this", "current":
 		rel = 0
 	case "last", "past", "previous":
@@ -758,11 +772,34 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 	if the {
 		j++
 	}
+	// a year before the quarter: "1989's", "the 1988", "this year's"
+	yAbs, yRel, hasY, hasYRel := 0, 0, false, false
+	if y, k, ok := p.year(j); ok && (the || (p.low(k) == "'" || p.low(k) == "’") && p.low(k+1) == "s") {
+		if p.low(k) == "'" || p.low(k) == "’" {
+			k += 2
+		}
+		yAbs, hasY, j = y, true, k
+	} else if w := p.low(j); (w == "this" || w == "last" || w == "next") && p.low(j+1) == "year" && (p.low(j+2) == "'" || p.low(j+2) == "’") && p.low(j+3) == "s" {
+		yRel, hasY, hasYRel = map[string]int{"this": 0, "last": -1, "next": 1}[w], true, true
+		j += 4
+	}
+	setY := func(s sem) sem {
+		if hasY {
+			s.y, s.yRel, s.hasYRel = yAbs, yRel, hasYRel
+		}
+		return s
+	}
 	ord := 0
 	refShift := 0
 	isRef := false
+	if hasY && (p.low(j) == "quarter" || p.low(j) == "period") {
+		return j + 1, setY(sem{typ: "DATE", k: kRefQ}), true
+	}
 	if v, ok := ordinals[p.low(j)]; ok {
 		ord = v
+		j++
+	} else if p.low(j) == "last" && p.low(j+1) == "half" {
+		ord = 2
 		j++
 	} else if v, ok := p.digits(j); ok && v >= 1 && v <= 4 {
 		switch p.low(j + 1) {
@@ -790,6 +827,10 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 				if v, ok := ordinals[p.low(j)]; ok && v <= 4 {
 					ord = v
 					j++
+				}
+				if w := p.low(j); !the && w != "quarter" && w != "period" && w != "fiscal" && w != "-" {
+					// "year-earlier results": the same period a year before
+					return j, sem{typ: "DATE", k: kAgo, unit: "Y", n: 1, fromRef: true}, true
 				}
 			} else {
 				return i, sem{}, false
@@ -821,7 +862,7 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 		j++
 		if isRef && ord == 0 {
 			s := sem{typ: "DATE", k: kRefQ, rel: refShift}
-			return j, s, true
+			return j, setY(s), true
 		}
 		if ord < 1 || ord > 4 {
 			return i, sem{}, false
@@ -844,13 +885,16 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 		if !the && j == i+1 {
 			return i, sem{}, false
 		}
+		if hasY {
+			s = setY(s)
+		}
 		return j, s, true
 	case "half":
 		if ord < 1 || ord > 2 || isRef {
 			return i, sem{}, false
 		}
 		j++
-		s := sem{typ: "DATE", k: kAbs, h: ord}
+		s := setY(sem{typ: "DATE", k: kAbs, h: ord})
 		if p.low(j) == "of" {
 			if y, k2, ok := p.year(j + 1); ok {
 				s.y = y
@@ -1133,4 +1177,30 @@ func (p *parser) holiday(i int) (int, sem, bool) {
 		return i + 1, sem{typ: "DATE", k: kAbs, m: 10, d: 31}, p.t[i].upper
 	}
 	return i, sem{}, false
+}
+
+// spelledYear parses "nineteen ninety-six", "two thousand".
+func (p *parser) spelledYear(i int) (int, int, bool) {
+	switch p.low(i) {
+	case "nineteen", "eighteen":
+		c := numberWords[p.low(i)]
+		if v, k, ok := p.number(i + 1); ok && v >= 10 && v < 100 && p.low(i+1) != "a" && p.low(i+1) != "an" {
+			return c*100 + v, k, true
+		}
+	case "two":
+		if p.low(i+1) == "thousand" {
+			k := i + 2
+			v := 0
+			if p.low(k) == "and" {
+				k++
+			}
+			if n, k2, ok := p.number(k); ok && n > 0 && n < 100 && p.low(k) != "a" {
+				v, k = n, k2
+			} else if p.low(i+2) == "and" {
+				k = i + 2
+			}
+			return 2000 + v, k, true
+		}
+	}
+	return 0, i, false
 }

@@ -86,35 +86,41 @@ func (p *parser) plausible(m match) bool {
 	return true
 }
 
-// tense returns +1 when the clause around m speaks of the future and -1
-// otherwise (news reports the past). The nearest tense cue before the
-// expression decides, then the nearest after it.
+// tense returns +1 when the clause around m speaks of the future, -1 when a
+// past-tense cue stands close to it and 0 otherwise. The nearest cue before
+// the expression decides, then the nearest after it.
 func (p *parser) tense(m match) int {
 	sent := p.t[m.i].sent
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
 		if c := p.cue(k); c != 0 {
+			if c < 0 && k < m.i-6 {
+				return 0
+			}
 			return c
 		}
 	}
 	for k := m.j; k < len(p.t) && k < m.j+8 && p.t[k].sent == sent; k++ {
 		if c := p.cue(k); c != 0 {
+			if c < 0 && k > m.j+4 {
+				return 0
+			}
 			return c
 		}
 	}
-	return -1
+	return 0
 }
 
 // cue classifies token k as a future (+1) or past (-1) tense cue, or 0.
 func (p *parser) cue(k int) int {
 	w := p.t[k].low
 	switch w {
-	case "will", "would", "shall", "plans", "plan", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "until":
+	case "will", "would", "shall", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "until", "payable", "effective", "through", "till":
 		return 1
 	case "ll":
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
 			return 1
 		}
-	case "set", "due", "going", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+	case "set", "due", "going", "plans", "plan", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
 		if p.low(k+1) == "to" {
 			return 1
 		}
