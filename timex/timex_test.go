@@ -1,0 +1,168 @@
+package timex
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/document"
+)
+
+func TestTag(t *testing.T) {
+	const dct = "2018-09-05" // a Wednesday, ISO week 36
+	tests := []struct {
+		text       string
+		published  string
+		want       string // text of the expected expression
+		typ, value string
+	}{
+		{"Lavrov said Monday that the talks failed.", dct, "Monday", "DATE", "2018-09-03"},
+		{"He will travel to Ankara on Friday.", dct, "Friday", "DATE", "2018-09-07"},
+		{"The minister arrived on Sunday.", dct, "Sunday", "DATE", "2018-09-02"},
+		{"The fighting began last year.", dct, "last year", "DATE", "2017"},
+		{"It happened two weeks ago.", dct, "two weeks ago", "DATE", "2018-W34"},
+		{"Elections are due next month.", dct, "next month", "DATE", "2018-10"},
+		{"Talks resumed on Sept. 3 in Geneva.", dct, "Sept. 3", "DATE", "2018-09-03"},
+		{"The deal was signed Aug. 12, 2015, in Vienna.", dct, "Aug. 12, 2015", "DATE", "2015-08-12"},
+		{"Refugees fled in the 1990s.", dct, "the 1990s", "DATE", "199"},
+		{"Protests grew this week.", dct, "this week", "DATE", "2018-W36"},
+		{"The report was published 2018-09-03.", dct, "2018-09-03", "DATE", "2018-09-03"},
+		{"Earnings rose in the first quarter of 1998.", dct, "the first quarter of 1998", "DATE", "1998-Q1"},
+		{"Third-quarter profit fell.", dct, "Third-quarter", "DATE", "2018-Q3"},
+		{"the seven-year uprising", dct, "seven-year", "DURATION", "P7Y"},
+		{"The siege lasted three days.", dct, "three days", "DURATION", "P3D"},
+		{"They meet every Friday.", dct, "every Friday", "SET", "XXXX-WXX-5"},
+		{"Prices are rising now.", dct, "now", "DATE", "PRESENT_REF"},
+		{"The vote is at 2 p.m. today.", dct, "2 p.m. today", "TIME", "2018-09-05T14:00"},
+		{"The vote is at 2 p.m.", dct, "2 p.m.", "TIME", "2018-09-05T14:00"},
+		{"The ceasefire held yesterday.", dct, "yesterday", "DATE", "2018-09-04"},
+		{"Exports fell in March.", dct, "March", "DATE", "2018-03"},
+		{"It was built in nineteen ninety-six.", dct, "nineteen ninety-six", "DATE", "1996"},
+		{"Sales rose a year ago.", dct, "a year ago", "DATE", "2017"},
+		// no publication date: relative values stay underspecified
+		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
+		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
+		{"The deal was signed Aug. 12, 2015.", "", "Aug. 12, 2015", "DATE", "2015-08-12"},
+		// RFC 3339 publication date
+		{"Lavrov said Monday that the talks failed.", "2018-09-05T10:00:00Z", "Monday", "DATE", "2018-09-03"},
+	}
+	for _, tc := range tests {
+		got := Tag(tc.text, Options{Published: tc.published})
+		var found *document.Time
+		for k := range got {
+			if got[k].Text == tc.want {
+				found = &got[k]
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: no expression %q in %+v", tc.text, tc.want, got)
+			continue
+		}
+		if found.Type != tc.typ || found.Value != tc.value {
+			t.Errorf("%q (published %q): %q = %s %s, want %s %s", tc.text, tc.published, tc.want, found.Type, found.Value, tc.typ, tc.value)
+		}
+		if r := []rune(tc.text); string(r[found.Start:found.End]) != found.Text {
+			t.Errorf("%q: offsets %d:%d do not give %q", tc.text, found.Start, found.End, found.Text)
+		}
+	}
+}
+
+func TestUnresolvedFlag(t *testing.T) {
+	got := Tag("He said Monday that it ended last year.", Options{})
+	if len(got) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	for _, tm := range got {
+		if !tm.Unresolved || tm.Anchor != "" {
+			t.Errorf("%q: want unresolved without anchor, got %+v", tm.Text, tm)
+		}
+	}
+	got = Tag("He said Monday that it ended last year.", Options{Published: "2018-09-05"})
+	for _, tm := range got {
+		if tm.Unresolved || tm.Anchor != "dct" {
+			t.Errorf("%q: want anchored on the DCT, got %+v", tm.Text, tm)
+		}
+	}
+}
+
+func TestCodePointOffsets(t *testing.T) {
+	text := "Präsident Erdoğan sagte — “on Friday” — nothing."
+	got := Tag(text, Options{Published: "2018-09-05"})
+	if len(got) != 1 {
+		t.Fatalf("got %+v", got)
+	}
+	r := []rune(text)
+	if string(r[got[0].Start:got[0].End]) != "Friday" {
+		t.Errorf("offsets %d:%d give %q", got[0].Start, got[0].End, string(r[got[0].Start:got[0].End]))
+	}
+}
+
+func TestStageUsesSentences(t *testing.T) {
+	d := document.New()
+	d.Text = "He said Friday. They will meet Friday."
+	d.Published = "2018-09-05"
+	d.Sentences = []document.Sentence{{Start: 0, End: 15}, {Start: 16, End: 38}}
+	s := NewStage()
+	if s.Name() != "time" {
+		t.Errorf("name %q", s.Name())
+	}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Times) != 2 || d.Times[0].Value != "2018-08-31" || d.Times[1].Value != "2018-09-07" {
+		t.Errorf("got %+v", d.Times)
+	}
+	if d.Times[0].ID != "t1" || d.Times[1].ID != "t2" {
+		t.Errorf("ids %q %q", d.Times[0].ID, d.Times[1].ID)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Process(ctx, d); err == nil {
+		t.Error("want an error on a cancelled context")
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"", "Monday", "Sept. 3, 1998", "the 1990s", "10:30 a.m. EDT Thursday", "a year and a half ago",
+		"the year-earlier third quarter", "nineteen ninety-six", "'90s", "12/31/1999", "mid-", "the",
+		"every other week", "2018-13-45", "0:99 p.m.", "99999999999999999999 years", "the 0th century",
+	} {
+		f.Add(s, "2018-09-05")
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, text, published string) {
+		got := Tag(text, Options{Published: published})
+		n := utf8.RuneCountInString(text)
+		last := -1
+		for _, tm := range got {
+			if tm.Start < 0 || tm.End > n || tm.Start >= tm.End || tm.Start < last {
+				t.Fatalf("bad span %d:%d (len %d) in %q", tm.Start, tm.End, n, text)
+			}
+			last = tm.End
+			if tm.Value == "" || tm.Type == "" {
+				t.Fatalf("empty value or type %+v in %q", tm, text)
+			}
+			if !strings.Contains(text, tm.Text) {
+				t.Fatalf("text %q not in input", tm.Text)
+			}
+		}
+	})
+}
+
+// benchText is a made-up wire story of typical length and density.
+var benchText = strings.Repeat(`ANKARA, Sept. 3 (Reuters) - Turkey's foreign minister said on Monday that talks
+with Russia would resume next week, two years after the seven-year war began. "We will meet again on
+Friday," he told reporters, adding that exports fell 3 percent in the third quarter from a year earlier.
+Officials met for three hours on Sunday and again at 10:30 a.m. today; the ceasefire has held since
+early August. Aid flights arrive daily, and the U.N. said last month that it needed $2 billion.
+
+`, 4)
+
+func BenchmarkTag(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Tag(benchText, Options{Published: "2018-09-05"})
+	}
+}
