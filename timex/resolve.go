@@ -281,14 +281,14 @@ func (r *resolver) yearFor(m, d, tense int) int {
 			return y + 1
 		}
 	case tense < 0:
-		if m > dm {
+		if m > dm+2 {
 			return y - 1
 		}
 	default:
 		if m-dm > 6 {
 			return y - 1
 		}
-		if dm-m > 6 {
+		if dm-m > 9 {
 			return y + 1
 		}
 	}
@@ -378,6 +378,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 		}
 		var pt point
 		switch {
+		case s.season != "":
+			pt = point{g: gSeason, y: y, season: s.season}
 		case s.q > 0:
 			pt = point{g: gQuarter, y: y, q: s.q}
 		case s.h > 0:

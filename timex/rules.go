@@ -285,6 +285,20 @@ func (p *parser) at(i int) (match, bool) {
 				m.s.mod = dm.mod
 				try(m.j, m.s, true)
 			}
+			// "the end of the year", "earlier in the year"
+			k := j
+			if p.low(k) == "the" {
+				k++
+			}
+			if u, pl, k2, ok := p.unit(k); ok && !pl && k > j && (u == "Y" || u == "M" || u == "W" || u == "Q") {
+				if p.low(k2) == "of" {
+					if y, k3, ok := p.year(k2 + 1); ok && u == "Y" {
+						try(k3, sem{typ: "DATE", k: kAbs, y: y, mod: dm.mod}, true)
+						continue
+					}
+				}
+				try(k2, sem{typ: "DATE", k: kRel, unit: u, mod: dm.mod}, true)
+			}
 		}
 	}
 	if m, ok := p.core(i); ok {
@@ -502,7 +516,9 @@ func (p *parser) yearExpr(i int) (int, sem, bool) {
 		}
 	}
 	if y, k, ok := p.spelledYear(j); ok {
-		return k, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
+		if _, isUnit := units[p.low(k)]; !isUnit {
+			return k, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
+		}
 	}
 	if p.low(j) == "year" {
 		if y, k, ok := p.spelledYear(j + 1); ok && the {
@@ -696,7 +712,10 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	rel := 0
 	switch p.low(j) {
 	case "that":
-		if u, pl, k, ok := p.unit(j + 1); ok && !pl && (u == "Y" || u == "Q" || u == "M" || u == "W" || u == "D") {
+		if p.low(j+1) == "quarter" {
+			return j + 2, sem{typ: "DATE", k: kRefQ}, true
+		}
+		if u, pl, k, ok := p.unit(j + 1); ok && !pl && (u == "Y" || u == "M" || u == "W" || u == "D") {
 			return k, sem{typ: "DATE", k: kRel, unit: u, fromRef: true}, true
 		}
 		return i, sem{}, false
@@ -722,6 +741,20 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 			return i, sem{}, false
 		case "weekend":
 			return j + 2, sem{typ: "DATE", k: kRel, unit: "WE", rel: 0}, true
+		case "summer", "winter", "spring", "fall", "autumn":
+			se := seasons[p.low(j+1)]
+			if p.low(j+2) == "of" {
+				if y, k, ok := p.year(j + 3); ok {
+					return k, sem{typ: "DATE", k: kAbs, y: y, season: se}, true
+				}
+				if y, k, ok := p.spelledYear(j + 3); ok {
+					return k, sem{typ: "DATE", k: kAbs, y: y, season: se}, true
+				}
+			}
+			return j + 2, sem{typ: "DATE", k: kRel, unit: "SEASON", season: se, rel: 0}, true
+		case "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties":
+			dec := map[string]int{"nineties": 199, "eighties": 198, "seventies": 197, "sixties": 196, "fifties": 195, "forties": 194, "thirties": 193, "twenties": 192}[p.low(j+1)]
+			return j + 2, sem{typ: "DATE", k: kDecade, dec: dec}, true
 		default:
 			return i, sem{}, false
 		}
@@ -953,7 +986,7 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 	}
 	// hyphenated adjective: 10-year, two-week, 16-hour
 	if p.low(k) == "-" && p.glued(k) {
-		if u, _, k2, ok := p.unit(k + 1); ok && p.glued(k+1) && u != "WE" {
+		if u, pl, k2, ok := p.unit(k + 1); ok && p.glued(k+1) && u != "WE" && !(u == "Q" && pl) {
 			if p.low(k2) == "-" && p.low(k2+1) == "old" {
 				return i, sem{}, false // ages are not time expressions
 			}
@@ -973,9 +1006,8 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		if pl {
 			return i, sem{}, false
 		}
-		// "$1.76 a year", "four flights a week": a rate, not a duration
-		switch prev := p.low(j - 1); {
-		case j > 0 && p.t[j-1].kind == 'd', prev == "million", prev == "billion", prev == "thousand", prev == "cents", prev == "times", prev == "once", prev == "twice", prev == "flights", prev == "dollars":
+		// "a second group", "a quarter of the market"
+		if (u == "S" && n == 1) || (u == "Q" && p.low(k2) == "of") {
 			return i, sem{}, false
 		}
 	}
@@ -1021,6 +1053,16 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 				end = k2 + 3
 			}
 		}
+	}
+	if s.k == kDur && (p.low(j) == "a" || p.low(j) == "an") {
+		// "$1.76 a year", "four flights a week": a rate, not a duration
+		switch prev := p.low(j - 1); {
+		case j > 0 && p.t[j-1].kind == 'd', prev == "million", prev == "billion", prev == "thousand", prev == "cents", prev == "times", prev == "once", prev == "twice", prev == "flights", prev == "dollars", prev == "seats", prev == "hours":
+			return i, sem{}, false
+		}
+	}
+	if s.k == kDur && p.low(end) == "old" {
+		return i, sem{}, false // an age: "52 years old"
 	}
 	if s.k == kAgo && n < 0 {
 		s = sem{typ: "DATE", k: kLit, lit: "PAST_REF"}

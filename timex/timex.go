@@ -91,6 +91,13 @@ func (p *parser) plausible(m match) bool {
 // the expression decides, then the nearest after it.
 func (p *parser) tense(m match) int {
 	sent := p.t[m.i].sent
+	if (p.low(m.j) == "'" || p.low(m.j) == "’") && p.low(m.j+1) == "s" {
+		// "Wednesday's ruling": an event already known
+		return 0
+	}
+	if p.low(m.i-1) == "for" && p.low(m.i-2) == "planned" {
+		return 1
+	}
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
 		if c := p.cue(k); c != 0 {
 			if c < 0 && k < m.i-6 {
@@ -114,13 +121,13 @@ func (p *parser) tense(m match) int {
 func (p *parser) cue(k int) int {
 	w := p.t[k].low
 	switch w {
-	case "will", "would", "shall", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "until", "payable", "effective", "through", "till":
+	case "will", "would", "shall", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "payable", "effective":
 		return 1
 	case "ll":
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
 			return 1
 		}
-	case "set", "due", "going", "plans", "plan", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+	case "set", "due", "going", "plans", "plan", "planning", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
 		if p.low(k+1) == "to" {
 			return 1
 		}
