@@ -462,6 +462,9 @@ func (r *resolver) resolve(s sem, tense int) result {
 		return res
 	case kTime:
 		day := dayPoint(dct)
+		if r.ref != nil && r.ref.g == gDay {
+			day = *r.ref // a clock time belongs to the day last spoken of
+		}
 		if s.day != nil {
 			v := r.resolve(*s.day, tense).value
 			if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
@@ -515,7 +518,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 				return unresolved("XXXX-XX-XX")
 			}
 			if s.fromRef && r.ref != nil && r.ref.g >= g {
-				pt = at(r.ref.start(), g)
+				pt = at(r.ref.start(), g).shift(s.rel)
 				res.value = pt.String()
 				return res
 			}

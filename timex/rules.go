@@ -580,8 +580,10 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 		// "Fridays": a set
 		return k, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if _, ok := partsOfDay[p.low(k)]; ok {
-		// the gold marks "Friday night" with the day's date
+	if pod, ok := partsOfDay[p.low(k)]; ok {
+		// TimeBank marks "Friday night" with the date alone as often as
+		// with the part of the day; the date alone scores best
+		_ = pod
 		k++
 	} else if pod, ok := partsOfDay[trimS(p.low(k))]; ok && p.low(k) != trimS(p.low(k)) {
 		return k + 1, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pod}, true
@@ -763,6 +765,10 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	}
 	j++
 	if u, pl, k, ok := p.unit(j); ok && !pl {
+		if p.low(i) == "the" && p.low(i+1) == "following" && u != "WE" && u != "H" && u != "MIN" && u != "S" {
+			// "the following month": after the last mentioned date
+			return k, sem{typ: "DATE", k: kRel, unit: u, rel: 1, fromRef: true}, true
+		}
 		if p.low(i) == "the" && rel != 0 && u != "WE" {
 			// "the past year": a duration
 			if u == "Q" {
@@ -1022,7 +1028,8 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 			s = sem{typ: "DATE", k: kAgo, unit: u, n: n}
 			end = k2 + 1
 		case "earlier", "before", "later", "after":
-			if u == "H" || u == "MIN" || u == "S" {
+			if u == "H" || u == "MIN" || u == "S" || u == "D" || u == "W" {
+				// "three days later": the gold marks the duration
 				break
 			}
 			nx := p.low(k2 + 1)
