@@ -497,7 +497,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 			dm := int(dct.Month())
 			switch s.rel {
 			case -1:
-				if s.m >= dm {
+				// "last February" in March is a year back
+				if s.m >= dm-1 {
 					y--
 				}
 			case 1:
@@ -548,7 +549,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 			base.y = s.y
 		}
 		pt := base.shift(s.rel)
-		if s.rel == 0 {
+		if s.rel == 0 && s.y == 0 && !s.hasYRel {
 			r.remember(pt)
 		}
 		res.value = pt.String()
@@ -578,7 +579,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 		if g == gNone {
 			return unresolved("PAST_REF")
 		}
-		if s.unit == "Y" && r.ref != nil && (r.ref.g == gQuarter || r.ref.g == gHalf || r.ref.g == gMonth && s.fromRef) {
+		if s.unit == "Y" && r.ref != nil && (r.ref.g == gQuarter || r.ref.g == gHalf) {
 			res.value = r.ref.shift(sign * n * yearsIn(r.ref.g)).String()
 			return res
 		}

@@ -901,6 +901,16 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 		j++
 		if isRef && ord == 0 {
 			s := sem{typ: "DATE", k: kRefQ, rel: refShift}
+			// "the quarter ended Sept. 30": the quarter of its last month
+			if e := p.low(j); (e == "ended" || e == "ending") && refShift == 0 {
+				if m, _, ok := p.month(j + 1); ok {
+					m--
+					if m == 0 {
+						m = 12
+					}
+					s.q = (m-1)/3 + 1
+				}
+			}
 			return j, setY(s), true
 		}
 		if ord < 1 || ord > 4 {
@@ -1000,7 +1010,12 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		}
 		return i, sem{}, false
 	}
-	// "a half" etc. are not handled; "and a half" extends below.
+	// "2 1/2 years"
+	half := false
+	if n >= 0 && p.low(k) == "1" && p.low(k+1) == "/" && p.low(k+2) == "2" && p.glued(k+1) && p.glued(k+2) {
+		half = true
+		k += 3
+	}
 	u, pl, k2, ok := p.unit(k)
 	if !ok || u == "WE" {
 		return i, sem{}, false
@@ -1021,6 +1036,9 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		// "two year" appears in the data as an adjective; accept
 	}
 	s := sem{typ: "DURATION", k: kDur, unit: u, n: n}
+	if half {
+		s.lit = "half"
+	}
 	end := k2
 	if !the {
 		switch p.low(k2) {
