@@ -507,6 +507,9 @@ func (r *resolver) resolve(s sem, tense int) result {
 				}
 			}
 			pt = point{g: gMonth, y: y, m: s.m}
+			if s.d > 0 {
+				pt = point{g: gDay, y: y, m: s.m, d: s.d}
+			}
 		case "WE":
 			base := dct
 			if s.rel == 0 && isoWeekday(dct) < 5 && tense <= 0 {

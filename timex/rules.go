@@ -439,6 +439,10 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 			return j, s, true
 		}
 	}
+	if y, j3, ok := p.spelledYear(j); ok {
+		s.y = y // "January nineteen ninety-seven"
+		return j3, s, true
+	}
 	k := j
 	if p.low(k) == "," || p.low(k) == "of" {
 		k++
@@ -677,6 +681,11 @@ func (p *parser) literal(i int) (int, sem, bool) {
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
 		case "present":
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, true
+		case "year":
+			// "for the year", "the year's results": TimeBank marks a duration
+			if n := p.low(i + 2); n != "-" && n != "before" && n != "after" {
+				return i + 2, sem{typ: "DURATION", k: kDur, unit: "Y", n: 1}, true
+			}
 		}
 	case "future":
 		if p.low(i-1) == "near" || p.low(i-1) == "foreseeable" || p.low(i-1) == "distant" {
@@ -693,7 +702,10 @@ func (p *parser) literal(i int) (int, sem, bool) {
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
 		}
 	case "current", "currently":
-		return i + 1, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, p.low(i+1) == "levels" || w == "currently"
+		if w == "current" && p.low(i+1) == "account" {
+			return i, sem{}, false
+		}
+		return i + 1, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, true
 	case "these":
 		if p.low(i+1) == "days" {
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, true
@@ -788,7 +800,11 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 		return j + 1, sem{typ: "DATE", k: kRel, unit: "SEASON", season: se, rel: rel}, true
 	}
 	if m, k, ok := p.month(j); ok && p.low(i) != "the" {
-		return k, sem{typ: "DATE", k: kRel, unit: "MONTHNAME", m: m, rel: rel}, true
+		s := sem{typ: "DATE", k: kRel, unit: "MONTHNAME", m: m, rel: rel}
+		if d, k2, ok := p.dayNum(k); ok {
+			s.d, k = d, k2 // "last Oct. 23"
+		}
+		return k, s, true
 	}
 	if w := p.low(j); (w == "half" || w == "fiscal") && p.low(i) != "the" {
 		k := j + 1

@@ -100,7 +100,7 @@ func (p *parser) tense(m match) int {
 	}
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
 		if c := p.cue(k); c != 0 {
-			if c < 0 && k < m.i-6 {
+			if c < 0 && k < m.i-8 {
 				return 0
 			}
 			return c
@@ -135,7 +135,10 @@ func (p *parser) cue(k int) int {
 		if p.low(k-1) == "as" {
 			return 1
 		}
-	case "said", "was", "were", "had", "did", "told", "met", "came", "went", "began", "took", "left", "held", "says", "made", "gave", "saw", "won", "lost", "ago", "last", "earlier", "since":
+	case "said", "was", "were", "had", "did", "told", "met", "came", "went", "began", "took", "left", "held", "says", "made", "gave", "saw", "won", "lost", "ago", "last", "earlier", "since",
+		"shot", "fell", "rose", "found", "got", "hit", "struck", "ran", "led", "brought", "bought", "sold",
+		"thought", "felt", "kept", "spent", "sent", "built", "paid", "heard", "stood", "fought", "caught",
+		"grew", "knew", "wrote", "spoke", "broke", "chose", "flew", "became", "fled", "read":
 		return -1
 	}
 	if len(w) > 4 && p.t[k].kind == 'a' && w[len(w)-2:] == "ed" {
