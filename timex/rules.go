@@ -252,7 +252,7 @@ func (p *parser) recognize() []match {
 // at returns the longest expression starting at token i.
 func (p *parser) at(i int) (match, bool) {
 	t := &p.t[i]
-	if t.kind == 'p' && t.text != "'" && t.text != "’" {
+	if t.kind != 'd' && !triggers[t.low] {
 		return match{}, false
 	}
 	best := match{i: i, j: i}

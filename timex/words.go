@@ -121,3 +121,39 @@ var dateMods = []struct {
 	{[]string{"earlier"}, ""},
 	{[]string{"later"}, ""},
 }
+
+// triggers are the words an expression can start with; other words are
+// skipped without trying the rules.
+var triggers = buildTriggers()
+
+func buildTriggers() map[string]bool {
+	t := map[string]bool{}
+	for _, m := range []map[string]int{monthNames, monthAbbr, weekdays, weekdayAbbr, numberWords, ordinals} {
+		for w := range m {
+			t[w] = true
+		}
+	}
+	for _, m := range []map[string]string{units, seasons, partsOfDay, literalWords, setAdverbs} {
+		for w := range m {
+			t[w] = true
+		}
+	}
+	for w := range vagueNumbers {
+		t[w] = true
+	}
+	for _, dm := range durationMods {
+		t[dm.words[0]] = true
+	}
+	for _, dm := range dateMods {
+		t[dm.words[0]] = true
+	}
+	for _, w := range []string{
+		"a", "an", "the", "this", "that", "these", "last", "next", "past", "previous", "coming", "following",
+		"current", "currently", "fiscal", "every", "each", "per", "today", "yesterday", "tomorrow", "tonight",
+		"noon", "midday", "midnight", "christmas", "new", "thanksgiving", "independence", "halloween",
+		"recent", "future", "dozens", "dozen", "latest", "most", "same", "'", "’", "nineteen", "eighteen", "two", "year",
+	} {
+		t[w] = true
+	}
+	return t
+}
