@@ -582,8 +582,9 @@ func (r *resolver) resolve(s sem, tense int) result {
 		if g == gNone {
 			return unresolved("PAST_REF")
 		}
-		if s.unit == "Y" && r.ref != nil && (r.ref.g == gQuarter || r.ref.g == gHalf) {
-			res.value = r.ref.shift(sign * n * yearsIn(r.ref.g)).String()
+		if s.unit == "Y" && r.refQ != nil {
+			// financial news: "a year ago" compares with the quarter spoken of
+			res.value = r.refQ.shift(sign * n * 4).String()
 			return res
 		}
 		var pt point
@@ -597,18 +598,6 @@ func (r *resolver) resolve(s sem, tense int) result {
 		return res
 	}
 	return unresolved("XXXX-XX-XX")
-}
-
-func yearsIn(g gran) int {
-	switch g {
-	case gQuarter:
-		return 4
-	case gHalf:
-		return 2
-	case gMonth:
-		return 12
-	}
-	return 1
 }
 
 // parseDCT reads an RFC 3339 timestamp or a YYYY-MM-DD date.

@@ -278,10 +278,10 @@ func (p *parser) at(i int) (match, bool) {
 					continue
 				}
 				if _, ok := p.words(j, "in", "the"); ok {
-					j += 2
+					j++ // "earlier in the year": "the" is read below
 				}
 			}
-			if m, ok := p.core(j); ok && m.s.k != kDur && m.s.k != kLit && m.s.typ != "SET" {
+			if m, ok := p.core(j); ok && m.s.k != kDur && m.s.k != kLit && m.s.typ != "SET" && p.low(j-1) != "in" {
 				m.s.mod = dm.mod
 				try(m.j, m.s, true)
 			}
