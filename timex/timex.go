@@ -135,16 +135,41 @@ func (p *parser) cue(k int) int {
 		if p.low(k-1) == "as" {
 			return 1
 		}
-	case "said", "was", "were", "had", "did", "told", "met", "came", "went", "began", "took", "left", "held", "says", "made", "gave", "saw", "won", "lost", "ago", "last", "earlier", "since",
+	case "to":
+		switch p.low(k - 1) {
+		case "is", "are", "was", "were":
+			return 1 // "is to resume"
+		}
+	case "is", "are", "was", "were", "had", "has":
+		// "were planning to", "was expected to": the future of the past
+		for n := k + 1; n <= k+2 && n < len(p.t); n++ {
+			switch p.t[n].low {
+			case "planning", "expected", "scheduled", "due", "set", "going", "supposed":
+				return 1
+			}
+		}
+		if w == "is" || w == "are" || w == "has" {
+			return 0
+		}
+		return -1
+	case "said", "did", "told", "met", "came", "went", "began", "took", "left", "held", "says", "made", "gave", "saw", "won", "lost", "ago", "last", "earlier", "since",
 		"shot", "fell", "rose", "found", "got", "hit", "struck", "ran", "led", "brought", "bought", "sold",
 		"thought", "felt", "kept", "spent", "sent", "built", "paid", "heard", "stood", "fought", "caught",
 		"grew", "knew", "wrote", "spoke", "broke", "chose", "flew", "became", "fled", "read":
 		return -1
 	}
-	if len(w) > 4 && p.t[k].kind == 'a' && w[len(w)-2:] == "ed" {
+	if len(w) > 4 && p.t[k].kind == 'a' && !p.t[k].upper && w[len(w)-2:] == "ed" && !notVerbsEd[w] {
 		return -1
 	}
 	return 0
+}
+
+// notVerbsEd are common words in -ed that are not past tense verbs.
+var notVerbsEd = map[string]bool{
+	"hundred": true, "indeed": true, "need": true, "speed": true, "seed": true, "feed": true,
+	"breed": true, "creed": true, "greed": true, "shed": true, "sled": true, "naked": true,
+	"sacred": true, "wicked": true, "kindred": true, "rugged": true, "proceed": true, "exceed": true,
+	"succeed": true, "embed": true,
 }
 
 // Stage is the pipeline stage that fills Document.Times. It holds no
