@@ -208,6 +208,9 @@ func pad2(n int) string {
 // durValue formats a TimeML duration: P3D, PT2H, PXY.
 func durValue(u string, n int, frac string) string {
 	q := "X"
+	if n < 0 && u == "E" {
+		return "PXY" // "decades"
+	}
 	if n >= 0 {
 		q = strconv.Itoa(n)
 		if frac == "half" {

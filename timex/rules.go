@@ -498,7 +498,7 @@ func (p *parser) yearExpr(i int) (int, sem, bool) {
 		}
 	}
 	// centuries: the 19th century, the twentieth century
-	if the || mod != "" {
+	{
 		k := j
 		c := 0
 		if v, ok := p.digits(k); ok && v > 0 && v <= 21 {
@@ -764,6 +764,7 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 				if y, k, ok := p.spelledYear(j + 3); ok {
 					return k, sem{typ: "DATE", k: kAbs, y: y, season: se}, true
 				}
+				return i, sem{}, false // "the fall of Kabul"
 			}
 			return j + 2, sem{typ: "DATE", k: kRel, unit: "SEASON", season: se, rel: 0}, true
 		case "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties", "twenties":
@@ -1007,6 +1008,10 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 				return k2, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
 			}
 		}
+		// "decades-long"
+		if u, pl, k2, ok := p.unit(j); ok && pl && p.low(k2) == "-" && p.low(k2+1) == "long" && p.glued(k2) {
+			return k2 + 2, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
+		}
 		// bare plurals after "for": "for years"
 		if u, pl, k2, ok := p.unit(j); ok && pl && u != "WE" && u != "Q" && (p.low(j-1) == "for" || p.low(j-1) == "within") {
 			if p.low(k2) == "ago" {
@@ -1021,6 +1026,9 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		if u, pl, k2, ok := p.unit(k + 1); ok && p.glued(k+1) && u != "WE" && !(u == "Q" && pl) {
 			if p.low(k2) == "-" && p.low(k2+1) == "old" {
 				return i, sem{}, false // ages are not time expressions
+			}
+			if p.low(k2) == "-" && p.low(k2+1) == "long" {
+				k2 += 2 // "a seven-year-long war"
 			}
 			return k2, sem{typ: "DURATION", k: kDur, unit: u, n: n}, true
 		}

@@ -72,6 +72,11 @@ func (p *parser) plausible(m match) bool {
 		if _, ok := units[next]; ok {
 			return false
 		}
+		switch p.low(m.i - 1) {
+		case "resolution", "flight", "no", "number", "route", "highway", "room", "page", "article", "item",
+			"model", "code", "bus", "chapter", "section", "rule", "law", "cf", "#", "unit", "battalion", "brigade":
+			return false // "Resolution 1973", "Flight 1549"
+		}
 		switch next {
 		case "people", "troops", "soldiers", "votes", "shares", "members", "cases", "tons", "miles", "feet", "meters", "dollars":
 			return false

@@ -40,6 +40,25 @@ func TestTag(t *testing.T) {
 		{"Exports fell in March.", dct, "March", "DATE", "2018-03"},
 		{"It was built in nineteen ninety-six.", dct, "nineteen ninety-six", "DATE", "1996"},
 		{"Sales rose a year ago.", dct, "a year ago", "DATE", "2017"},
+		{"the decades-long conflict", dct, "decades-long", "DURATION", "PXY"},
+		{"a seven-year-long war", dct, "seven-year-long", "DURATION", "P7Y"},
+		{"Sales rose in the quarter ended Sept. 30.", dct, "the quarter", "DATE", "2018-Q3"},
+		{"Profit fell in the third quarter. A year earlier it rose.", dct, "A year earlier", "DATE", "2017-Q3"},
+		{"The talks lasted 2 1/2 hours.", dct, "2 1/2 hours", "DURATION", "PT2H30M"},
+		{"He was shot last Oct. 23 at home.", dct, "last Oct. 23", "DATE", "2017-10-23"},
+		{"It happened last February.", "2018-03-01", "last February", "DATE", "2017-02"},
+		{"The summit is planned for early March.", "2018-02-10", "early March", "DATE", "2018-03"},
+		{"It was decided in December.", "2018-01-10", "December", "DATE", "2017-12"},
+		{"Payments are due in January.", "2017-11-10", "January", "DATE", "2018-01"},
+		{"The offer expires at midnight Friday.", dct, "midnight Friday", "TIME", "2018-08-31T24:00"},
+		{"They will meet next Tuesday.", dct, "next Tuesday", "DATE", "2018-09-11"},
+		{"Fighting eased over the weekend.", dct, "the weekend", "DATE", "2018-W35-WE"},
+		{"He has served since the 19th century.", dct, "the 19th century", "DATE", "18"},
+		{"It grew in the '90s.", dct, "the '90s", "DATE", "199"},
+		{"Exports rose 5% in the first half.", dct, "the first half", "DATE", "2018-H1"},
+		{"He left three days later.", dct, "three days", "DURATION", "P3D"},
+		{"Trading opened at 9:30 a.m. EDT.", dct, "9:30 a.m. EDT", "TIME", "2018-09-05T09:30"},
+		{"Results improved from this year's second quarter.", dct, "this year's second quarter", "DATE", "2018-Q2"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
@@ -64,6 +83,26 @@ func TestTag(t *testing.T) {
 		}
 		if r := []rune(tc.text); string(r[found.Start:found.End]) != found.Text {
 			t.Errorf("%q: offsets %d:%d do not give %q", tc.text, found.Start, found.End, found.Text)
+		}
+	}
+}
+
+func TestNoTime(t *testing.T) {
+	for _, text := range []string{
+		"after the fall of Kabul",
+		"under Security Council Resolution 1973",
+		"Mr. Schwarz, 52 years old, will succeed him.",
+		"a 6-year-old boy",
+		"It would cost $2 million a year.",
+		"It holds about three-quarters of the market.",
+		"A second group of directors resigned.",
+		"Its quarterly dividend was cut.",
+		"May I ask a question?",
+		"Protesters march on the capital.",
+		"",
+	} {
+		if got := Tag(text, Options{Published: "2018-09-05"}); len(got) != 0 {
+			t.Errorf("%q: want no expression, got %+v", text, got)
 		}
 	}
 }
