@@ -18,6 +18,14 @@ type tok struct {
 	upper  bool   // first letter is upper case
 }
 
+// titleAbbr are abbreviations after which a period does not end a sentence.
+var titleAbbr = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true, "rep": true,
+	"gov": true, "lt": true, "col": true, "sgt": true, "capt": true, "maj": true, "adm": true, "jr": true,
+	"sr": true, "prof": true, "rev": true, "pres": true, "no": true, "vs": true, "mt": true, "ft": true,
+	"jan": true, "feb": true, "aug": true, "sept": true, "sep": true, "oct": true, "nov": true, "dec": true,
+}
+
 // lex splits text into tokens. Sentence indexes come from bounds (code point
 // start offsets of sentences, ascending) when given, else from a simple
 // heuristic: a blank line, or ". ! ?" followed by space and a capital.
@@ -84,9 +92,15 @@ func lex(text string, bounds []int) []tok {
 				if blank {
 					sent++
 				} else if sp && prev.kind == 'p' && (prev.text == "." || prev.text == "!" || prev.text == "?") && unicode.IsUpper(c) {
-					// "Sept. Friday" is rare; abbreviations before names
-					// split a sentence, which only blurs tense cues.
-					sent++
+					// not after an initial or a title: "Daniel P. Davison", "Mr. Smith"
+					abbr := false
+					if prev.text == "." && len(toks) > 1 {
+						w := toks[len(toks)-2]
+						abbr = w.kind == 'a' && (len(w.text) == 1 || titleAbbr[w.low])
+					}
+					if !abbr {
+						sent++
+					}
 				}
 			}
 			startTok(ri, k, b)

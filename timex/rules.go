@@ -694,7 +694,7 @@ func (p *parser) literal(i int) (int, sem, bool) {
 	case "recent", "coming":
 		if u, pl, j, ok := p.unit(i + 1); ok && pl && u != "WE" {
 			if w == "recent" {
-				if u == "D" {
+				if u == "D" || u == "Y" {
 					return j, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
 				}
 				return j, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true

@@ -103,6 +103,12 @@ func (p *parser) tense(m match) int {
 	if p.low(m.i-1) == "for" && p.low(m.i-2) == "planned" {
 		return 1
 	}
+	if s := m.s; s.k == kAbs && s.m > 0 && s.y == 0 {
+		switch p.low(m.i - 1) {
+		case "by", "until", "till":
+			return 1 // a deadline: "by February"
+		}
+	}
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
 		if c := p.cue(k); c != 0 {
 			if c < 0 && k < m.i-8 {
