@@ -103,10 +103,12 @@ func (p *parser) tense(m match) int {
 	if p.low(m.i-1) == "for" && p.low(m.i-2) == "planned" {
 		return 1
 	}
-	if s := m.s; s.k == kAbs && s.m > 0 && s.y == 0 {
+	if s := m.s; (s.k == kAbs && s.m > 0 && s.y == 0) || s.k == kWeekday || s.k == kTime {
 		switch p.low(m.i - 1) {
 		case "by", "until", "till":
-			return 1 // a deadline: "by February"
+			if !p.t[m.i-1].upper {
+				return 1 // a deadline: "by February", "until 9 a.m. Tuesday"
+			}
 		}
 	}
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
@@ -132,7 +134,11 @@ func (p *parser) tense(m match) int {
 func (p *parser) cue(k int) int {
 	w := p.t[k].low
 	switch w {
-	case "will", "would", "shall", "scheduled", "expected", "expects", "upcoming", "next", "tomorrow", "intends", "hopes", "payable", "effective":
+	case "next":
+		if p.low(k+1) != "to" {
+			return 1
+		}
+	case "will", "would", "shall", "scheduled", "expected", "expects", "upcoming", "tomorrow", "intends", "hopes", "payable", "effective":
 		return 1
 	case "ll":
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
