@@ -467,6 +467,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 		day := dayPoint(dct)
 		if r.ref != nil && r.ref.g == gDay {
 			day = *r.ref // a clock time belongs to the day last spoken of
+			res.anchor = "ref"
 		}
 		if s.day != nil {
 			v := r.resolve(*s.day, tense).value
@@ -526,7 +527,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 			}
 			if s.fromRef && r.ref != nil && r.ref.g >= g {
 				pt = at(r.ref.start(), g).shift(s.rel)
-				res.value = pt.String()
+				res.value, res.anchor = pt.String(), "ref"
 				return res
 			}
 			pt = at(dct, g).shift(s.rel)
@@ -546,6 +547,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 			base = point{g: gQuarter, y: y, q: s.q}
 		case r.refQ != nil:
 			base = *r.refQ
+			res.anchor = "ref"
 		default:
 			base = at(dct, gQuarter).shift(-1)
 		}
@@ -587,12 +589,13 @@ func (r *resolver) resolve(s sem, tense int) result {
 		}
 		if s.unit == "Y" && r.refQ != nil {
 			// financial news: "a year ago" compares with the quarter spoken of
-			res.value = r.refQ.shift(sign * n * 4).String()
+			res.value, res.anchor = r.refQ.shift(sign*n*4).String(), "ref"
 			return res
 		}
 		var pt point
 		if s.fromRef && r.ref != nil && r.ref.g >= g {
 			pt = at(r.ref.start(), g)
+			res.anchor = "ref"
 		} else {
 			pt = at(dct, g)
 		}
