@@ -275,7 +275,7 @@ func (r *resolver) remember(pt point) {
 // yearFor picks the year of a month (and day) written without one: the
 // next occurrence in a future clause, the last one in a past clause, else
 // the occurrence nearest the DCT.
-func (r *resolver) yearFor(m, d, tense int) int {
+func (r *resolver) yearFor(m, tense int) int {
 	y := r.dct.Year()
 	dm := int(r.dct.Month())
 	switch {
@@ -295,7 +295,6 @@ func (r *resolver) yearFor(m, d, tense int) int {
 			return y + 1
 		}
 	}
-	_ = d
 	return y
 }
 
@@ -374,7 +373,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 					y--
 				}
 			default:
-				y = r.yearFor(s.m, s.d, tense)
+				y = r.yearFor(s.m, tense)
 			}
 		} else {
 			res.anchor = ""

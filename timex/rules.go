@@ -382,21 +382,20 @@ func (p *parser) isoDate(i int) (int, sem, bool) {
 // monthDate: [Weekday,] Month [day[,] [year]] | Month year | day Month [year].
 func (p *parser) monthDate(i int) (int, sem, bool) {
 	start := i
-	wd := 0
-	if w, j, ok := p.weekday(i); ok {
+	// a leading weekday only confirms the date: "Friday, Aug. 7"
+	if _, j, ok := p.weekday(i); ok {
 		k := j
 		if p.low(k) == "," {
 			k++
 		}
 		if _, _, ok := p.month(k); ok {
-			wd, i = w, k
+			i = k
 		} else if _, _, ok := p.dayNum(k); ok {
 			if _, _, ok := p.month(k + 1); ok {
-				wd, i = w, k
+				i = k
 			}
 		}
 	}
-	_ = wd
 	if d, j, ok := p.dayNum(i); ok {
 		k := j
 		if p.low(k) == "of" {
@@ -552,8 +551,7 @@ func (p *parser) yearExpr(i int) (int, sem, bool) {
 	// years as quantities: "1998 people" are rare; "1,998" was rejected.
 	if p.low(k) == "-" && p.glued(k) {
 		// 1998-99 season
-		if v, ok := p.digits(k + 1); ok && p.glued(k+1) && len(p.t[k+1].text) == 2 {
-			_ = v
+		if _, ok := p.digits(k + 1); ok && p.glued(k+1) && len(p.t[k+1].text) == 2 {
 			return k + 2, sem{typ: "DATE", k: kAbs, y: y, mod: mod}, true
 		}
 	}
@@ -584,10 +582,9 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 		// "Fridays": a set
 		return k, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if pod, ok := partsOfDay[p.low(k)]; ok {
+	if _, ok := partsOfDay[p.low(k)]; ok {
 		// TimeBank marks "Friday night" with the date alone as often as
 		// with the part of the day; the date alone scores best
-		_ = pod
 		k++
 	} else if pod, ok := partsOfDay[trimS(p.low(k))]; ok && p.low(k) != trimS(p.low(k)) {
 		return k + 1, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pod}, true
@@ -1055,9 +1052,6 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		if (u == "S" && n == 1) || (u == "Q" && p.low(k2) == "of") {
 			return i, sem{}, false
 		}
-	}
-	if n > 1 && !pl && p.low(k2) != "-" && !(p.low(j) == "a" || p.low(j) == "an") {
-		// "two year" appears in the data as an adjective; accept
 	}
 	s := sem{typ: "DURATION", k: kDur, unit: u, n: n}
 	if half {
