@@ -255,6 +255,8 @@ type resolver struct {
 	hasDCT bool
 	ref    *point // last mentioned calendar date
 	refQ   *point // last mentioned quarter
+	sent   int    // sentence of the expression being resolved
+	refAt  int    // sentence of ref
 }
 
 // result is one normalized value.
@@ -266,6 +268,7 @@ type result struct {
 func (r *resolver) remember(pt point) {
 	p := pt
 	r.ref = &p
+	r.refAt = r.sent
 	if pt.g == gQuarter {
 		q := pt
 		r.refQ = &q
@@ -416,7 +419,25 @@ func (r *resolver) resolve(s sem, tense int) result {
 				return unresolved("FUTURE_REF")
 			}
 			return unresolved("PAST_REF")
-		case kRel, kRefQ:
+		case kRefQ:
+			if s.q > 0 {
+				return unresolved("XXXX-Q" + strconv.Itoa(s.q))
+			}
+			return unresolved("XXXX-QX")
+		case kRel:
+			switch s.unit {
+			case "MONTHNAME":
+				if s.d > 0 {
+					return unresolved("XXXX-" + pad2(s.m) + "-" + pad2(s.d))
+				}
+				return unresolved("XXXX-" + pad2(s.m))
+			case "SEASON":
+				return unresolved("XXXX-" + s.season)
+			case "HALF":
+				return unresolved("XXXX-HX")
+			case "WE":
+				return unresolved("XXXX-WXX-WE")
+			}
 			switch unitGran(s.unit) {
 			case gYear:
 				return unresolved("XXXX")
@@ -464,8 +485,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 		return res
 	case kTime:
 		day := dayPoint(dct)
-		if r.ref != nil && r.ref.g == gDay {
-			day = *r.ref // a clock time belongs to the day last spoken of
+		if r.ref != nil && r.ref.g == gDay && r.sent-r.refAt <= 0 {
+			day = *r.ref // a clock time belongs to the day just spoken of
 			res.anchor = "ref"
 		}
 		if s.day != nil {
@@ -515,7 +536,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 			}
 		case "WE":
 			base := dct
-			if s.rel == 0 && isoWeekday(dct) < 5 && tense <= 0 {
+			if s.rel == 0 && (isoWeekday(dct) < 5 && tense <= 0 || isoWeekday(dct) == 5 && tense < 0) {
 				base = dct.AddDate(0, 0, -7)
 			}
 			pt = at(base, gWeekend).shift(s.rel)

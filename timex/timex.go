@@ -45,6 +45,7 @@ func Tag(text string, opt Options) []document.Time {
 		if !p.plausible(m) {
 			continue
 		}
+		r.sent = toks[m.i].sent
 		res := r.resolve(m.s, p.tense(m))
 		start, end := toks[m.i].s, toks[m.j-1].e
 		out = append(out, document.Time{
