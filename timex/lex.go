@@ -16,6 +16,7 @@ type tok struct {
 	sp     bool   // whitespace precedes the token
 	sent   int    // sentence index
 	upper  bool   // first letter is upper case
+	past   bool   // a past-tense verb according to the syntax layer
 }
 
 // titleAbbr are abbreviations after which a period does not end a sentence.

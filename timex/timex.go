@@ -20,6 +20,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/sitrep/sitrep/document"
 )
@@ -31,11 +32,15 @@ type Options struct {
 	// SentenceStarts are the code point offsets where sentences start, in
 	// ascending order; nil means split sentences heuristically.
 	SentenceStarts []int
+	// Tokens, when tagged by the syntax stage, mark past-tense verbs
+	// (XPOS VBD or Tense=Past) as tense cues beyond the built-in word list.
+	Tokens []document.Token
 }
 
 // Tag finds the time expressions of text and normalizes them.
 func Tag(text string, opt Options) []document.Time {
 	toks := lex(text, opt.SentenceStarts)
+	markPast(toks, opt.Tokens)
 	p := &parser{t: toks}
 	ms := p.recognize()
 	r := &resolver{}
@@ -61,6 +66,24 @@ func Tag(text string, opt Options) []document.Time {
 		})
 	}
 	return out
+}
+
+// markPast flags the tokens that the syntax layer tagged as past-tense verbs.
+func markPast(toks []tok, dt []document.Token) {
+	if len(dt) == 0 {
+		return
+	}
+	past := map[int]bool{}
+	for _, t := range dt {
+		if t.XPOS == "VBD" || strings.Contains(t.Feats, "Tense=Past") && t.XPOS != "VBN" && t.UPOS != "ADJ" {
+			past[t.Start] = true
+		}
+	}
+	for i := range toks {
+		if past[toks[i].s] {
+			toks[i].past = true
+		}
+	}
 }
 
 // plausible filters matches that rules accept but context rejects.
@@ -176,6 +199,9 @@ func (p *parser) cue(k int) int {
 		"grew", "knew", "wrote", "spoke", "broke", "chose", "flew", "became", "fled", "read":
 		return -1
 	}
+	if p.t[k].past {
+		return -1
+	}
 	if len(w) > 4 && p.t[k].kind == 'a' && !p.t[k].upper && w[len(w)-2:] == "ed" && !notVerbsEd[w] {
 		return -1
 	}
@@ -212,6 +238,6 @@ func (*Stage) Process(ctx context.Context, d *document.Document) error {
 			starts[i] = s.Start
 		}
 	}
-	d.Times = Tag(d.Text, Options{Published: d.Published, SentenceStarts: starts})
+	d.Times = Tag(d.Text, Options{Published: d.Published, SentenceStarts: starts, Tokens: d.Tokens})
 	return nil
 }

@@ -162,6 +162,28 @@ func TestStageUsesSentences(t *testing.T) {
 	}
 }
 
+func TestSyntaxTenseCue(t *testing.T) {
+	// "sought" is in no word list: only the syntax layer knows it is past,
+	// and it outweighs the future cue further away.
+	const text = "Talks will go on, but officials sought Friday a new deal."
+	toks := []document.Token{{Start: 32, End: 38, Text: "sought", XPOS: "VBD"}}
+	if r := []rune(text); string(r[32:38]) != "sought" {
+		t.Fatal("bad fixture offsets")
+	}
+	for _, tc := range []struct {
+		toks []document.Token
+		want string
+	}{
+		{nil, "2018-09-07"},
+		{toks, "2018-08-31"},
+	} {
+		got := Tag(text, Options{Published: "2018-09-05", Tokens: tc.toks})
+		if len(got) != 1 || got[0].Value != tc.want {
+			t.Errorf("tokens %v: got %+v, want %s", tc.toks, got, tc.want)
+		}
+	}
+}
+
 func FuzzTag(f *testing.F) {
 	for _, s := range []string{
 		"", "Monday", "Sept. 3, 1998", "the 1990s", "10:30 a.m. EDT Thursday", "a year and a half ago",
@@ -203,5 +225,18 @@ func BenchmarkTag(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Tag(benchText, Options{Published: "2018-09-05"})
+	}
+}
+
+func BenchmarkStage(b *testing.B) {
+	s := NewStage()
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		d := &document.Document{Text: benchText, Published: "2018-09-05"}
+		if err := s.Process(ctx, d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
