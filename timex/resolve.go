@@ -269,7 +269,9 @@ func (r *resolver) remember(pt point) {
 	p := pt
 	r.ref = &p
 	r.refAt = r.sent
-	if pt.g == gQuarter {
+	// the quarter a financial report is about comes first; later quarters
+	// are comparisons ("compared with a flat second quarter")
+	if pt.g == gQuarter && r.refQ == nil {
 		q := pt
 		r.refQ = &q
 	}

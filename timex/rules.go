@@ -913,6 +913,9 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			return i, sem{}, false
 		}
 		j++
+		if p.low(j) == "-" && p.glued(j) && p.low(j+1) == "to" {
+			return i, sem{}, false // "quarter-to-quarter"
+		}
 		if isRef && ord == 0 {
 			s := sem{typ: "DATE", k: kRefQ, rel: refShift}
 			// "the quarter ended Sept. 30": the quarter of its last month
