@@ -251,12 +251,25 @@ func durValue(u string, n int, frac string) string {
 // resolver turns recognized semantics into TIMEX3 values in document order,
 // keeping the last mentioned date as reference for anaphoric expressions.
 type resolver struct {
-	dct    time.Time
-	hasDCT bool
-	ref    *point // last mentioned calendar date
-	refQ   *point // last mentioned quarter
-	sent   int    // sentence of the expression being resolved
-	refAt  int    // sentence of ref
+	dct     time.Time
+	hasDCT  bool
+	ref     *point // last mentioned calendar date
+	refQ    *point // last mentioned quarter
+	sent    int    // sentence of the expression being resolved
+	refAt   int    // sentence of ref
+	lastQ   *point // most recent quarter
+	lastQAt int    // its sentence
+}
+
+// quarterRef is the quarter that "the quarter" and "a year ago" refer to: a
+// quarter named in the same sentence, else the first quarter of
+// the document (the one a financial report is about; later ones are
+// comparisons such as "compared with a flat second quarter").
+func (r *resolver) quarterRef() *point {
+	if r.lastQ != nil && r.sent == r.lastQAt {
+		return r.lastQ
+	}
+	return r.refQ
 }
 
 // result is one normalized value.
@@ -269,11 +282,12 @@ func (r *resolver) remember(pt point) {
 	p := pt
 	r.ref = &p
 	r.refAt = r.sent
-	// the quarter a financial report is about comes first; later quarters
-	// are comparisons ("compared with a flat second quarter")
-	if pt.g == gQuarter && r.refQ == nil {
+	if pt.g == gQuarter {
 		q := pt
-		r.refQ = &q
+		if r.refQ == nil {
+			r.refQ = &q
+		}
+		r.lastQ, r.lastQAt = &q, r.sent
 	}
 }
 
@@ -567,8 +581,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 				y--
 			}
 			base = point{g: gQuarter, y: y, q: s.q}
-		case r.refQ != nil:
-			base = *r.refQ
+		case r.quarterRef() != nil:
+			base = *r.quarterRef()
 			res.anchor = "ref"
 		default:
 			base = at(dct, gQuarter).shift(-1)
@@ -609,9 +623,9 @@ func (r *resolver) resolve(s sem, tense int) result {
 		if g == gNone {
 			return unresolved("PAST_REF")
 		}
-		if s.unit == "Y" && r.refQ != nil {
+		if q := r.quarterRef(); s.unit == "Y" && q != nil {
 			// financial news: "a year ago" compares with the quarter spoken of
-			res.value, res.anchor = r.refQ.shift(sign*n*4).String(), "ref"
+			res.value, res.anchor = q.shift(sign*n*4).String(), "ref"
 			return res
 		}
 		var pt point
