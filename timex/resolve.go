@@ -259,6 +259,9 @@ type resolver struct {
 	refAt   int    // sentence of ref
 	lastQ   *point // most recent quarter
 	lastQAt int    // its sentence
+	// durInSent is set when the sentence so far has a duration ("the first
+	// nine months ... a year earlier" compares years, not quarters).
+	durInSent bool
 }
 
 // quarterRef is the quarter that "the quarter" and "a year ago" refer to: a
@@ -623,7 +626,7 @@ func (r *resolver) resolve(s sem, tense int) result {
 		if g == gNone {
 			return unresolved("PAST_REF")
 		}
-		if q := r.quarterRef(); s.unit == "Y" && q != nil {
+		if q := r.quarterRef(); s.unit == "Y" && q != nil && !r.durInSent {
 			// financial news: "a year ago" compares with the quarter spoken of
 			res.value, res.anchor = q.shift(sign*n*4).String(), "ref"
 			return res

@@ -43,15 +43,21 @@ func Tag(text string, opt Options) []document.Time {
 	markPast(toks, opt.Tokens)
 	p := &parser{t: toks}
 	ms := p.recognize()
-	r := &resolver{}
+	r := &resolver{sent: -1}
 	r.dct, r.hasDCT = parseDCT(opt.Published)
 	out := make([]document.Time, 0, len(ms))
 	for _, m := range ms {
 		if !p.plausible(m) {
 			continue
 		}
+		if toks[m.i].sent != r.sent {
+			r.durInSent = false
+		}
 		r.sent = toks[m.i].sent
 		res := r.resolve(m.s, p.tense(m))
+		if res.typ == "DURATION" {
+			r.durInSent = true
+		}
 		start, end := toks[m.i].s, toks[m.j-1].e
 		out = append(out, document.Time{
 			ID:         "t" + strconv.Itoa(len(out)+1),
