@@ -584,9 +584,14 @@ func (r *resolver) resolve(s sem, tense int) result {
 				y--
 			}
 			base = point{g: gQuarter, y: y, q: s.q}
+		case s.fromRef && r.lastQ != nil: // "that quarter"
+			base = *r.lastQ
+			res.anchor = "ref"
 		case r.quarterRef() != nil:
 			base = *r.quarterRef()
 			res.anchor = "ref"
+		case s.thisQ:
+			base = at(dct, gQuarter)
 		default:
 			base = at(dct, gQuarter).shift(-1)
 		}

@@ -42,6 +42,7 @@ type sem struct {
 	hasHM   bool
 	shift   int  // day shift for kDay
 	fromRef bool // earlier/later: relative to the last mentioned date
+	thisQ   bool // "this quarter": the quarter reported, else the DCT's
 	yRel    int  // year relative to the DCT ("last year's third quarter")
 	hasYRel bool
 	mod     string
@@ -724,7 +725,7 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	switch p.low(j) {
 	case "that":
 		if p.low(j+1) == "quarter" {
-			return j + 2, sem{typ: "DATE", k: kRefQ}, true
+			return j + 2, sem{typ: "DATE", k: kRefQ, fromRef: true}, true
 		}
 		if u, pl, k, ok := p.unit(j + 1); ok && !pl && (u == "Y" || u == "M" || u == "W" || u == "D") {
 			return k, sem{typ: "DATE", k: kRel, unit: u, fromRef: true}, true
@@ -732,6 +733,10 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 		return i, sem{}, false
 	case "this", "current":
 		rel = 0
+		if p.low(j+1) == "quarter" {
+			// in a financial report "this quarter" is the quarter reported
+			return j + 2, sem{typ: "DATE", k: kRefQ, rel: 0, thisQ: true}, true
+		}
 	case "last", "past", "previous":
 		rel = -1
 	case "next", "coming", "following":
@@ -918,6 +923,14 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 		}
 		if isRef && ord == 0 {
 			s := sem{typ: "DATE", k: kRefQ, rel: refShift}
+			// "the quarter a year ago"
+			if refShift == 0 {
+				if k, ok := p.words(j, "a", "year", "ago"); ok {
+					s.rel, j = -4, k
+				} else if k, ok := p.words(j, "a", "year", "earlier"); ok {
+					s.rel, j = -4, k
+				}
+			}
 			// "the quarter ended Sept. 30": the quarter of its last month
 			if e := p.low(j); (e == "ended" || e == "ending") && refShift == 0 {
 				if m, _, ok := p.month(j + 1); ok {

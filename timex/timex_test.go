@@ -59,6 +59,9 @@ func TestTag(t *testing.T) {
 		{"He left three days later.", dct, "three days", "DURATION", "P3D"},
 		{"Trading opened at 9:30 a.m. EDT.", dct, "9:30 a.m. EDT", "TIME", "2018-09-05T09:30"},
 		{"Results improved from this year's second quarter.", dct, "this year's second quarter", "DATE", "2018-Q2"},
+		{"Sales will rise this quarter.", dct, "this quarter", "DATE", "2018-Q3"},
+		{"Profit rose in the third quarter; in the second quarter it fell. That quarter was weak.", dct, "That quarter", "DATE", "2018-Q2"},
+		{"Profit rose in the third quarter. For the quarter a year ago it fell.", dct, "the quarter a year ago", "DATE", "2017-Q3"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
