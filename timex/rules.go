@@ -130,7 +130,7 @@ func (p *parser) number(i int) (n, j int, ok bool) {
 		if p.low(i+1) == "of" {
 			return -1, i + 2, true
 		}
-	case "a dozen", "dozen":
+	case "dozen":
 		return 12, i + 1, true
 	}
 	if v, ok := numberWords[w]; ok {

@@ -125,7 +125,6 @@ func (p *parser) plausible(m match) bool {
 // past-tense cue stands close to it and 0 otherwise. The nearest cue before
 // the expression decides, then the nearest after it.
 func (p *parser) tense(m match) int {
-	sent := p.t[m.i].sent
 	if (p.low(m.j) == "'" || p.low(m.j) == "’") && p.low(m.j+1) == "s" {
 		// "Wednesday's ruling": an event already known
 		return 0
@@ -133,14 +132,27 @@ func (p *parser) tense(m match) int {
 	if p.low(m.i-1) == "for" && p.low(m.i-2) == "planned" {
 		return 1
 	}
+	deadline := false
 	if s := m.s; (s.k == kAbs && s.m > 0 && s.y == 0) || s.k == kWeekday || s.k == kTime {
 		switch p.low(m.i - 1) {
 		case "by", "until", "till":
-			if !p.t[m.i-1].upper {
-				return 1 // a deadline: "by February", "until 9 a.m. Tuesday"
-			}
+			// a deadline: "by February", "until 9 a.m. Tuesday", unless
+			// the clause is plainly past ("had filed reports by Wednesday")
+			deadline = !p.t[m.i-1].upper
 		}
 	}
+	if deadline {
+		if t := p.cueTense(m); t < 0 {
+			return t
+		}
+		return 1
+	}
+	return p.cueTense(m)
+}
+
+// cueTense is tense without the deadline rule.
+func (p *parser) cueTense(m match) int {
+	sent := p.t[m.i].sent
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
 		if c := p.cue(k); c != 0 {
 			if c < 0 && k < m.i-8 {
@@ -174,7 +186,7 @@ func (p *parser) cue(k int) int {
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
 			return 1
 		}
-	case "set", "due", "going", "plans", "plan", "planning", "planned", "hoped", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+	case "set", "due", "going", "plans", "plan", "planning", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
 		if p.low(k+1) == "to" {
 			return 1
 		}
@@ -209,6 +221,9 @@ func (p *parser) cue(k int) int {
 		return -1
 	}
 	if len(w) > 4 && p.t[k].kind == 'a' && !p.t[k].upper && w[len(w)-2:] == "ed" && !notVerbsEd[w] {
+		if b := p.low(k - 1); b == "be" || b == "being" {
+			return 0 // a passive infinitive: "to be completed by Dec. 15"
+		}
 		return -1
 	}
 	return 0
