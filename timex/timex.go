@@ -4,16 +4,24 @@
 // 2018-W35, 2018-Q1, P3D, XXXX-WXX-5, PRESENT_REF ...) against the
 // document's publication date.
 //
-// Relative expressions follow news conventions: a weekday name or a month
-// without a year refers to the past unless the sentence speaks of the future
-// ("will", "next", "scheduled" ...); "a year earlier" and "the quarter"
-// follow the last mentioned date. With no publication date, relative
-// expressions keep an underspecified value (XXXX-WXX-1, PAST_REF) and are
-// marked unresolved; nothing is guessed from the time of processing.
+// Relative expressions follow news conventions: a weekday name refers to
+// the past week unless the clause speaks of the future ("will travel on
+// Friday", "next", "scheduled", "by Friday"); a month without a year takes
+// the nearest year in that direction. Financial-report anaphora follow the
+// text: "the quarter" and "a year ago" refer to the quarter named in the
+// same sentence, else to the first quarter of the document (the one
+// reported); "that day", "a month later" and clock times follow the
+// date last mentioned ("three days later" is, as in TimeBank, the duration
+// "three days"). Values computed from the publication date carry
+// anchor "dct", those computed from the text "ref". With no publication
+// date, relative expressions keep an underspecified value (XXXX-WXX-1,
+// XXXX-09, PAST_REF) and are marked unresolved; nothing is guessed from the
+// time of processing.
 //
 // Recognition works on the raw text (code point offsets), so it needs no
-// tokens; sentence boundaries from the document are used for tense cues
-// when present.
+// tokens. Sentence boundaries from the document, when present, bound the
+// tense cues; tokens tagged by the syntax layer add past-tense verbs as cues.
+// [Stage] wraps [Tag] as a pipeline stage that fills Document.Times.
 package timex
 
 import (
