@@ -414,6 +414,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 				t = t.AddDate(0, 0, 1)
 			}
 			pt = dayPoint(t.AddDate(0, 0, 7*(-s.d-1)))
+		case s.m > 0 && s.d > 0 && s.weekOf:
+			pt = weekPoint(date(y, s.m, s.d), gWeek)
 		case s.m > 0 && s.d > 0:
 			pt = point{g: gDay, y: y, m: s.m, d: s.d}
 		case s.m > 0:

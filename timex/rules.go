@@ -43,6 +43,7 @@ type sem struct {
 	shift   int  // day shift for kDay
 	fromRef bool // earlier/later: relative to the last mentioned date
 	thisQ   bool // "this quarter": the quarter reported, else the DCT's
+	weekOf  bool // "the week of March 6": the week of the date
 	yRel    int  // year relative to the DCT ("last year's third quarter")
 	hasYRel bool
 	mod     string
@@ -304,6 +305,13 @@ func (p *parser) at(i int) (match, bool) {
 	}
 	if m, ok := p.core(i); ok {
 		try(m.j, m.s, true)
+	}
+	// "the week of March 6"
+	if j, ok := p.words(i, "the", "week", "of"); ok {
+		if e, s, ok := p.monthDate(j); ok && s.d > 0 {
+			s.weekOf = true
+			try(e, s, true)
+		}
 	}
 	return best, best.j > i
 }

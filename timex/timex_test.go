@@ -62,6 +62,7 @@ func TestTag(t *testing.T) {
 		{"Sales will rise this quarter.", dct, "this quarter", "DATE", "2018-Q3"},
 		{"Profit rose in the third quarter; in the second quarter it fell. That quarter was weak.", dct, "That quarter", "DATE", "2018-Q2"},
 		{"Profit rose in the third quarter. For the quarter a year ago it fell.", dct, "the quarter a year ago", "DATE", "2017-Q3"},
+		{"A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
