@@ -52,6 +52,14 @@ type Time struct {
 	Text  string `json:"text"`
 	Type  string `json:"type"` // DATE, TIME, DURATION, SET
 	Value string `json:"value"`
+	// Mod is the TIMEX3 mod: START, END, MID, APPROX, MORE_THAN, LESS_THAN ...
+	Mod string `json:"mod,omitempty"`
+	// Anchor says what a relative value was computed from: "dct" (the
+	// publication date) or "ref" (the date last mentioned in the text).
+	Anchor string `json:"anchor,omitempty"`
+	// Unresolved is true when a relative expression had no publication date
+	// to resolve against; Value is then underspecified (XXXX-WXX-1, PAST_REF).
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // Quote is a reported statement with its speaker and reporting chain.

@@ -100,6 +100,10 @@ func endsSentence(s string, toks []Token, k int) bool {
 	case ".", "!", "?", "?!", "!?", "…":
 		return true
 	}
+	if isURLOrEmail(t) {
+		// Links often close a line of web text without punctuation.
+		return k+1 < len(toks)
+	}
 	if len(t) >= 2 && t[len(t)-1] == '.' {
 		if t[0] == '.' {
 			return true // ellipsis
@@ -138,11 +142,21 @@ func startsSentence(s string, toks []Token, k int, prev string) bool {
 		}
 		return true
 	}
+	if isURLOrEmail(prev) {
+		return unicode.IsUpper(r) && k+1 < len(toks) && !isCloser(toks[k+1].Text(s))
+	}
 	if prev != "." && prev != "!" && prev != "?" && prev[0] != '.' && prev != "…" {
 		// After an abbreviation only a typical sentence opener starts a sentence.
 		return sentenceOpeners[t]
 	}
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	if unicode.IsUpper(r) || unicode.IsDigit(r) {
+		return true
+	}
+	// A standalone final mark before a lower-case word still ends a
+	// sentence in informal text ("so far nothing. i need ..."), but a
+	// period is part of an ellipsis-like pause before a continuation less
+	// often than "!" and "?".
+	return unicode.IsLower(r) && (prev == "." || prev == "!" || prev == "?" || prev == "?!" || prev == "!?")
 }
 
 var sentenceOpeners = toSet("The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A",

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/conllu"
 )
@@ -141,4 +142,50 @@ func RawText(sents []*conllu.Sentence) string {
 	}
 	b.WriteByte('\n')
 	return b.String()
+}
+
+// FromSpans builds a segmentation from byte spans of tokens and sentences
+// over text, for segmenters that do not write CoNLL-U. Characters of text
+// that no token covers still count, so the result compares with gold built
+// from the same text.
+func FromSpans(text string, tokens, sentences [][2]int) Segmentation {
+	var seg Segmentation
+	// Non-whitespace character index of every byte offset.
+	index := make([]int, len(text)+1)
+	n := 0
+	for i, c := range text {
+		index[i] = n
+		if !unicode.IsSpace(c) {
+			seg.chars = append(seg.chars, c)
+			n++
+		}
+	}
+	// Fill continuation bytes and the end.
+	last := 0
+	for i := range index {
+		if i < len(text) && !utf8.RuneStart(text[i]) {
+			index[i] = last
+			continue
+		}
+		if i == len(text) {
+			index[i] = n
+		}
+		last = index[i]
+	}
+	conv := func(spans [][2]int) []Span {
+		var out []Span
+		for _, s := range spans {
+			if s[0] < 0 || s[1] > len(text) || s[0] >= s[1] {
+				continue
+			}
+			sp := Span{index[s[0]], index[s[1]]}
+			if sp.End > sp.Start {
+				out = append(out, sp)
+			}
+		}
+		return out
+	}
+	seg.Tokens = conv(tokens)
+	seg.Sentences = conv(sentences)
+	return seg
 }

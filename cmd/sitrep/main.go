@@ -57,6 +57,7 @@ func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
 		{"html", "article bodies of HTML pages against reference texts", runEvalHTML},
+		{"time", "time expressions span F1, type and value accuracy against TimeML JSON Lines", runEvalTime},
 		{"events", "CAMEO/PLOVER events against PLOVER or CAMEO-coded gold (JSON Lines)", runEvalEvents},
 	}
 }

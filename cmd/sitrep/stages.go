@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/timex"
 )
 
 // stageFactory builds one pipeline stage.
@@ -18,6 +19,7 @@ type stageFactory struct {
 func stageFactories() []stageFactory {
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
+		{"time", func() (pipeline.Stage, error) { return timex.NewStage(), nil }},
 	}
 }
 
