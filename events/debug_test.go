@@ -8,6 +8,7 @@ import (
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/timex"
 )
 
 // TestDebugSentence prints the chunks and events of $SITREP_DEBUG_TEXT.
@@ -20,6 +21,9 @@ func TestDebugSentence(t *testing.T) {
 	d.SetText(text)
 	d.Published = "2018-09-03"
 	if err := segment.NewStage().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := timex.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
 	s, err := NewStage(Options{})
@@ -40,6 +44,10 @@ func TestDebugSentence(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range d.Events {
-		t.Logf("event %s %v %s -> %s %q mod=%s conf=%.2f", e.Code, e.Plover, e.SourceActor, e.TargetActor, e.Trigger.Text, e.Modality, e.Confidence)
+		tm := "-"
+		if e.Time != nil {
+			tm = *e.Time
+		}
+		t.Logf("event %s %v %s -> %s %q mod=%s conf=%.2f time=%s/%s", e.Code, e.Plover, e.SourceActor, e.TargetActor, e.Trigger.Text, e.Modality, e.Confidence, tm, e.TimeSource)
 	}
 }

@@ -242,7 +242,8 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			country = placeCountry
 			if country == "" || c.named {
 				country = subjCountry
-				c.ctxSubj = true
+				// own forces are instruments, not targets: "deployed troops"
+				c.ctxSubj = len(c.actor.Sectors) > 0 && (c.actor.Sectors[0] == "MIL" || c.actor.Sectors[0] == "COP")
 			}
 		default:
 			// "Militants must be cleaned out of Idlib ... in Syria"
@@ -254,6 +255,9 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 				// a titled leader: the country the clause is about ("President
 				// Museveni has banned Ugandan opposition candidates")
 				for _, o := range st.chunks {
+					if o.inPP == "to" || o.inPP == "with" || o.inPP == "for" {
+						continue
+					}
 					if !o.pronoun && len(o.actor.Country) == 3 && o.actor.Country != "IGO" &&
 						o.actor.Country != "NGO" && o.actor.Country != "IMG" {
 						country = o.actor.Country
