@@ -152,6 +152,12 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
+	if wrapper == FlagReject || lemma == "accept" || lemma == "welcome" || lemma == "praise" || lemma == "criticize" || lemma == "condemn" {
+		// "rejected a US offer", "rejected calls by Belarus's rulers": the author
+		if a := st.authorOf(lex, trigEnd); len(a) > 0 {
+			p.targets = a
+		}
+	}
 	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal) {
 		// "demanded that the United States match ..."
 		for j := trigEnd; j < len(st.words) && j <= trigEnd+3; j++ {
@@ -480,7 +486,7 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	}
 	c := -1
 	if len(wantPrep) > 0 {
-		c = pick(func(ch chunk) bool { return wantPrep[ch.inPP] }, end)
+		c = pick(func(ch chunk) bool { return wantPrep[ch.inPP] }, firstComma)
 	}
 	if c < 0 && move {
 		c = pick(func(ch chunk) bool { return ch.inPP == "to" || ch.inPP == "in" || ch.inPP == "at" || ch.inPP == "" }, end)
@@ -782,6 +788,48 @@ func (st *sentence) mainSubject() []int {
 		if !ch.pronoun && ch.inPP == "" {
 			return st.coordinated(c)
 		}
+	}
+	return nil
+}
+
+// requestNouns are proposals whose author is the target of their rejection
+// or acceptance.
+var requestNouns = map[string]bool{
+	"offer": true, "proposal": true, "call": true, "appeal": true, "demand": true, "request": true,
+	"invitation": true, "plan": true, "ultimatum": true, "change": true, "initiative": true,
+	"statement": true, "decision": true, "policy": true, "resolution": true, "idea": true,
+	"suggestion": true, "bid": true, "peace plan": true, "mediation": true, "ban": true,
+}
+
+// authorOf finds the author of a request noun in the object after a verb:
+// a modifier ("a US offer"), a possessor ("Iraq's proposal") or a
+// "from/by X" after the noun.
+func (st *sentence) authorOf(lex *Lexicon, from int) []int {
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+6; j++ {
+		w := st.words[j].low
+		base := strings.TrimSuffix(w, "s")
+		if !requestNouns[w] && !requestNouns[base] {
+			continue
+		}
+		for k := j - 1; k >= from; k-- {
+			if c := st.chunkAt[k]; c >= 0 {
+				return []int{c}
+			}
+			if !(determiners[st.words[k].low] || isAdjectiveLike(st.words[k].low) || st.words[k].low == "peace") {
+				break
+			}
+		}
+		for k := j + 1; k < end && k <= j+2; k++ {
+			if w2 := st.words[k].low; w2 == "from" || w2 == "by" {
+				for m := k + 1; m < end && m <= k+4; m++ {
+					if c := st.chunkAt[m]; c >= 0 {
+						return []int{c}
+					}
+				}
+			}
+		}
+		return nil
 	}
 	return nil
 }

@@ -317,7 +317,8 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 		if k := len(st.chunks) - 1; k >= 0 && !c.pronoun && (c.inPP == "of" || c.inPP == "in" || c.inPP == "from") {
 			p := &st.chunks[k]
 			gap := a - p.end
-			if !p.pronoun && p.actor.Country == "" && len(p.actor.Sectors) > 0 && gap >= 1 && gap <= 2 && c.actor.Country != "" {
+			people := c.inPP != "from" || len(p.actor.Sectors) > 0 && p.actor.Sectors[0] != "MIL" && p.actor.Sectors[0] != "GOV"
+			if !p.pronoun && !p.own && people && p.actor.Country == "" && len(p.actor.Sectors) > 0 && gap >= 1 && gap <= 2 && c.actor.Country != "" {
 				p.actor.Country = c.actor.Country
 				p.actor.Code = c.actor.Country + strings.Join(p.actor.Sectors, "")
 				p.actor.Source = "title"
