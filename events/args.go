@@ -18,8 +18,16 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 			out = append(out, p)
 		}
 	}
+	inVerbSpan := func(i int) bool {
+		for _, p := range out {
+			if p.trig0 <= i && i < p.trig1 {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < n; i++ {
-		if st.consumed[i] || st.chunkAt[i] >= 0 {
+		if st.consumed[i] || st.chunkAt[i] >= 0 || inVerbSpan(i) {
 			continue
 		}
 		if st.nounAt(lex, i) == "" {

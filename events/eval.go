@@ -77,6 +77,10 @@ func ReadGold(r io.Reader) ([]GoldRecord, error) {
 	return out, nil
 }
 
+// DefaultTripleMinConfidence is the confidence an event needs to count in
+// the (source, target, code) triple scores.
+const DefaultTripleMinConfidence = 0.55
+
 // Annotator runs the pipeline on one text published on date.
 type Annotator func(ctx context.Context, text, date string) (*document.Document, error)
 
@@ -102,11 +106,15 @@ type Report struct {
 	RootTP, RootFP, RootFN int
 	FullTP, FullFP, FullFN int
 	Misses                 []string
+	tripleMin              float64
 }
 
 // Evaluate scores ann on the gold records.
-func Evaluate(ctx context.Context, gold []GoldRecord, ann Annotator, keepMisses bool) (*Report, error) {
-	rep := &Report{Confusion: map[string]map[string]int{}, SectorConfusion: map[string]int{}}
+//
+// Triples are scored over the events with confidence >= tripleMin; the
+// PLOVER records use the single most confident event.
+func Evaluate(ctx context.Context, gold []GoldRecord, ann Annotator, keepMisses bool, tripleMin float64) (*Report, error) {
+	rep := &Report{tripleMin: tripleMin, Confusion: map[string]map[string]int{}, SectorConfusion: map[string]int{}}
 	for _, g := range gold {
 		d, err := ann(ctx, g.Text, g.Date)
 		if err != nil {
@@ -323,7 +331,7 @@ func (rep *Report) cameo(d *document.Document, g GoldRecord, keep bool) {
 	}
 	sysFull, sysRoot := map[triple]bool{}, map[triple]bool{}
 	for _, e := range d.Events {
-		if e.SourceActor == "" {
+		if e.SourceActor == "" || e.Confidence < rep.tripleMin {
 			continue
 		}
 		sysFull[triple{norm(e.SourceActor), norm(e.TargetActor), e.Code}] = true

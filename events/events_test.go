@@ -312,7 +312,7 @@ func evaluateFile(t *testing.T, path string) *Report {
 		}
 		return d, s.Process(ctx, d)
 	}
-	rep, err := Evaluate(context.Background(), gold, ann, false)
+	rep, err := Evaluate(context.Background(), gold, ann, false, DefaultTripleMinConfidence)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -105,12 +105,14 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		st.fillContext(d, s.alex, docCountry, prevSource)
 		st.rememberNames(names)
 		protos := st.codeSentence(s.lex)
+		var sentEvents []document.Event
 		for _, p := range protos {
-			for _, ev := range s.toEvents(d, st, p, date) {
-				if ev.Confidence >= s.opts.MinConfidence {
-					ev.ID = fmt.Sprintf("ev%d", len(out)+1)
-					out = append(out, ev)
-				}
+			sentEvents = append(sentEvents, s.toEvents(d, st, p, date)...)
+		}
+		for _, ev := range dedupe(sentEvents) {
+			if ev.Confidence >= s.opts.MinConfidence {
+				ev.ID = fmt.Sprintf("ev%d", len(out)+1)
+				out = append(out, ev)
 			}
 		}
 		for _, p := range protos {
@@ -434,4 +436,25 @@ func quoteAt(d *document.Document, off int) *document.Quote {
 		}
 	}
 	return nil
+}
+
+// dedupe keeps, for each (source, target, root code) of a sentence, the most
+// confident event.
+func dedupe(evs []document.Event) []document.Event {
+	type key struct{ src, tgt, srcID, tgtID, root string }
+	best := map[key]int{}
+	for i, e := range evs {
+		k := key{e.SourceActor, e.TargetActor, e.Source, e.Target, Root(e.Code)}
+		if j, ok := best[k]; !ok || e.Confidence > evs[j].Confidence {
+			best[k] = i
+		}
+	}
+	out := make([]document.Event, 0, len(best))
+	for i, e := range evs {
+		k := key{e.SourceActor, e.TargetActor, e.Source, e.Target, Root(e.Code)}
+		if best[k] == i {
+			out = append(out, e)
+		}
+	}
+	return out
 }

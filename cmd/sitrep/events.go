@@ -29,6 +29,8 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	fs.Var(&patterns, "patterns", "event pattern file to add, lexicon.txt format (repeatable)")
 	misses := fs.Bool("misses", false, "list the records the coder gets wrong on standard error")
 	stages := fs.String("stages", "", "upstream stages to run before events (default: all available)")
+	minConf := fs.Float64("min-confidence", 0, "drop events below this confidence")
+	tripleMin := fs.Float64("triple-min-confidence", events.DefaultTripleMinConfidence, "confidence an event needs to count in the CAMEO triple scores")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +57,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			upstream = append(upstream, s)
 		}
 	}
-	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns})
+	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns, MinConfidence: *minConf})
 	if err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 		}
 		return d, nil
 	}
-	rep, err := events.Evaluate(ctx, gold, ann, *misses)
+	rep, err := events.Evaluate(ctx, gold, ann, *misses, *tripleMin)
 	if err != nil {
 		return err
 	}
