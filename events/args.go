@@ -37,6 +37,7 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 			out = append(out, p)
 		}
 	}
+	st.denials(out)
 	st.obligations(out)
 	st.demote(out)
 	// reporting verbs count only when nothing else was found
@@ -266,7 +267,7 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 		}
 	}
 	if inPP {
-		p.confidence -= 0.1
+		p.confidence -= 0.2
 	}
 	if len(p.sources) == 0 && !inPP {
 		p.sources = st.subjectsBefore(start)
@@ -326,6 +327,10 @@ func (st *sentence) isPassive(i int) bool {
 	}
 	if adjectival[w.low] {
 		return false
+	}
+	if strings.HasSuffix(w.low, "ed") && i+2 < len(st.words) && st.words[i+1].low == "by" &&
+		(st.chunkAt[i+2] >= 0 || i+3 < len(st.words) && determiners[st.words[i+2].low] && st.chunkAt[i+3] >= 0) {
+		return true // "a deal brokered by Turkey"
 	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		p := st.words[j].low
@@ -784,8 +789,28 @@ func (st *sentence) demote(ps []proto) {
 				break
 			}
 		}
-		if w := st.words[p.head].low; strings.HasSuffix(w, "ing") && p.head > 0 && st.words[p.head-1].low == "," {
+		w := st.words[p.head].low
+		prev := ""
+		if p.head > 0 {
+			prev = st.words[p.head-1].low
+		}
+		switch {
+		case p.noun:
+		case strings.HasSuffix(w, "ing") && prev == ",":
 			p.confidence -= 0.15
+		case strings.HasSuffix(w, "ing") && !beForms[prev] && !auxiliaries[prev] && st.chunkAt[max(p.head-1, 0)] < 0:
+			// a participle clause: "a resolution criticising ..."
+			p.confidence -= 0.15
+		case strings.HasSuffix(w, "ed") && p.head > 0 && !beForms[prev] && !auxiliaries[prev] && st.chunkAt[p.head-1] < 0 &&
+			!strings.HasSuffix(prev, "ly") && p.head+1 < len(st.words) && st.words[p.head+1].low == "by":
+			// a reduced relative: "property seized by government forces"
+			p.confidence -= 0.15
+		case prev == "to" && p.modality != "planned":
+			// a purpose clause: "summoned the ambassador to protest"
+			p.confidence -= 0.2
+		}
+		if p.deniedBy {
+			p.confidence -= 0.3
 		}
 	}
 }
@@ -840,4 +865,32 @@ func (st *sentence) authorOf(lex *Lexicon, from int) []int {
 		return nil
 	}
 	return nil
+}
+
+// denials codes "X denied (that) ..." as 016 and marks the denied events.
+func (st *sentence) denials(ps []proto) {
+	for i := range ps {
+		p := &ps[i]
+		if p.noun || p.pattern == nil || p.pattern.Lemma != "deny" {
+			continue
+		}
+		that := -1
+		for j := p.trig1; j < len(st.words) && j <= p.trig1+3; j++ {
+			if st.words[j].low == "that" {
+				that = j
+				break
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		p.code = "016"
+		p.targets = nil
+		for k := range ps {
+			if k != i && ps[k].head > that {
+				ps[k].deniedBy = true
+				ps[k].modality = "negated"
+			}
+		}
+	}
 }

@@ -287,7 +287,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 		if a > 0 {
 			switch st.words[a-1].low {
 			case "its", "their", "his", "her", "our":
-				c.own = true
+				c.own = c.actor.Country == ""
 			}
 		}
 		// "thousands of Nigerians", "100 ethnic Albanians": people, CVL

@@ -350,7 +350,7 @@ func (rep *Report) cameo(d *document.Document, g GoldRecord, keep bool) {
 	rep.RootTP += tp
 	rep.RootFP += fp
 	rep.RootFN += fn
-	if keep && fn > 0 {
+	if keep && (fn > 0 || fp > 0) {
 		var sys, gl []string
 		for t := range sysFull {
 			sys = append(sys, t.src+"-"+t.code+"-"+t.tgt)

@@ -19,6 +19,8 @@ type proto struct {
 	confidence float64
 	// obligation marks "must", "should", "has to" before the trigger
 	obligation bool
+	// deniedBy marks an event inside "X denied that ..."
+	deniedBy bool
 }
 
 // wordIs reports whether the words at i spell o (lemmas compared; o may be
@@ -108,6 +110,16 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	prev := ""
 	if i > 0 {
 		prev = st.words[i-1].low
+	}
+	if w.low == "back" && !(prev == "to" || auxiliaries[prev] || pronouns[prev]) {
+		return "" // "send them back"
+	}
+	if prepositions[prev] && prev != "to" && !strings.HasSuffix(w.low, "ing") {
+		return "" // "talks on trade", "release of detained leaders"
+	}
+	if strings.HasSuffix(w.low, "ed") && (determiners[prev] || prev != "" && prev[0] >= '0' && prev[0] <= '9' || numberWords[prev]) &&
+		i+1 < len(st.words) && !isPunct(st.words[i+1].text) && !prepositions[st.words[i+1].low] {
+		return "" // "two kidnapped soldiers": an adjective
 	}
 	if strings.HasSuffix(w.low, "ed") || irregular[w.low] != "" && w.low != "talks" {
 		if prev != "" && determiners[prev] && hasNoun {
@@ -307,8 +319,11 @@ func (st *sentence) objectNoun(lex *Lexicon, from int) (*Pattern, int, int) {
 	end := st.segmentEnd(from - 1)
 	for j := from; j < end && j <= from+8; j++ {
 		w := st.words[j].low
-		if j > from && (prepositions[w] && w != "of") {
+		if prepositions[w] && (w != "of" || j == from) {
 			break
+		}
+		if isCapitalized(st.words[j].text) {
+			continue
 		}
 		if p, start := st.nounCode(lex, j); p != nil {
 			// prefer the longest compound ending further right: "food aid"
@@ -541,3 +556,8 @@ var plannedAdjectives = map[string]bool{
 }
 
 var particles = map[string]bool{"back": true, "off": true, "out": true, "up": true, "down": true, "over": true}
+
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true,
+}
