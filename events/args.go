@@ -203,6 +203,21 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
+	if len(p.sources) > 1 && symmetric[Root(p.code)] && len(p.targets) > 0 {
+		// "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
+		// coordinated subjects of a joint act act on each other
+		sameSide := false
+		for _, t := range p.targets {
+			for _, s := range p.sources {
+				if st.chunks[t].actor.Country == st.chunks[s].actor.Country {
+					sameSide = true
+				}
+			}
+		}
+		if sameSide {
+			p.targets = nil
+		}
+	}
 	if len(p.sources) > 1 && len(p.targets) == 1 {
 		// "Iran and Syria signed ... in Damascus": a place, not a third party
 		if t := st.chunks[p.targets[0]]; (t.inPP == "in" || t.inPP == "at") && len(t.actor.Sectors) == 0 {
@@ -343,6 +358,9 @@ func (st *sentence) isPassive(i int) bool {
 	}
 	return false
 }
+
+// symmetric roots: joint acts of coordinated subjects (agree, meet, sign, cooperate).
+var symmetric = map[string]bool{"03": true, "04": true, "05": true, "06": true}
 
 // adjectival participles: "is opposed to", "is committed to".
 var adjectival = map[string]bool{

@@ -303,7 +303,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 				c.inPP = w
 				break
 			}
-			if !determiners[w] && !directions[w] {
+			if !determiners[w] && !directions[w] && !numberWords[w] && !(w[0] >= '0' && w[0] <= '9') {
 				break
 			}
 		}
