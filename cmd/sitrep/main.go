@@ -47,6 +47,7 @@ func commands() []command {
 		{"extract", "read inputs and print Documents", runExtract},
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
 		{"eval", "score a stage against annotated data", runEval},
+		{"export", "Documents (JSON Lines) to one GDELT-style row per event", runExport},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
 	}
