@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -379,6 +380,39 @@ func BenchmarkStage(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		d := *base
+		d.Events = nil
+		if err := s.Process(context.Background(), &d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageNews runs the events stage (with the actors coding it
+// triggers) on segmented BBC articles from the shared news corpus; ns/op is
+// per article.
+func BenchmarkStageNews(b *testing.B) {
+	f, err := os.Open(shared.Path(b, "news/bbc.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	var docs []*document.Document
+	for len(docs) < 300 {
+		var r struct {
+			Text string `json:"text"`
+			Date string `json:"date"`
+		}
+		if err := dec.Decode(&r); err != nil {
+			break
+		}
+		docs = append(docs, segmented(b, r.Text, "2005-01-01"))
+	}
+	s := newStage(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := *docs[i%len(docs)]
 		d.Events = nil
 		if err := s.Process(context.Background(), &d); err != nil {
 			b.Fatal(err)
