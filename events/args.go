@@ -543,7 +543,7 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 			return ch.inPP != "by" && ch.inPP != "according" && ch.inPP != "after" && ch.inPP != "during" && ch.inPP != "through"
 		}, firstComma)
 	}
-	if c < 0 {
+	if c < 0 && pat != nil && len(pat.Preps) > 0 {
 		c = pick(func(ch chunk) bool {
 			return ch.inPP == "" || ch.inPP == "to" || ch.inPP == "against" || ch.inPP == "with"
 		}, end)

@@ -176,6 +176,9 @@ func (st *sentence) nounAt(lex *Lexicon, i int) string {
 	if w.upos == "" && isCapitalized(w.text) && i > 0 {
 		return ""
 	}
+	if w.upos == "" && i+1 < len(st.words) && isModifiedNoun(st.words[i+1].text) {
+		return "" // "the Iran arms affair": a modifier, not the head
+	}
 	return lemma
 }
 
@@ -560,4 +563,35 @@ var particles = map[string]bool{"back": true, "off": true, "out": true, "up": tr
 var numberWords = map[string]bool{
 	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
 	"nine": true, "ten": true, "dozens": true, "hundreds": true, "thousands": true, "several": true, "many": true,
+}
+
+var nounStop = map[string]bool{
+	"of": true, "to": true, "in": true, "on": true, "for": true, "with": true, "against": true, "by": true,
+	"at": true, "from": true, "and": true, "or": true, "but": true, "that": true, "which": true, "who": true,
+	"was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "could": true, "may": true, "might": true, "can": true, "must": true, "should": true,
+	"said": true, "says": true, "say": true, "into": true, "over": true, "after": true, "before": true,
+	"since": true, "as": true, "near": true, "between": true, "the": true, "a": true, "an": true, "this": true,
+	"last": true, "next": true, "there": true, "here": true, "began": true, "continued": true, "killed": true,
+	"aimed": true, "if": true, "unless": true, "while": true, "when": true, "where": true, "than": true,
+	"because": true, "despite": true, "during": true, "until": true, "across": true, "around": true, "under": true,
+	"been": true, "be": true, "being": true, "not": true, "also": true, "yesterday": true, "today": true, "tonight": true,
+}
+
+// isModifiedNoun reports a word that makes the noun before it a modifier:
+// a lower-case content word ("arms affair", "aid deliveries").
+func isModifiedNoun(next string) bool {
+	if next == "" || !isLowerWord(next) || nounStop[next] {
+		return false
+	}
+	return !strings.HasSuffix(next, "ed") && !strings.HasSuffix(next, "ing") && !strings.HasSuffix(next, "ly")
+}
+
+func isLowerWord(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
