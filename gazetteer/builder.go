@@ -175,6 +175,23 @@ func (b *Builder) AddCurated() {
 			}
 		}
 	}
+	cities := map[string]int{} // "CC|normalized name" -> most populous place
+	for i, p := range b.places {
+		if p.Class != 'P' {
+			continue
+		}
+		k := p.Country + "|" + Normalize(p.Name)
+		if j, ok := cities[k]; !ok || b.places[j].Population < p.Population {
+			cities[k] = i
+		}
+	}
+	for _, a := range cityAliases {
+		if i, ok := cities[a.cc+"|"+Normalize(a.target)]; ok {
+			for _, n := range a.names {
+				b.AddName(i, n)
+			}
+		}
+	}
 	for _, a := range adminAliases {
 		i, ok := admin1[a.cc+"|"+Normalize(a.target)]
 		if !ok {

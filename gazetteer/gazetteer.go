@@ -37,7 +37,9 @@ type Gazetteer struct {
 	countries map[string]int // "CC" -> place
 	admin1    map[string]int // "CC.A1" -> place
 	admin2    map[string]int // "CC.A1.A2" -> place
-	demonym   map[string]string
+	// admin1ByName: "CC|normalized name" -> place
+	admin1ByName map[string]int
+	demonym      map[string]string
 }
 
 // Source describes where the gazetteer was loaded from.
@@ -110,6 +112,20 @@ func (g *Gazetteer) Demonym(word string) (string, bool) {
 	return cc, ok
 }
 
+// Postal returns the first-level division of a US or Canadian postal
+// code ("KY", "ON"), for qualifiers such as "Lexington, KY".
+func (g *Gazetteer) Postal(code string) (Place, bool) {
+	t, ok := postalCodes[code]
+	if !ok {
+		return Place{}, false
+	}
+	i, ok := g.admin1ByName[t[0]+"|"+Normalize(t[1])]
+	if !ok {
+		return Place{}, false
+	}
+	return g.ix.place(i), true
+}
+
 // Close releases the memory mapping of an on-disk index. The Gazetteer
 // and the Places it returned must not be used afterwards.
 func (g *Gazetteer) Close() error {
@@ -126,7 +142,7 @@ func open(data []byte, source string, closer io.Closer) (*Gazetteer, error) {
 		return nil, fmt.Errorf("gazetteer %s: %w", source, err)
 	}
 	g := &Gazetteer{ix: ix, source: source, closer: closer,
-		countries: map[string]int{}, admin1: map[string]int{}, admin2: map[string]int{}}
+		countries: map[string]int{}, admin1: map[string]int{}, admin2: map[string]int{}, admin1ByName: map[string]int{}}
 	for i := 0; i < ix.nPlaces; i++ {
 		r := ix.places[i*recordSize : (i+1)*recordSize]
 		if r[30] != 'A' {
@@ -140,6 +156,7 @@ func open(data []byte, source string, closer io.Closer) (*Gazetteer, error) {
 			}
 		case p.Code == "ADM1":
 			g.admin1[p.Country+"."+p.Admin1] = i
+			g.admin1ByName[p.Country+"|"+Normalize(p.Name)] = i
 		case p.Code == "ADM2":
 			g.admin2[p.Country+"."+p.Admin1+"."+p.Admin2] = i
 		}

@@ -54,12 +54,15 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"geo", "toponym recognition and resolution (P/R/F1, Acc@161, exact id) on JSON Lines", runEvalGeo},
 	}
 }
 
 // trainCommands lists "sitrep train" subcommands.
 func trainCommands() []command {
-	return []command{}
+	return []command{
+		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
+	}
 }
 
 func main() {

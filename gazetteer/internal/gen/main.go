@@ -139,7 +139,14 @@ func run(out, npmDir string, minPop int64, maxAlt int) error {
 		if a := ccAcc[cc]; a != nil {
 			pop = a.pop
 		}
+		// The "60 00 N" / "100 00 E" coordinates are the conventional
+		// country points (as GeoNames uses); the centroid is the fallback.
 		lat, lon := c.Coordinates.Latitude, c.Coordinates.Longitude
+		if la, ok1 := dms(c.Coordinates.LatitudeString); ok1 {
+			if lo, ok2 := dms(c.Coordinates.LongitudeString); ok2 {
+				lat, lon = la, lo
+			}
+		}
 		i := b.Add(gazetteer.Place{Name: c.Name.Common, Lat: lat, Lon: lon, Country: cc, Class: 'A', Code: "PCLI", Population: pop})
 		names := []string{c.Name.Official}
 		for _, t := range c.Translations {
@@ -244,6 +251,28 @@ func run(out, npmDir string, minPop int64, maxAlt int) error {
 	}
 	fmt.Fprintf(os.Stderr, "gen: %d places (%d populated places), %d bytes -> %s\n", b.Len(), kept, fi.Size(), out)
 	return nil
+}
+
+// dms parses "60 00 N" or "100 30 W" into signed degrees.
+func dms(s string) (float64, bool) {
+	f := strings.Fields(s)
+	if len(f) != 3 {
+		return 0, false
+	}
+	d, err1 := strconv.ParseFloat(f[0], 64)
+	m, err2 := strconv.ParseFloat(f[1], 64)
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	v := d + m/60
+	switch f[2] {
+	case "S", "W":
+		v = -v
+	case "N", "E":
+	default:
+		return 0, false
+	}
+	return v, true
 }
 
 func seat(code string) bool {

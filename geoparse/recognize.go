@@ -1,0 +1,243 @@
+package geoparse
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// notPlaces are capitalized words that the fallback recognizer never takes
+// alone as a place, although some village bears the name.
+var notPlaces = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`i a an the he she it we they you his her its our their this that these those
+	mr mrs ms dr sir president minister governor mayor senator rep gen col sgt officer police chief king queen prince
+	monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+	september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+	but and or if when while after before as at in on of for to from by with about said says says
+	god christ jesus allah church university college school hospital court center centre county city state
+	north south east west central northern southern eastern western new old great little
+	mother father man woman boy girl bank union party army navy republic republicans democrats
+	story video photo news times post today tonight yesterday tomorrow internet web online
+	christmas easter thanksgiving ramadan covid ebola zika sars mers aids hiv flu`) {
+		notPlaces[w] = true
+	}
+}
+
+// connectors may join capitalized words inside a place name.
+var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "al": true,
+	"el": true, "upon": true, "on": true, "sur": true, "da": true, "do": true, "dos": true, "das": true, "and": true}
+
+type tok struct {
+	start, end int // byte offsets
+	text       string
+	upper      bool
+	sentStart  bool
+}
+
+func tokenize(text string) []tok {
+	var out []tok
+	sent := true
+	i := 0
+	for i < len(text) {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j := i
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-' ||
+					r2 == '.' && j+w2 < len(text) && isLetterAt(text, j+w2) {
+					j += w2
+					continue
+				}
+				// Keep a period that ends an abbreviation (Ky., B.C., St.).
+				if r2 == '.' && j-i <= 5 {
+					j += w2
+				}
+				break
+			}
+			t := text[i:j]
+			// Drop a trailing possessive or hyphen.
+			for _, suf := range []string{"'s", "’s", "-", "'", "’"} {
+				if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+					t = t[:len(t)-len(suf)]
+				}
+			}
+			out = append(out, tok{start: i, end: i + len(t), text: t, upper: unicode.IsUpper(r), sentStart: sent})
+			sent = strings.HasSuffix(t, ".") && len(t) > 4
+			i = j
+			continue
+		}
+		switch r {
+		case '.', '!', '?', '\n', '"', '“', ':':
+			sent = true
+		}
+		i += w
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// Recognize finds place names and demonyms in text without a named-entity
+// layer: maximal capitalized word sequences that name a gazetteer entry.
+// It is the fallback when no GPE/LOC/NORP entities are given. Offsets of
+// the mentions are code points.
+func (r *Resolver) Recognize(text string) []Mention {
+	toks := tokenize(text)
+	var out []Mention
+	var buf []int
+	cpOf := byteToRune(text)
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.upper {
+			continue
+		}
+		lower := strings.ToLower(strings.TrimSuffix(t.text, "."))
+		if cc, ok := r.g.Demonym(t.text); ok && cc != "" {
+			// Multi-word demonyms ("South Korean") are tried first.
+			if i+1 < len(toks) && toks[i+1].upper {
+				if _, ok2 := r.g.Demonym(t.text + " " + toks[i+1].text); ok2 {
+					out = append(out, mk(text, cpOf, t.start, toks[i+1].end, "NORP"))
+					i++
+					continue
+				}
+			}
+			if !r.g.HasPrefix(gazetteer.Normalize(t.text)) || i+1 >= len(toks) || !toks[i+1].upper {
+				out = append(out, mk(text, cpOf, t.start, t.end, "NORP"))
+				continue
+			}
+		}
+		// Longest gazetteer match starting here.
+		best := -1
+		key := ""
+		for j := i; j < len(toks) && j < i+6; j++ {
+			tj := toks[j]
+			if j > i {
+				gap := text[toks[j-1].end:tj.start]
+				if strings.TrimSpace(gap) != "" && gap != "-" {
+					break
+				}
+				if !tj.upper && !connectors[tj.text] {
+					break
+				}
+			}
+			if j == i {
+				key = gazetteer.Normalize(tj.text)
+			} else {
+				key += " " + gazetteer.Normalize(tj.text)
+			}
+			if !r.g.HasPrefix(key) {
+				if s, ok := gazetteer.StripAdminSuffix(key); ok && len(r.g.LookupKey(s, buf[:0])) > 0 {
+					best = j
+				}
+				break
+			}
+			if tj.upper && len(r.g.LookupKey(key, buf[:0])) > 0 {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		single := best == i
+		if single {
+			if notPlaces[lower] || len(lower) < 2 {
+				continue
+			}
+			// A person's name: "Jordan Peterson", "Michael Jordan".
+			if i+1 < len(toks) && toks[i+1].upper && strings.TrimSpace(text[t.end:toks[i+1].start]) == "" {
+				continue
+			}
+			if i > 0 && toks[i-1].upper && !toks[i].sentStart && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" {
+				continue
+			}
+			if t.sentStart && !r.strong(key) {
+				continue
+			}
+			if !r.plausible(key) {
+				continue
+			}
+		}
+		end := toks[best].end
+		if last := toks[best].text; strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && len(last) >= 4 && sentenceEnd(text, end) {
+			end--
+		}
+		out = append(out, mk(text, cpOf, t.start, end, ""))
+		i = best
+	}
+	return out
+}
+
+// strong reports whether key names a country, division or big city.
+func (r *Resolver) strong(key string) bool {
+	for _, i := range r.g.LookupKey(key, nil) {
+		p := r.g.Place(i)
+		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Population >= 100000 {
+			return true
+		}
+	}
+	return false
+}
+
+// plausible reports whether a single capitalized word is likely a place:
+// some candidate is a division, a region or a town of some size.
+func (r *Resolver) plausible(key string) bool {
+	for _, i := range r.g.LookupKey(key, nil) {
+		p := r.g.Place(i)
+		if p.Class == 'A' || p.Class == 'L' || p.Population >= 5000 {
+			return true
+		}
+	}
+	return false
+}
+
+func mk(text string, cpOf []int, bs, be int, typ string) Mention {
+	return Mention{Start: cpOf[bs], End: cpOf[be], Text: text[bs:be], Type: typ}
+}
+
+// byteToRune maps each byte offset of s (and len(s)) to its code point
+// offset.
+func byteToRune(s string) []int {
+	out := make([]int, len(s)+1)
+	n := 0
+	for i := range s {
+		out[i] = n
+		n++
+	}
+	// Fill continuation bytes and the end.
+	last := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) {
+			out[i] = n
+			break
+		}
+		if utf8.RuneStart(s[i]) {
+			last = out[i]
+		} else {
+			out[i] = last
+		}
+	}
+	return out
+}
+
+// sentenceEnd reports whether the period before byte offset i ends a
+// sentence: what follows is the end, a line break, or a space and a capital.
+func sentenceEnd(text string, i int) bool {
+	rest := text[i:]
+	if rest == "" || rest[0] == '\n' || rest[0] == '"' {
+		return true
+	}
+	rest = strings.TrimLeft(rest, " ")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || r == '"' || r == '“'
+}

@@ -1,0 +1,594 @@
+// Package geoparse resolves place names in news text to gazetteer
+// entries: toponyms (GPE/LOC mentions) to literal places, demonyms and
+// adjectives ("Iranian") to their country as associative references.
+//
+// Each mention's candidates come from the gazetteer (names, alternate
+// names, abbreviations, "X province" forms). A small log-linear ranker
+// (conditional logit, trained by [Train] on LGL and GeoVirus) scores them
+// on priors (feature class, population), the mention's explicit qualifier
+// ("London, Ontario", "Idlib province in northwestern Syria") and the
+// document's coherence: countries and divisions already resolved in the
+// same article, the dateline and the distance to the other places.
+package geoparse
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// MaxCandidates caps the candidates scored per mention (by population).
+const MaxCandidates = 40
+
+// Mention is a place name to resolve: code point offsets into the text.
+type Mention struct {
+	Start, End int
+	Text       string
+	// Type is the entity type when known (GPE, LOC, NORP).
+	Type string
+}
+
+// Resolution is the place chosen for a mention.
+type Resolution struct {
+	Mention
+	// OK is false when no candidate was found.
+	OK    bool
+	Place gazetteer.Place
+	// Kind is "literal" or "associative" (demonyms, adjectives).
+	Kind string
+	// Score is the ranker's probability of the chosen candidate.
+	Score float64
+}
+
+// Resolver resolves mentions against a gazetteer. It is safe for
+// concurrent use.
+type Resolver struct {
+	g     *gazetteer.Gazetteer
+	model *Model
+}
+
+// NewResolver returns a Resolver over g with model m (nil: the embedded
+// default model).
+func NewResolver(g *gazetteer.Gazetteer, m *Model) (*Resolver, error) {
+	if m == nil {
+		var err error
+		if m, err = DefaultModel(); err != nil {
+			return nil, err
+		}
+	}
+	return &Resolver{g: g, model: m}, nil
+}
+
+// Gazetteer returns the resolver's gazetteer.
+func (r *Resolver) Gazetteer() *gazetteer.Gazetteer { return r.g }
+
+// candidate is one gazetteer entry considered for a mention.
+type candidate struct {
+	p     gazetteer.Place
+	exact bool // the main name matches the mention
+	feats []float64
+	score float64
+}
+
+type mentionState struct {
+	m         Mention
+	key       string
+	suffix    bool // "province", "county", ... was stripped
+	cands     []candidate
+	qualCC    map[string]bool
+	qualA1    map[string]bool // "CC.A1"
+	qualPlace []gazetteer.Place
+	best      int
+	demonym   string
+}
+
+// possessive strips "'s" and "’s".
+func possessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+1 {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}
+
+// candidates returns the gazetteer entries for a mention text.
+func (r *Resolver) candidates(text string) (key string, suffix bool, out []candidate) {
+	text = possessive(strings.TrimSpace(text))
+	key = gazetteer.Normalize(text)
+	var idx []int
+	idx = r.g.LookupKey(key, idx)
+	seen := make(map[int]bool, len(idx))
+	for _, i := range idx {
+		seen[i] = true
+	}
+	if s, ok := gazetteer.StripAdminSuffix(key); ok {
+		suffix = true
+		n := len(idx)
+		idx = r.g.LookupKey(s, idx)
+		// Keep only divisions among the stripped form's matches.
+		kept := idx[:n]
+		for _, i := range idx[n:] {
+			if seen[i] {
+				continue
+			}
+			if p := r.g.Place(i); p.Class == 'A' || p.Class == 'L' {
+				kept = append(kept, i)
+				seen[i] = true
+			}
+		}
+		idx = kept
+	}
+	if strings.HasSuffix(key, " city") && len(key) > 5 {
+		n := len(idx)
+		idx = r.g.LookupKey(strings.TrimSuffix(key, " city"), idx)
+		kept := idx[:n]
+		for _, i := range idx[n:] {
+			if !seen[i] && r.g.Place(i).Class == 'P' {
+				kept = append(kept, i)
+				seen[i] = true
+			}
+		}
+		idx = kept
+	}
+	if len(idx) == 0 {
+		for _, d := range []string{"north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ", "western ", "central "} {
+			if strings.HasPrefix(key, d) {
+				idx = r.g.LookupKey(key[len(d):], idx)
+				break
+			}
+		}
+	}
+	out = make([]candidate, 0, len(idx))
+	for _, i := range idx {
+		p := r.g.Place(i)
+		out = append(out, candidate{p: p, exact: gazetteer.Normalize(p.Name) == key})
+	}
+	if len(out) > MaxCandidates {
+		sort.SliceStable(out, func(a, b int) bool { return prior(&out[a].p) > prior(&out[b].p) })
+		out = out[:MaxCandidates]
+	}
+	return key, suffix, out
+}
+
+// prior orders candidates before scoring: divisions and big places first.
+func prior(p *gazetteer.Place) float64 {
+	s := math.Log10(float64(p.Population) + 1)
+	switch {
+	case p.IsCountry():
+		s += 10
+	case p.Code == "ADM1":
+		s += 5
+	case p.Code == "CONT" || p.Code == "RGN":
+		s += 4
+	case p.Code == "PPLC":
+		s += 3
+	}
+	return s
+}
+
+// Feature indexes.
+const (
+	fBias = iota
+	fLogPop
+	fCountry
+	fAdmin1
+	fAdmin2
+	fCapital
+	fSeat
+	fRegion
+	fExact
+	fTopPop
+	fPopShare
+	fNumCands
+	fQualCountry
+	fQualAdmin1
+	fQualNear
+	fDocCountryShare
+	fDocAdmin1Share
+	fDocCountryExplicit
+	fDocAdmin1Explicit
+	fDateline
+	fNearKm
+	fSuffixAdmin
+	fSamePlace
+	fDemonymCountry
+	fCityNoSuffix
+	fNumFeatures
+)
+
+var featureNames = []string{
+	"bias", "log_pop", "country", "admin1", "admin2", "capital", "seat", "region", "exact",
+	"top_pop", "pop_share", "num_cands", "qual_country", "qual_admin1", "qual_near",
+	"doc_country_share", "doc_admin1_share", "doc_country_explicit", "doc_admin1_explicit",
+	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix",
+}
+
+// docContext is what the document says about where it is.
+type docContext struct {
+	countryCount map[string]float64
+	admin1Count  map[string]float64
+	total        float64
+	countryExpl  map[string]bool
+	admin1Expl   map[string]bool
+	placeIDs     map[int]int // place index -> count of mentions resolved to it
+	points       [][2]float64
+	dateline     []gazetteer.Place
+	demonymCC    map[string]bool
+}
+
+// qualifier parses the text right after a mention for ", X" or
+// "in [direction] X" and returns X.
+func qualifier(text string, end int) string {
+	rest := text[end:]
+	if len(rest) > 80 {
+		rest = rest[:80]
+	}
+	trim := strings.TrimLeft(rest, " ")
+	var after string
+	switch {
+	case strings.HasPrefix(trim, ","):
+		after = strings.TrimLeft(trim[1:], " ")
+	case strings.HasPrefix(trim, "in "):
+		after = trim[3:]
+		for _, d := range []string{"northern ", "southern ", "eastern ", "western ", "central ", "northwestern ", "northeastern ", "southwestern ", "southeastern ", "north ", "south ", "east ", "west ", "the "} {
+			after = strings.TrimPrefix(after, d)
+		}
+	case strings.HasPrefix(trim, "("):
+		after = strings.TrimLeft(trim[1:], " ")
+	default:
+		return ""
+	}
+	// Take a capitalized run (or a dotted abbreviation).
+	var b strings.Builder
+	words := 0
+	for after != "" && words < 4 {
+		r, _ := utf8.DecodeRuneInString(after)
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j := strings.IndexAny(after, " ,;:)(\"")
+		w := after
+		if j >= 0 {
+			w = after[:j]
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+		words++
+		if j < 0 || after[j] != ' ' {
+			break
+		}
+		after = after[j+1:]
+	}
+	return strings.TrimRight(b.String(), ".")
+}
+
+// resolveQualifier looks the qualifier up among countries and divisions
+// (and big places).
+func (r *Resolver) resolveQualifier(q string, st *mentionState) {
+	if q == "" {
+		return
+	}
+	if p, ok := r.g.Postal(q); ok {
+		st.qualA1[p.Country+"."+p.Admin1] = true
+		st.qualCC[p.Country] = true
+		return
+	}
+	for _, form := range []string{q, q + "."} {
+		_, _, cs := r.candidates(form)
+		for _, c := range cs {
+			p := c.p
+			switch {
+			case p.IsCountry():
+				st.qualCC[p.Country] = true
+			case p.Code == "ADM1":
+				st.qualA1[p.Country+"."+p.Admin1] = true
+				st.qualCC[p.Country] = true
+			case p.Code == "ADM2" || p.Class == 'P' && p.Population > 50000:
+				st.qualPlace = append(st.qualPlace, p)
+			}
+		}
+	}
+}
+
+// features fills c.feats for candidate c of st in context ctx.
+func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
+	c := &st.cands[ci]
+	p := &c.p
+	f := make([]float64, fNumFeatures)
+	f[fBias] = 1
+	f[fLogPop] = math.Log10(float64(p.Population)+1) / 7
+	if p.IsCountry() {
+		f[fCountry] = 1
+	}
+	if p.Code == "ADM1" {
+		f[fAdmin1] = 1
+	}
+	if p.Code == "ADM2" {
+		f[fAdmin2] = 1
+	}
+	if p.Code == "PPLC" {
+		f[fCapital] = 1
+	}
+	if p.Code == "PPLA" || p.Code == "PPLA2" {
+		f[fSeat] = 1
+	}
+	if p.Class == 'L' || p.Class == 'H' || p.Class == 'T' {
+		f[fRegion] = 1
+	}
+	if c.exact {
+		f[fExact] = 1
+	}
+	maxPop := int64(0)
+	for i := range st.cands {
+		maxPop = max(maxPop, st.cands[i].p.Population)
+	}
+	if p.Population == maxPop {
+		f[fTopPop] = 1
+	}
+	if maxPop > 0 {
+		f[fPopShare] = float64(p.Population) / float64(maxPop)
+	}
+	f[fNumCands] = math.Log(float64(len(st.cands))) / 4
+	if st.qualCC[p.Country] && !p.IsCountry() {
+		f[fQualCountry] = 1
+	}
+	if st.qualA1[p.Country+"."+p.Admin1] && p.Code != "ADM1" {
+		f[fQualAdmin1] = 1
+	}
+	for _, q := range st.qualPlace {
+		if q.Index != p.Index && haversine(q.Lat, q.Lon, p.Lat, p.Lon) < 100 {
+			f[fQualNear] = 1
+		}
+	}
+	if ctx != nil && ctx.total > 0 {
+		self := 0.0
+		if st.best == ci {
+			self = 1
+		}
+		f[fDocCountryShare] = (ctx.countryCount[p.Country] - self) / ctx.total
+		f[fDocAdmin1Share] = (ctx.admin1Count[p.Country+"."+p.Admin1] - self) / ctx.total
+		if p.Admin1 == "" {
+			f[fDocAdmin1Share] = 0
+		}
+		if ctx.countryExpl[p.Country] && !p.IsCountry() {
+			f[fDocCountryExplicit] = 1
+		}
+		if ctx.admin1Expl[p.Country+"."+p.Admin1] && p.Code != "ADM1" {
+			f[fDocAdmin1Explicit] = 1
+		}
+		if n := ctx.placeIDs[p.Index]; n-int(self) > 0 {
+			f[fSamePlace] = 1
+		}
+		if ctx.demonymCC[p.Country] {
+			f[fDemonymCountry] = 1
+		}
+		best := math.Inf(1)
+		for _, pt := range ctx.points {
+			d := haversine(pt[0], pt[1], p.Lat, p.Lon)
+			if d > 1 && d < best {
+				best = d
+			}
+		}
+		if !math.IsInf(best, 1) {
+			f[fNearKm] = 1 - math.Min(math.Log10(best+1)/4.3, 1)
+		}
+	}
+	if ctx != nil {
+		for _, dl := range ctx.dateline {
+			if dl.Country == p.Country && (dl.IsCountry() || dl.Admin1 == p.Admin1 || dl.Index == p.Index) {
+				f[fDateline] = 1
+			}
+		}
+	}
+	if st.suffix && p.Class == 'A' {
+		f[fSuffixAdmin] = 1
+	}
+	if !st.suffix && (p.Code == "ADM2") {
+		f[fCityNoSuffix] = 1
+	}
+	c.feats = f
+}
+
+// ResolveText resolves mentions in text (code point offsets); dateline is
+// the dateline place name ("DAMASCUS") or "".
+func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string) []Resolution {
+	sts := r.prepare(text, mentions)
+	ctx := r.context(sts, r.datelinePlaces(dateline))
+	for round := 0; round < 2; round++ {
+		for i := range sts {
+			r.score(&sts[i], ctx.ctx)
+		}
+		ctx = r.context(sts, ctx.dl)
+	}
+	out := make([]Resolution, len(sts))
+	for i := range sts {
+		st := &sts[i]
+		out[i] = Resolution{Mention: st.m, Kind: "literal"}
+		if st.demonym != "" {
+			out[i].Kind = "associative"
+			if p, ok := r.g.Country(st.demonym); ok {
+				out[i].OK, out[i].Place, out[i].Score = true, p, 1
+			}
+			continue
+		}
+		if st.best >= 0 {
+			out[i].OK = true
+			out[i].Place = st.cands[st.best].p
+			out[i].Score = st.cands[st.best].score
+		}
+	}
+	return out
+}
+
+type ctxState struct {
+	ctx *docContext
+	dl  []gazetteer.Place
+}
+
+// prepare builds mention states with candidates and qualifiers.
+func (r *Resolver) prepare(text string, mentions []Mention) []mentionState {
+	byteOff := runeToByte(text)
+	sts := make([]mentionState, len(mentions))
+	for i, m := range mentions {
+		st := &sts[i]
+		st.m = m
+		st.best = -1
+		st.qualCC = map[string]bool{}
+		st.qualA1 = map[string]bool{}
+		if m.Type == "NORP" || len(m.Text) > 0 {
+			if cc, ok := r.g.Demonym(possessive(m.Text)); ok && (m.Type == "NORP" || !r.strong(gazetteer.Normalize(possessive(m.Text)))) {
+				st.demonym = cc
+				continue
+			}
+		}
+		if m.Type == "NORP" {
+			continue
+		}
+		st.key, st.suffix, st.cands = r.candidates(m.Text)
+		if m.End >= 0 && m.End < len(byteOff) {
+			r.resolveQualifier(qualifier(text, byteOff[m.End]), st)
+		}
+	}
+	return sts
+}
+
+// context summarizes the current best resolutions of a document.
+func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
+	ctx := &docContext{
+		countryCount: map[string]float64{}, admin1Count: map[string]float64{},
+		countryExpl: map[string]bool{}, admin1Expl: map[string]bool{},
+		placeIDs: map[int]int{}, demonymCC: map[string]bool{}, dateline: dl,
+	}
+	for i := range sts {
+		st := &sts[i]
+		if st.demonym != "" {
+			ctx.demonymCC[st.demonym] = true
+			continue
+		}
+		if st.best < 0 && len(st.cands) > 0 {
+			// Before scoring: an unambiguous country or division is explicit.
+			if len(st.cands) == 1 {
+				p := st.cands[0].p
+				if p.IsCountry() {
+					ctx.countryExpl[p.Country] = true
+				} else if p.Code == "ADM1" {
+					ctx.admin1Expl[p.Country+"."+p.Admin1] = true
+				}
+			}
+			continue
+		}
+		if st.best < 0 {
+			continue
+		}
+		p := st.cands[st.best].p
+		ctx.total++
+		ctx.countryCount[p.Country]++
+		if p.Admin1 != "" {
+			ctx.admin1Count[p.Country+"."+p.Admin1]++
+		}
+		ctx.placeIDs[p.Index]++
+		if p.IsCountry() {
+			ctx.countryExpl[p.Country] = true
+		} else if p.Code == "ADM1" {
+			ctx.admin1Expl[p.Country+"."+p.Admin1] = true
+		}
+		if !p.IsCountry() && p.Class != 'L' {
+			ctx.points = append(ctx.points, [2]float64{p.Lat, p.Lon})
+		}
+	}
+	return ctxState{ctx: ctx, dl: dl}
+}
+
+// score sets st.best by the model over the candidates' features.
+func (r *Resolver) score(st *mentionState, ctx *docContext) {
+	if len(st.cands) == 0 {
+		return
+	}
+	for i := range st.cands {
+		r.features(st, i, ctx)
+		st.cands[i].score = r.model.dot(st.cands[i].feats)
+	}
+	softmax(st.cands)
+	best := 0
+	for i := range st.cands {
+		if st.cands[i].score > st.cands[best].score {
+			best = i
+		}
+	}
+	st.best = best
+}
+
+func softmax(cs []candidate) {
+	m := math.Inf(-1)
+	for i := range cs {
+		m = math.Max(m, cs[i].score)
+	}
+	sum := 0.0
+	for i := range cs {
+		cs[i].score = math.Exp(cs[i].score - m)
+		sum += cs[i].score
+	}
+	for i := range cs {
+		cs[i].score /= sum
+	}
+}
+
+// runeToByte returns the byte offset of each code point of s (and len(s)).
+func runeToByte(s string) []int {
+	out := make([]int, 0, len(s)+1)
+	for i := range s {
+		out = append(out, i)
+	}
+	return append(out, len(s))
+}
+
+// haversine returns the great-circle distance in km.
+func haversine(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
+}
+
+// Distance returns the great-circle distance in km between two points.
+func Distance(lat1, lon1, lat2, lon2 float64) float64 { return haversine(lat1, lon1, lat2, lon2) }
+
+// datelinePlaces resolves a dateline place ("DAMASCUS", "Idlib, Syria") by
+// prior alone.
+func (r *Resolver) datelinePlaces(dateline string) []gazetteer.Place {
+	dateline = strings.TrimSpace(dateline)
+	if dateline == "" {
+		return nil
+	}
+	name, qual, _ := strings.Cut(dateline, ",")
+	_, _, cs := r.candidates(name)
+	var qcc map[string]bool
+	if q := strings.TrimSpace(qual); q != "" {
+		st := mentionState{qualCC: map[string]bool{}, qualA1: map[string]bool{}}
+		r.resolveQualifier(q, &st)
+		qcc = st.qualCC
+	}
+	best, bestScore := -1, math.Inf(-1)
+	for i := range cs {
+		s := prior(&cs[i].p)
+		if qcc[cs[i].p.Country] {
+			s += 20
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return []gazetteer.Place{cs[best].p}
+}
