@@ -62,7 +62,7 @@ func (b *Builder) AddName(i int, name string) {
 		b.AddKey(i, v)
 	}
 	if p := b.places[i]; p.Class == 'A' {
-		if s, ok := StripAdminSuffix(k); ok && p.Code != "ADM2" {
+		if s, ok := StripAdminSuffix(k); ok {
 			b.AddKey(i, s)
 		}
 	}
@@ -160,6 +160,11 @@ func (b *Builder) AddCurated() {
 			}
 		case p.Code == "ADM1":
 			admin1[p.Country+"|"+Normalize(p.Name)] = i
+		}
+	}
+	for cc, pt := range countryPoints {
+		if i, ok := countries[cc]; ok {
+			b.places[i].Lat, b.places[i].Lon = pt[0], pt[1]
 		}
 	}
 	for _, r := range curatedRegions {

@@ -23,7 +23,7 @@ var curatedRegions = []region{
 	{name: "South America", lat: -14.60, lon: -57.66, class: 'L', code: "CONT", id: 6255150, pop: 430000000},
 	{name: "Oceania", aliases: []string{"Australasia"}, lat: -18.31, lon: 138.52, class: 'L', code: "CONT", id: 6255151, pop: 44000000},
 	{name: "Antarctica", lat: -78.16, lon: 16.41, class: 'L', code: "CONT", id: 6255152, pop: 1000},
-	{name: "Middle East", aliases: []string{"Mideast", "Near East"}, lat: 29.0, lon: 41.0, class: 'L', code: "RGN", pop: 400000000},
+	{name: "Middle East", aliases: []string{"Mideast", "Near East"}, lat: 33.14, lon: 35.86, class: 'L', code: "RGN", id: 6269133, pop: 400000000},
 	{name: "Gaza Strip", aliases: []string{"Gaza"}, lat: 31.42, lon: 34.36, cc: "PS", class: 'L', code: "RGN", id: 7303419, pop: 2100000},
 	{name: "West Bank", aliases: []string{"Judea and Samaria"}, lat: 32.0, lon: 35.25, cc: "PS", class: 'L', code: "RGN", id: 7303420, pop: 3000000},
 	{name: "Kurdistan", aliases: []string{"Kurdistan Region", "Iraqi Kurdistan"}, lat: 36.2, lon: 44.0, cc: "IQ", class: 'L', code: "RGN", pop: 6000000},
@@ -346,4 +346,16 @@ var cityAliases = []alias{
 	{cc: "US", target: "Las Vegas", names: []string{"Vegas"}},
 	{cc: "BR", target: "Rio de Janeiro", names: []string{"Rio"}},
 	{cc: "GB", target: "London", names: []string{"Greater London"}},
+}
+
+// countryPoints are the conventional points GeoNames gives some large
+// countries, where they differ much from the ISO data's.
+var countryPoints = map[string][2]float64{
+	"US": {39.76, -98.5},
+	"CN": {35.0, 105.0},
+	"AU": {-25.0, 135.0},
+	"IN": {22.0, 79.0},
+	"BR": {-10.0, -55.0},
+	"RU": {60.0, 100.0},
+	"CA": {60.0, -96.0},
 }

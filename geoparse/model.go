@@ -52,7 +52,7 @@ func heuristicModel() *Model {
 	w[fDocAdmin1Share] = 2
 	w[fDocCountryExplicit] = 2
 	w[fDocAdmin1Explicit] = 2
-	w[fDateline] = 1.5
+	w[fDateline] = 4
 	w[fNearKm] = 2
 	w[fSuffixAdmin] = 3
 	w[fSamePlace] = 1
@@ -189,7 +189,7 @@ func (r *Resolver) Train(ctx context.Context, docs []Doc, o TrainOptions) (*Mode
 // document context) and returns each toponym's candidate features.
 func (r *Resolver) trainItems(d Doc) []trainItem {
 	ms := d.GoldMentions()
-	sts := r.prepare(d.Text, ms)
+	sts := r.prepare(d.Text, withContext(ms, r.Recognize(d.Text)))
 	cs := r.context(sts, nil)
 	for round := 0; round < 2; round++ {
 		for i := range sts {
@@ -198,7 +198,7 @@ func (r *Resolver) trainItems(d Doc) []trainItem {
 		cs = r.context(sts, nil)
 	}
 	var out []trainItem
-	for i := range sts {
+	for i := range ms {
 		st := &sts[i]
 		if len(st.cands) < 2 {
 			continue

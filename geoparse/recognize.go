@@ -31,6 +31,11 @@ func init() {
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "al": true,
 	"el": true, "upon": true, "on": true, "sur": true, "da": true, "do": true, "dos": true, "das": true, "and": true}
 
+// suffixWords are the lower-case division words that may end a name
+// ("Idlib province", "Kent county").
+var suffixWords = map[string]bool{"province": true, "governorate": true, "state": true, "region": true,
+	"oblast": true, "prefecture": true, "district": true, "county": true, "parish": true, "department": true}
+
 type tok struct {
 	start, end int // byte offsets
 	text       string
@@ -116,7 +121,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 		}
 		// Longest gazetteer match starting here.
 		best := -1
-		key := ""
+		key, bestKey := "", ""
 		for j := i; j < len(toks) && j < i+6; j++ {
 			tj := toks[j]
 			if j > i {
@@ -124,7 +129,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 				if strings.TrimSpace(gap) != "" && gap != "-" {
 					break
 				}
-				if !tj.upper && !connectors[tj.text] {
+				if !tj.upper && !connectors[tj.text] && !suffixWords[tj.text] {
 					break
 				}
 			}
@@ -134,13 +139,13 @@ func (r *Resolver) Recognize(text string) []Mention {
 				key += " " + gazetteer.Normalize(tj.text)
 			}
 			if !r.g.HasPrefix(key) {
-				if s, ok := gazetteer.StripAdminSuffix(key); ok && len(r.g.LookupKey(s, buf[:0])) > 0 {
-					best = j
+				if s, ok := gazetteer.StripAdminSuffix(key); ok && s == bestKey && best == j-1 {
+					best, bestKey = j, key
 				}
 				break
 			}
-			if tj.upper && len(r.g.LookupKey(key, buf[:0])) > 0 {
-				best = j
+			if (tj.upper || suffixWords[tj.text]) && len(r.g.LookupKey(key, buf[:0])) > 0 {
+				best, bestKey = j, key
 			}
 		}
 		if best < 0 {
@@ -158,10 +163,10 @@ func (r *Resolver) Recognize(text string) []Mention {
 			if i > 0 && toks[i-1].upper && !toks[i].sentStart && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" {
 				continue
 			}
-			if t.sentStart && !r.strong(key) {
+			if t.sentStart && !r.strong(bestKey) {
 				continue
 			}
-			if !r.plausible(key) {
+			if !r.plausible(bestKey) {
 				continue
 			}
 		}

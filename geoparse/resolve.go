@@ -22,7 +22,7 @@ import (
 )
 
 // MaxCandidates caps the candidates scored per mention (by population).
-const MaxCandidates = 40
+const MaxCandidates = 30
 
 // Mention is a place name to resolve: code point offsets into the text.
 type Mention struct {
@@ -138,7 +138,11 @@ func (r *Resolver) candidates(text string) (key string, suffix bool, out []candi
 	if len(idx) == 0 {
 		for _, d := range []string{"north ", "south ", "east ", "west ", "northern ", "southern ", "eastern ", "western ", "central "} {
 			if strings.HasPrefix(key, d) {
-				idx = r.g.LookupKey(key[len(d):], idx)
+				for _, i := range r.g.LookupKey(key[len(d):], nil) {
+					if p := r.g.Place(i); p.IsCountry() || p.Code == "ADM1" {
+						idx = append(idx, i)
+					}
+				}
 				break
 			}
 		}
@@ -198,6 +202,7 @@ const (
 	fSamePlace
 	fDemonymCountry
 	fCityNoSuffix
+	fNearAny
 	fNumFeatures
 )
 
@@ -205,7 +210,7 @@ var featureNames = []string{
 	"bias", "log_pop", "country", "admin1", "admin2", "capital", "seat", "region", "exact",
 	"top_pop", "pop_share", "num_cands", "qual_country", "qual_admin1", "qual_near",
 	"doc_country_share", "doc_admin1_share", "doc_country_explicit", "doc_admin1_explicit",
-	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix",
+	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix", "near_any",
 }
 
 // docContext is what the document says about where it is.
@@ -213,12 +218,15 @@ type docContext struct {
 	countryCount map[string]float64
 	admin1Count  map[string]float64
 	total        float64
-	countryExpl  map[string]bool
-	admin1Expl   map[string]bool
+	countryExpl  map[string]float64
+	admin1Expl   map[string]float64
 	placeIDs     map[int]int // place index -> count of mentions resolved to it
 	points       [][2]float64
 	dateline     []gazetteer.Place
 	demonymCC    map[string]bool
+	// candPoints holds, per distinct mention key, the points of its first
+	// candidates by prior (for spatial coherence between mentions).
+	candPoints map[string][][2]float64
 }
 
 // qualifier parses the text right after a mention for ", X" or
@@ -280,7 +288,11 @@ func (r *Resolver) resolveQualifier(q string, st *mentionState) {
 		st.qualCC[p.Country] = true
 		return
 	}
-	for _, form := range []string{q, q + "."} {
+	forms := []string{q}
+	if len(q) <= 5 {
+		forms = append(forms, q+".")
+	}
+	for _, form := range forms {
 		_, _, cs := r.candidates(form)
 		for _, c := range cs {
 			p := c.p
@@ -301,7 +313,12 @@ func (r *Resolver) resolveQualifier(q string, st *mentionState) {
 func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 	c := &st.cands[ci]
 	p := &c.p
-	f := make([]float64, fNumFeatures)
+	f := c.feats
+	if len(f) != fNumFeatures {
+		f = make([]float64, fNumFeatures)
+	} else {
+		clear(f)
+	}
 	f[fBias] = 1
 	f[fLogPop] = math.Log10(float64(p.Population)+1) / 7
 	if p.IsCountry() {
@@ -343,27 +360,49 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 		f[fQualAdmin1] = 1
 	}
 	for _, q := range st.qualPlace {
-		if q.Index != p.Index && haversine(q.Lat, q.Lon, p.Lat, p.Lon) < 100 {
+		if q.Index != p.Index && fastKm(q.Lat, q.Lon, p.Lat, p.Lon) < 100 {
 			f[fQualNear] = 1
 		}
 	}
 	if ctx != nil && ctx.total > 0 {
-		self := 0.0
-		if st.best == ci {
-			self = 1
+		// This mention's own current resolution must not count as context.
+		var sp *gazetteer.Place
+		counted := false
+		if st.best >= 0 {
+			sp, counted = &st.cands[st.best].p, true
+		} else if len(st.cands) == 1 {
+			sp = &st.cands[0].p
 		}
-		f[fDocCountryShare] = (ctx.countryCount[p.Country] - self) / ctx.total
-		f[fDocAdmin1Share] = (ctx.admin1Count[p.Country+"."+p.Admin1] - self) / ctx.total
+		selfC, selfA, selfCE, selfAE, selfP := 0.0, 0.0, 0.0, 0.0, 0
+		if sp != nil {
+			if counted && sp.Country == p.Country {
+				selfC = 1
+			}
+			if counted && sp.Country == p.Country && sp.Admin1 == p.Admin1 {
+				selfA = 1
+			}
+			if sp.IsCountry() && sp.Country == p.Country {
+				selfCE = 1
+			}
+			if sp.Code == "ADM1" && sp.Country == p.Country && sp.Admin1 == p.Admin1 {
+				selfAE = 1
+			}
+			if counted && sp.Index == p.Index {
+				selfP = 1
+			}
+		}
+		f[fDocCountryShare] = (ctx.countryCount[p.Country] - selfC) / ctx.total
+		f[fDocAdmin1Share] = (ctx.admin1Count[p.Country+"."+p.Admin1] - selfA) / ctx.total
 		if p.Admin1 == "" {
 			f[fDocAdmin1Share] = 0
 		}
-		if ctx.countryExpl[p.Country] && !p.IsCountry() {
+		if ctx.countryExpl[p.Country]-selfCE > 0 && !p.IsCountry() {
 			f[fDocCountryExplicit] = 1
 		}
-		if ctx.admin1Expl[p.Country+"."+p.Admin1] && p.Code != "ADM1" {
+		if ctx.admin1Expl[p.Country+"."+p.Admin1]-selfAE > 0 && p.Code != "ADM1" && p.Admin1 != "" {
 			f[fDocAdmin1Explicit] = 1
 		}
-		if n := ctx.placeIDs[p.Index]; n-int(self) > 0 {
+		if ctx.placeIDs[p.Index]-selfP > 0 {
 			f[fSamePlace] = 1
 		}
 		if ctx.demonymCC[p.Country] {
@@ -371,8 +410,11 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 		}
 		best := math.Inf(1)
 		for _, pt := range ctx.points {
-			d := haversine(pt[0], pt[1], p.Lat, p.Lon)
-			if d > 1 && d < best {
+			if sp != nil && counted && pt[0] == sp.Lat && pt[1] == sp.Lon {
+				continue
+			}
+			d := fastKm(pt[0], pt[1], p.Lat, p.Lon)
+			if d < best {
 				best = d
 			}
 		}
@@ -387,6 +429,23 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 			}
 		}
 	}
+	if ctx != nil && !p.IsCountry() && p.Class != 'L' && p.Class != 'H' {
+		sum, n := 0.0, 0
+		for k, pts := range ctx.candPoints {
+			if k == st.key || len(pts) == 0 {
+				continue
+			}
+			best := math.Inf(1)
+			for _, pt := range pts {
+				best = math.Min(best, fastKm(pt[0], pt[1], p.Lat, p.Lon))
+			}
+			sum += 1 - math.Min(math.Log10(best+1)/4.3, 1)
+			n++
+		}
+		if n > 0 {
+			f[fNearAny] = sum / float64(n)
+		}
+	}
 	if st.suffix && p.Class == 'A' {
 		f[fSuffixAdmin] = 1
 	}
@@ -399,7 +458,7 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 // ResolveText resolves mentions in text (code point offsets); dateline is
 // the dateline place name ("DAMASCUS") or "".
 func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string) []Resolution {
-	sts := r.prepare(text, mentions)
+	sts := r.prepare(text, withContext(mentions, r.Recognize(text)))
 	ctx := r.context(sts, r.datelinePlaces(dateline))
 	for round := 0; round < 2; round++ {
 		for i := range sts {
@@ -407,8 +466,8 @@ func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string)
 		}
 		ctx = r.context(sts, ctx.dl)
 	}
-	out := make([]Resolution, len(sts))
-	for i := range sts {
+	out := make([]Resolution, len(mentions))
+	for i := range mentions {
 		st := &sts[i]
 		out[i] = Resolution{Mention: st.m, Kind: "literal"}
 		if st.demonym != "" {
@@ -463,8 +522,38 @@ func (r *Resolver) prepare(text string, mentions []Mention) []mentionState {
 func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 	ctx := &docContext{
 		countryCount: map[string]float64{}, admin1Count: map[string]float64{},
-		countryExpl: map[string]bool{}, admin1Expl: map[string]bool{},
+		countryExpl: map[string]float64{}, admin1Expl: map[string]float64{},
 		placeIDs: map[int]int{}, demonymCC: map[string]bool{}, dateline: dl,
+		candPoints: map[string][][2]float64{},
+	}
+	for _, p := range dl {
+		if p.IsCountry() {
+			ctx.countryExpl[p.Country]++
+		} else {
+			ctx.countryExpl[p.Country]++
+			if p.Admin1 != "" {
+				ctx.admin1Expl[p.Country+"."+p.Admin1]++
+			}
+		}
+	}
+	for i := range sts {
+		st := &sts[i]
+		if st.demonym != "" || len(st.cands) == 0 || len(ctx.candPoints) >= maxCoherenceKeys {
+			continue
+		}
+		if _, ok := ctx.candPoints[st.key]; ok {
+			continue
+		}
+		pts := make([][2]float64, 0, coherenceCands)
+		for j := range st.cands {
+			if j >= coherenceCands {
+				break
+			}
+			if p := &st.cands[j].p; !p.IsCountry() && p.Class != 'L' && p.Class != 'H' {
+				pts = append(pts, [2]float64{p.Lat, p.Lon})
+			}
+		}
+		ctx.candPoints[st.key] = pts
 	}
 	for i := range sts {
 		st := &sts[i]
@@ -477,9 +566,9 @@ func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 			if len(st.cands) == 1 {
 				p := st.cands[0].p
 				if p.IsCountry() {
-					ctx.countryExpl[p.Country] = true
+					ctx.countryExpl[p.Country]++
 				} else if p.Code == "ADM1" {
-					ctx.admin1Expl[p.Country+"."+p.Admin1] = true
+					ctx.admin1Expl[p.Country+"."+p.Admin1]++
 				}
 			}
 			continue
@@ -495,9 +584,9 @@ func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 		}
 		ctx.placeIDs[p.Index]++
 		if p.IsCountry() {
-			ctx.countryExpl[p.Country] = true
+			ctx.countryExpl[p.Country]++
 		} else if p.Code == "ADM1" {
-			ctx.admin1Expl[p.Country+"."+p.Admin1] = true
+			ctx.admin1Expl[p.Country+"."+p.Admin1]++
 		}
 		if !p.IsCountry() && p.Class != 'L' {
 			ctx.points = append(ctx.points, [2]float64{p.Lat, p.Lon})
@@ -549,6 +638,20 @@ func runeToByte(s string) []int {
 	return append(out, len(s))
 }
 
+// Limits of the spatial coherence feature.
+const (
+	maxCoherenceKeys = 20
+	coherenceCands   = 12
+)
+
+// fastKm is an equirectangular approximation of the distance in km.
+func fastKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const rad = math.Pi / 180
+	x := (lon2 - lon1) * rad * math.Cos((lat1+lat2)/2*rad)
+	y := (lat2 - lat1) * rad
+	return 6371 * math.Sqrt(x*x+y*y)
+}
+
 // haversine returns the great-circle distance in km.
 func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 	const r = 6371.0
@@ -591,4 +694,23 @@ func (r *Resolver) datelinePlaces(dateline string) []gazetteer.Place {
 		return nil
 	}
 	return []gazetteer.Place{cs[best].p}
+}
+
+// withContext appends to mentions the recognized ones that overlap none
+// of them: they inform the document context but are not returned.
+func withContext(mentions, recognized []Mention) []Mention {
+	out := append(make([]Mention, 0, len(mentions)+len(recognized)), mentions...)
+	for _, x := range recognized {
+		overlap := false
+		for _, m := range mentions {
+			if x.Start < m.End && m.Start < x.End {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			out = append(out, x)
+		}
+	}
+	return out
 }
