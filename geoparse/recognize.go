@@ -22,8 +22,34 @@ func init() {
 	north south east west central northern southern eastern western new old great little
 	mother father man woman boy girl bank union party army navy republic republicans democrats
 	story video photo news times post today tonight yesterday tomorrow internet web online
+	hamas hezbollah taliban nato commerce congress senate parliament government ministry
 	christmas easter thanksgiving ramadan covid ebola zika sars mers aids hiv flu`) {
 		notPlaces[w] = true
+	}
+}
+
+// orgWords end the name of an organization or a building; a place name
+// is not extended over them ("Texas Department", "White House").
+var orgWords = map[string]bool{}
+
+// titles precede a person's name ("Mr. Brown", "Sen. Clark").
+var titles = map[string]bool{}
+
+// directions do not make the word after them a surname ("North Texas").
+var directions = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
+	"southern": true, "eastern": true, "western": true, "central": true, "new": true, "upper": true, "lower": true,
+	"greater": true, "downtown": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true}
+
+func init() {
+	for _, w := range strings.Fields(`department house street road avenue boulevard drive lane university college school
+	hospital church center centre club company corp inc bank board council times news post herald tribune journal
+	police fire office court hall park stadium airport station county-wide high middle elementary academy institute
+	association society foundation committee commission party republicans democrats chamber commerce`) {
+		orgWords[w] = true
+	}
+	for _, w := range strings.Fields(`mr mrs ms miss dr sen senator rep gov governor gen general president judge officer
+	sgt lt capt coach sheriff detective deputy mayor prof professor rev father sister brother st. pastor chief`) {
+		titles[w] = true
 	}
 }
 
@@ -98,6 +124,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 	toks := tokenize(text)
 	var out []Mention
 	var buf []int
+	surnames := r.surnames(text, toks)
 	cpOf := byteToRune(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -132,6 +159,9 @@ func (r *Resolver) Recognize(text string) []Mention {
 				if !tj.upper && !connectors[tj.text] && !suffixWords[tj.text] {
 					break
 				}
+				if orgWords[strings.ToLower(tj.text)] {
+					break
+				}
 			}
 			if j == i {
 				key = gazetteer.Normalize(tj.text)
@@ -153,11 +183,14 @@ func (r *Resolver) Recognize(text string) []Mention {
 		}
 		single := best == i
 		if single {
-			if notPlaces[lower] || len(lower) < 2 {
+			if notPlaces[lower] || len(lower) < 2 || surnames[strings.ToLower(t.text)] && !r.strong(bestKey) {
+				continue
+			}
+			if i > 0 && titles[strings.ToLower(strings.TrimSuffix(toks[i-1].text, "."))] {
 				continue
 			}
 			// A person's name: "Jordan Peterson", "Michael Jordan".
-			if i+1 < len(toks) && toks[i+1].upper && strings.TrimSpace(text[t.end:toks[i+1].start]) == "" {
+			if i+1 < len(toks) && toks[i+1].upper && strings.TrimSpace(text[t.end:toks[i+1].start]) == "" && !r.strong(bestKey) {
 				continue
 			}
 			if i > 0 && toks[i-1].upper && !toks[i].sentStart && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" {
@@ -180,11 +213,43 @@ func (r *Resolver) Recognize(text string) []Mention {
 	return out
 }
 
+// surnames returns the lower-cased last words of two-word capitalized
+// names that are not places ("Sherrod Brown"): alone elsewhere in the
+// document, such a word is a person.
+func (r *Resolver) surnames(text string, toks []tok) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < len(toks); {
+		if !toks[i].upper {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].upper && strings.TrimSpace(text[toks[j-1].end:toks[j].start]) == "" &&
+			!strings.HasSuffix(toks[j-1].text, ".") || j < len(toks) && toks[j].upper && isInitial(toks[j-1].text) && j-1 > i {
+			j++
+		}
+		if j-i >= 2 {
+			first := strings.ToLower(strings.TrimSuffix(toks[i].text, "."))
+			run := text[toks[i].start:toks[j-1].end]
+			if !directions[first] && (!notPlaces[first] || titles[first]) && len(r.g.LookupKey(gazetteer.Normalize(run), nil)) == 0 {
+				out[strings.ToLower(strings.TrimSuffix(toks[j-1].text, "."))] = true
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// isInitial reports whether w is a middle initial such as "D.".
+func isInitial(w string) bool {
+	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
 // strong reports whether key names a country, division or big city.
 func (r *Resolver) strong(key string) bool {
 	for _, i := range r.g.LookupKey(key, nil) {
 		p := r.g.Place(i)
-		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Population >= 100000 {
+		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Class == 'P' && p.Population >= 100000 {
 			return true
 		}
 	}
@@ -196,7 +261,7 @@ func (r *Resolver) strong(key string) bool {
 func (r *Resolver) plausible(key string) bool {
 	for _, i := range r.g.LookupKey(key, nil) {
 		p := r.g.Place(i)
-		if p.Class == 'A' || p.Class == 'L' || p.Population >= 5000 {
+		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Class == 'P' && p.Population >= 5000 {
 			return true
 		}
 	}
