@@ -3,7 +3,8 @@ module github.com/sitrep/sitrep
 go 1.26.0
 
 require (
-	github.com/pariz/gountries v0.1.6 // indirect
-	golang.org/x/text v0.44.0 // indirect
-	gopkg.in/yaml.v2 v2.4.0 // indirect
+	github.com/pariz/gountries v0.1.6
+	golang.org/x/text v0.44.0
 )
+
+require gopkg.in/yaml.v2 v2.4.0 // indirect

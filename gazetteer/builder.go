@@ -100,12 +100,12 @@ func (b *Builder) WriteTo(w io.Writer) (int64, error) {
 	}
 	intern("")
 	le := binary.LittleEndian
-	recs := make([]byte, len(b.places)*recordSize)
+	np, nk := len(b.places), len(b.keys)
+	recs := make([]byte, np*recordSize)
 	for i, p := range b.places {
-		r := recs[i*recordSize : (i+1)*recordSize]
-		le.PutUint32(r[0:], uint32(int32(p.GeonameID)))
-		le.PutUint32(r[4:], math.Float32bits(float32(p.Lat)))
-		le.PutUint32(r[8:], math.Float32bits(float32(p.Lon)))
+		le.PutUint32(recs[colID*np+i*4:], uint32(int32(p.GeonameID)))
+		le.PutUint32(recs[colLat*np+i*4:], math.Float32bits(float32(p.Lat)))
+		le.PutUint32(recs[colLon*np+i*4:], math.Float32bits(float32(p.Lon)))
 		pop := p.Population
 		if pop < 0 {
 			pop = 0
@@ -113,20 +113,20 @@ func (b *Builder) WriteTo(w io.Writer) (int64, error) {
 		if pop > math.MaxUint32 {
 			pop = math.MaxUint32
 		}
-		le.PutUint32(r[12:], uint32(pop))
-		le.PutUint32(r[16:], intern(p.Name))
-		le.PutUint32(r[20:], intern(p.Admin1))
-		le.PutUint32(r[24:], intern(p.Admin2))
+		le.PutUint32(recs[colPop*np+i*4:], uint32(pop))
+		le.PutUint32(recs[colName*np+i*4:], intern(p.Name))
+		le.PutUint32(recs[colAdmin1*np+i*4:], intern(p.Admin1))
+		le.PutUint32(recs[colAdmin2*np+i*4:], intern(p.Admin2))
 		if len(p.Country) == 2 {
-			r[28], r[29] = p.Country[0], p.Country[1]
+			recs[colCC*np+i*2], recs[colCC*np+i*2+1] = p.Country[0], p.Country[1]
 		}
-		r[30] = p.Class
-		r[31] = featureIndex[p.Code]
+		recs[colClass*np+i] = p.Class
+		recs[colCode*np+i] = featureIndex[p.Code]
 	}
-	keys := make([]byte, len(b.keys)*keySize)
+	keys := make([]byte, nk*keySize)
 	for i, k := range b.keys {
-		le.PutUint32(keys[i*keySize:], intern(k.key))
-		le.PutUint32(keys[i*keySize+4:], uint32(k.place))
+		le.PutUint32(keys[i*4:], intern(k.key))
+		le.PutUint32(keys[nk*4+i*4:], uint32(k.place))
 	}
 	hdr := make([]byte, headerSize)
 	copy(hdr, magic)

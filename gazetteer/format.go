@@ -13,15 +13,32 @@ import (
 // embedded default, or memory-mapped from the on-disk index):
 //
 //	header  magic "SITREPGZ", version, nPlaces, nKeys, poolLen (u32 each, LE)
-//	places  nPlaces records of recordSize bytes
-//	keys    nKeys entries (key offset u32, place index u32), sorted by key
+//	places  columns of nPlaces values each: geonameid i32, lat f32, lon f32,
+//	        population u32, name, admin1, admin2 (pool offsets u32),
+//	        country [2]byte, class byte, feature code byte
+//	keys    nKeys key offsets (u32), sorted by key string, then nKeys place
+//	        indexes (u32)
 //	pool    strings, each a uvarint length and its bytes
 const (
 	magic      = "SITREPGZ"
-	version    = 2
+	version    = 3
 	headerSize = 8 + 4*4
 	recordSize = 32
 	keySize    = 8
+)
+
+// Column offsets in units of nPlaces bytes.
+const (
+	colID     = 0
+	colLat    = 4
+	colLon    = 8
+	colPop    = 12
+	colName   = 16
+	colAdmin1 = 20
+	colAdmin2 = 24
+	colCC     = 28
+	colClass  = 30
+	colCode   = 31
 )
 
 // featureCodes is the table of feature codes a record's code byte indexes.
@@ -78,11 +95,10 @@ func (p *Place) IsAdmin2() bool { return p.Code == "ADM2" }
 
 // index is a decoded view of the binary index.
 type index struct {
-	data            []byte
-	nPlaces, nKeys  int
-	places, keys    []byte
-	pool            []byte
-	poolOff, keyOff int
+	data           []byte
+	nPlaces, nKeys int
+	places, keys   []byte
+	pool           []byte
 }
 
 func openIndex(data []byte) (*index, error) {
@@ -132,44 +148,53 @@ func (ix *index) strBytes(off uint32) []byte {
 	return ix.pool[int(off)+w : int(off)+w+int(n)]
 }
 
+func (ix *index) u32(col, i int) uint32 {
+	return binary.LittleEndian.Uint32(ix.places[col*ix.nPlaces+i*4:])
+}
+
+// class returns the feature class byte of place i.
+func (ix *index) class(i int) byte { return ix.places[colClass*ix.nPlaces+i] }
+
 func (ix *index) place(i int) Place {
-	r := ix.places[i*recordSize : (i+1)*recordSize]
-	le := binary.LittleEndian
+	np := ix.nPlaces
 	p := Place{
 		Index:      i,
-		GeonameID:  int(int32(le.Uint32(r[0:]))),
-		Lat:        float64(math.Float32frombits(le.Uint32(r[4:]))),
-		Lon:        float64(math.Float32frombits(le.Uint32(r[8:]))),
-		Population: int64(le.Uint32(r[12:])),
-		Name:       ix.str(le.Uint32(r[16:])),
-		Admin1:     ix.str(le.Uint32(r[20:])),
-		Admin2:     ix.str(le.Uint32(r[24:])),
-		Class:      r[30],
+		GeonameID:  int(int32(ix.u32(colID, i))),
+		Lat:        float64(math.Float32frombits(ix.u32(colLat, i))),
+		Lon:        float64(math.Float32frombits(ix.u32(colLon, i))),
+		Population: int64(ix.u32(colPop, i)),
+		Name:       ix.str(ix.u32(colName, i)),
+		Admin1:     ix.str(ix.u32(colAdmin1, i)),
+		Admin2:     ix.str(ix.u32(colAdmin2, i)),
+		Class:      ix.class(i),
 	}
-	if r[28] != 0 {
-		p.Country = string(r[28:30])
+	if cc := ix.places[colCC*np+i*2 : colCC*np+i*2+2]; cc[0] != 0 {
+		p.Country = string(cc)
 	}
-	if int(r[31]) < len(featureCodes) {
-		p.Code = featureCodes[r[31]]
+	if c := int(ix.places[colCode*np+i]); c < len(featureCodes) {
+		p.Code = featureCodes[c]
 	}
 	return p
 }
 
+// keyOff and keyPlace read entry i of the key index.
+func (ix *index) keyOff(i int) uint32 { return binary.LittleEndian.Uint32(ix.keys[i*4:]) }
+
+func (ix *index) keyPlace(i int) int {
+	return int(binary.LittleEndian.Uint32(ix.keys[ix.nKeys*4+i*4:]))
+}
+
 // lookup returns the place indexes stored under key.
 func (ix *index) lookup(key string, dst []int) []int {
-	le := binary.LittleEndian
 	kb := []byte(key)
 	lo := sort.Search(ix.nKeys, func(i int) bool {
-		off := le.Uint32(ix.keys[i*keySize:])
-		return bytes.Compare(ix.strBytes(off), kb) >= 0
+		return bytes.Compare(ix.strBytes(ix.keyOff(i)), kb) >= 0
 	})
 	for i := lo; i < ix.nKeys; i++ {
-		off := le.Uint32(ix.keys[i*keySize:])
-		if !bytes.Equal(ix.strBytes(off), kb) {
+		if !bytes.Equal(ix.strBytes(ix.keyOff(i)), kb) {
 			break
 		}
-		p := int(le.Uint32(ix.keys[i*keySize+4:]))
-		if p < ix.nPlaces {
+		if p := ix.keyPlace(i); p < ix.nPlaces {
 			dst = append(dst, p)
 		}
 	}
@@ -178,23 +203,22 @@ func (ix *index) lookup(key string, dst []int) []int {
 
 // hasPrefix reports whether some key starts with prefix + " " or equals it.
 func (ix *index) hasPrefix(prefix string) bool {
-	le := binary.LittleEndian
 	kb := []byte(prefix)
 	i := sort.Search(ix.nKeys, func(i int) bool {
-		off := le.Uint32(ix.keys[i*keySize:])
-		return bytes.Compare(ix.strBytes(off), kb) >= 0
+		return bytes.Compare(ix.strBytes(ix.keyOff(i)), kb) >= 0
 	})
 	if i >= ix.nKeys {
 		return false
 	}
-	k := ix.strBytes(le.Uint32(ix.keys[i*keySize:]))
+	k := ix.strBytes(ix.keyOff(i))
 	return bytes.HasPrefix(k, kb) && (len(k) == len(kb) || k[len(kb)] == ' ')
 }
 
 // allKeys calls f for every (key, place) pair in key order.
 func (ix *index) allKeys(f func(key string, place int)) {
-	le := binary.LittleEndian
 	for i := 0; i < ix.nKeys; i++ {
-		f(ix.str(le.Uint32(ix.keys[i*keySize:])), int(le.Uint32(ix.keys[i*keySize+4:])))
+		if p := ix.keyPlace(i); p < ix.nPlaces {
+			f(ix.str(ix.keyOff(i)), p)
+		}
 	}
 }

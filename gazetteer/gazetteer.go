@@ -144,8 +144,7 @@ func open(data []byte, source string, closer io.Closer) (*Gazetteer, error) {
 	g := &Gazetteer{ix: ix, source: source, closer: closer,
 		countries: map[string]int{}, admin1: map[string]int{}, admin2: map[string]int{}, admin1ByName: map[string]int{}}
 	for i := 0; i < ix.nPlaces; i++ {
-		r := ix.places[i*recordSize : (i+1)*recordSize]
-		if r[30] != 'A' {
+		if ix.class(i) != 'A' {
 			continue
 		}
 		p := ix.place(i)

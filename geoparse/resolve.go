@@ -218,8 +218,10 @@ type docContext struct {
 	countryCount map[string]float64
 	admin1Count  map[string]float64
 	total        float64
-	countryExpl  map[string]float64
-	admin1Expl   map[string]float64
+	// countryExpl and admin1Expl count, per country ("CC") or division
+	// ("CC.A1"), the mention keys that name it explicitly.
+	countryExpl explicit
+	admin1Expl  explicit
 	placeIDs     map[int]int // place index -> count of mentions resolved to it
 	points       [][2]float64
 	dateline     []gazetteer.Place
@@ -227,6 +229,29 @@ type docContext struct {
 	// candPoints holds, per distinct mention key, the points of its first
 	// candidates by prior (for spatial coherence between mentions).
 	candPoints map[string][][2]float64
+}
+
+// explicit maps a country or division code to the keys of the mentions
+// that name it.
+type explicit map[string]map[string]bool
+
+func (e explicit) add(code, key string) {
+	m := e[code]
+	if m == nil {
+		m = map[string]bool{}
+		e[code] = m
+	}
+	m[key] = true
+}
+
+// byOther reports whether a mention other than those of key names code.
+func (e explicit) byOther(code, key string) bool {
+	for k := range e[code] {
+		if k != key {
+			return true
+		}
+	}
+	return false
 }
 
 // qualifier parses the text right after a mention for ", X" or
@@ -373,19 +398,13 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 		} else if len(st.cands) == 1 {
 			sp = &st.cands[0].p
 		}
-		selfC, selfA, selfCE, selfAE, selfP := 0.0, 0.0, 0.0, 0.0, 0
+		selfC, selfA, selfP := 0.0, 0.0, 0
 		if sp != nil {
 			if counted && sp.Country == p.Country {
 				selfC = 1
 			}
 			if counted && sp.Country == p.Country && sp.Admin1 == p.Admin1 {
 				selfA = 1
-			}
-			if sp.IsCountry() && sp.Country == p.Country {
-				selfCE = 1
-			}
-			if sp.Code == "ADM1" && sp.Country == p.Country && sp.Admin1 == p.Admin1 {
-				selfAE = 1
 			}
 			if counted && sp.Index == p.Index {
 				selfP = 1
@@ -396,10 +415,10 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 		if p.Admin1 == "" {
 			f[fDocAdmin1Share] = 0
 		}
-		if ctx.countryExpl[p.Country]-selfCE > 0 && !p.IsCountry() {
+		if ctx.countryExpl.byOther(p.Country, st.key) && !p.IsCountry() {
 			f[fDocCountryExplicit] = 1
 		}
-		if ctx.admin1Expl[p.Country+"."+p.Admin1]-selfAE > 0 && p.Code != "ADM1" && p.Admin1 != "" {
+		if ctx.admin1Expl.byOther(p.Country+"."+p.Admin1, st.key) && p.Code != "ADM1" && p.Admin1 != "" {
 			f[fDocAdmin1Explicit] = 1
 		}
 		if ctx.placeIDs[p.Index]-selfP > 0 {
@@ -522,18 +541,14 @@ func (r *Resolver) prepare(text string, mentions []Mention) []mentionState {
 func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 	ctx := &docContext{
 		countryCount: map[string]float64{}, admin1Count: map[string]float64{},
-		countryExpl: map[string]float64{}, admin1Expl: map[string]float64{},
+		countryExpl: explicit{}, admin1Expl: explicit{},
 		placeIDs: map[int]int{}, demonymCC: map[string]bool{}, dateline: dl,
 		candPoints: map[string][][2]float64{},
 	}
 	for _, p := range dl {
-		if p.IsCountry() {
-			ctx.countryExpl[p.Country]++
-		} else {
-			ctx.countryExpl[p.Country]++
-			if p.Admin1 != "" {
-				ctx.admin1Expl[p.Country+"."+p.Admin1]++
-			}
+		ctx.countryExpl.add(p.Country, "\x00dateline")
+		if !p.IsCountry() && p.Admin1 != "" {
+			ctx.admin1Expl.add(p.Country+"."+p.Admin1, "\x00dateline")
 		}
 	}
 	for i := range sts {
@@ -566,9 +581,9 @@ func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 			if len(st.cands) == 1 {
 				p := st.cands[0].p
 				if p.IsCountry() {
-					ctx.countryExpl[p.Country]++
+					ctx.countryExpl.add(p.Country, st.key)
 				} else if p.Code == "ADM1" {
-					ctx.admin1Expl[p.Country+"."+p.Admin1]++
+					ctx.admin1Expl.add(p.Country+"."+p.Admin1, st.key)
 				}
 			}
 			continue
@@ -584,9 +599,9 @@ func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 		}
 		ctx.placeIDs[p.Index]++
 		if p.IsCountry() {
-			ctx.countryExpl[p.Country]++
+			ctx.countryExpl.add(p.Country, st.key)
 		} else if p.Code == "ADM1" {
-			ctx.admin1Expl[p.Country+"."+p.Admin1]++
+			ctx.admin1Expl.add(p.Country+"."+p.Admin1, st.key)
 		}
 		if !p.IsCountry() && p.Class != 'L' {
 			ctx.points = append(ctx.points, [2]float64{p.Lat, p.Lon})

