@@ -222,10 +222,10 @@ type docContext struct {
 	// ("CC.A1"), the mention keys that name it explicitly.
 	countryExpl explicit
 	admin1Expl  explicit
-	placeIDs     map[int]int // place index -> count of mentions resolved to it
-	points       [][2]float64
-	dateline     []gazetteer.Place
-	demonymCC    map[string]bool
+	placeIDs    map[int]int // place index -> count of mentions resolved to it
+	points      [][2]float64
+	dateline    []gazetteer.Place
+	demonymCC   map[string]bool
 	// candPoints holds, per distinct mention key, the points of its first
 	// candidates by prior (for spatial coherence between mentions).
 	candPoints map[string][][2]float64
