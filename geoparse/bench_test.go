@@ -1,9 +1,11 @@
 package geoparse
 
 import (
+	"context"
 	"os"
 	"testing"
 
+	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/internal/shared"
 )
@@ -47,4 +49,30 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "toponyms/s")
+}
+
+// BenchmarkStage measures the whole stage (own recognition, resolution,
+// grouping) per LGL dev document with the embedded gazetteer.
+func BenchmarkStage(b *testing.B) {
+	docs := FilterSplit(loadLGL(b), "dev")
+	g, err := gazetteer.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := NewStage(Options{Gazetteer: g})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range docs {
+			d := document.New()
+			d.SetText(docs[i].Text)
+			if err := s.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(docs)), "ms/doc")
 }
