@@ -383,6 +383,9 @@ func buildDir(dir, out string, o LoadOptions) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("gazetteer index: %w", err)
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("gazetteer index: %w", err)
+	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
 		return fmt.Errorf("gazetteer index: %w", err)
 	}

@@ -32,6 +32,9 @@ func (m *Model) dot(f []float64) float64 {
 //go:embed model.json
 var modelJSON []byte
 
+// HeuristicModel returns the hand-set weights that training starts from.
+func HeuristicModel() *Model { return heuristicModel() }
+
 // heuristicModel is the hand-set starting point of training and the
 // fallback when no trained model is embedded.
 func heuristicModel() *Model {
@@ -190,6 +193,7 @@ func (r *Resolver) Train(ctx context.Context, docs []Doc, o TrainOptions) (*Mode
 func (r *Resolver) trainItems(d Doc) []trainItem {
 	ms := d.GoldMentions()
 	sts := r.prepare(d.Text, withContext(ms, r.Recognize(d.Text)))
+	coherence(sts)
 	cs := r.context(sts, nil)
 	for round := 0; round < 2; round++ {
 		for i := range sts {

@@ -70,8 +70,12 @@ func (r *Resolver) Gazetteer() *gazetteer.Gazetteer { return r.g }
 type candidate struct {
 	p     gazetteer.Place
 	exact bool // the main name matches the mention
-	feats []float64
-	score float64
+	// Static coherence with the other names of the document.
+	nearAny    float64 // mean closeness to the nearest candidate of each other name
+	inOther    bool    // lies in a division that is a candidate of another name
+	holdsOther bool    // is a division holding a candidate of another name
+	feats      []float64
+	score      float64
 }
 
 type mentionState struct {
@@ -152,8 +156,8 @@ func (r *Resolver) candidates(text string) (key string, suffix bool, out []candi
 		p := r.g.Place(i)
 		out = append(out, candidate{p: p, exact: gazetteer.Normalize(p.Name) == key})
 	}
+	sort.SliceStable(out, func(a, b int) bool { return prior(&out[a].p) > prior(&out[b].p) })
 	if len(out) > MaxCandidates {
-		sort.SliceStable(out, func(a, b int) bool { return prior(&out[a].p) > prior(&out[b].p) })
 		out = out[:MaxCandidates]
 	}
 	return key, suffix, out
@@ -203,6 +207,8 @@ const (
 	fDemonymCountry
 	fCityNoSuffix
 	fNearAny
+	fInOther
+	fHoldsOther
 	fNumFeatures
 )
 
@@ -210,7 +216,7 @@ var featureNames = []string{
 	"bias", "log_pop", "country", "admin1", "admin2", "capital", "seat", "region", "exact",
 	"top_pop", "pop_share", "num_cands", "qual_country", "qual_admin1", "qual_near",
 	"doc_country_share", "doc_admin1_share", "doc_country_explicit", "doc_admin1_explicit",
-	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix", "near_any",
+	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix", "near_any", "in_other", "holds_other",
 }
 
 // docContext is what the document says about where it is.
@@ -226,9 +232,6 @@ type docContext struct {
 	points      [][2]float64
 	dateline    []gazetteer.Place
 	demonymCC   map[string]bool
-	// candPoints holds, per distinct mention key, the points of its first
-	// candidates by prior (for spatial coherence between mentions).
-	candPoints map[string][][2]float64
 }
 
 // explicit maps a country or division code to the keys of the mentions
@@ -448,22 +451,12 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 			}
 		}
 	}
-	if ctx != nil && !p.IsCountry() && p.Class != 'L' && p.Class != 'H' {
-		sum, n := 0.0, 0
-		for k, pts := range ctx.candPoints {
-			if k == st.key || len(pts) == 0 {
-				continue
-			}
-			best := math.Inf(1)
-			for _, pt := range pts {
-				best = math.Min(best, fastKm(pt[0], pt[1], p.Lat, p.Lon))
-			}
-			sum += 1 - math.Min(math.Log10(best+1)/4.3, 1)
-			n++
-		}
-		if n > 0 {
-			f[fNearAny] = sum / float64(n)
-		}
+	f[fNearAny] = c.nearAny
+	if c.inOther {
+		f[fInOther] = 1
+	}
+	if c.holdsOther {
+		f[fHoldsOther] = 1
 	}
 	if st.suffix && p.Class == 'A' {
 		f[fSuffixAdmin] = 1
@@ -478,6 +471,7 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 // the dateline place name ("DAMASCUS") or "".
 func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string) []Resolution {
 	sts := r.prepare(text, withContext(mentions, r.Recognize(text)))
+	coherence(sts)
 	ctx := r.context(sts, r.datelinePlaces(dateline))
 	for round := 0; round < 2; round++ {
 		for i := range sts {
@@ -543,32 +537,12 @@ func (r *Resolver) context(sts []mentionState, dl []gazetteer.Place) ctxState {
 		countryCount: map[string]float64{}, admin1Count: map[string]float64{},
 		countryExpl: explicit{}, admin1Expl: explicit{},
 		placeIDs: map[int]int{}, demonymCC: map[string]bool{}, dateline: dl,
-		candPoints: map[string][][2]float64{},
 	}
 	for _, p := range dl {
 		ctx.countryExpl.add(p.Country, "\x00dateline")
 		if !p.IsCountry() && p.Admin1 != "" {
 			ctx.admin1Expl.add(p.Country+"."+p.Admin1, "\x00dateline")
 		}
-	}
-	for i := range sts {
-		st := &sts[i]
-		if st.demonym != "" || len(st.cands) == 0 || len(ctx.candPoints) >= maxCoherenceKeys {
-			continue
-		}
-		if _, ok := ctx.candPoints[st.key]; ok {
-			continue
-		}
-		pts := make([][2]float64, 0, coherenceCands)
-		for j := range st.cands {
-			if j >= coherenceCands {
-				break
-			}
-			if p := &st.cands[j].p; !p.IsCountry() && p.Class != 'L' && p.Class != 'H' {
-				pts = append(pts, [2]float64{p.Lat, p.Lon})
-			}
-		}
-		ctx.candPoints[st.key] = pts
 	}
 	for i := range sts {
 		st := &sts[i]
@@ -653,11 +627,95 @@ func runeToByte(s string) []int {
 	return append(out, len(s))
 }
 
-// Limits of the spatial coherence feature.
-const (
-	maxCoherenceKeys = 20
-	coherenceCands   = 12
-)
+// maxCoherenceKeys caps the distinct names compared by coherence.
+const maxCoherenceKeys = 25
+
+// coherence sets the static coherence features of every candidate: how
+// close it is to some candidate of each other name of the document, and
+// containment between candidates of different names ("Paris" and "Henry
+// County": Paris, Tennessee lies in Henry County, Tennessee).
+func coherence(sts []mentionState) {
+	var keys []string
+	byKey := map[string]*mentionState{}
+	for i := range sts {
+		st := &sts[i]
+		if st.demonym != "" || len(st.cands) == 0 {
+			continue
+		}
+		if _, ok := byKey[st.key]; ok || len(keys) >= maxCoherenceKeys {
+			continue
+		}
+		byKey[st.key] = st
+		keys = append(keys, st.key)
+	}
+	spatial := func(p *gazetteer.Place) bool { return !p.IsCountry() && p.Class != 'L' && p.Class != 'H' }
+	for _, k := range keys {
+		st := byKey[k]
+		for ci := range st.cands {
+			c := &st.cands[ci]
+			p := &c.p
+			sum, n := 0.0, 0
+			for _, k2 := range keys {
+				if k2 == k {
+					continue
+				}
+				best := math.Inf(1)
+				for cj := range byKey[k2].cands {
+					q := &byKey[k2].cands[cj].p
+					if spatial(p) && spatial(q) {
+						best = math.Min(best, fastKm(p.Lat, p.Lon, q.Lat, q.Lon))
+					}
+					if q.Country != p.Country || p.Country == "" {
+						continue
+					}
+					if contains(q, p) {
+						c.inOther = true
+					}
+					if contains(p, q) {
+						c.holdsOther = true
+					}
+				}
+				if !math.IsInf(best, 1) {
+					sum += 1 - math.Min(math.Log10(best+1)/4.3, 1)
+					n++
+				}
+			}
+			if n > 0 && spatial(p) {
+				c.nearAny = sum / float64(n)
+			}
+		}
+	}
+	// Mentions of the same name share the first one's candidates' values.
+	for i := range sts {
+		st := &sts[i]
+		first, ok := byKey[st.key]
+		if !ok || first == st || len(first.cands) != len(st.cands) {
+			continue
+		}
+		for ci := range st.cands {
+			st.cands[ci].nearAny = first.cands[ci].nearAny
+			st.cands[ci].inOther = first.cands[ci].inOther
+			st.cands[ci].holdsOther = first.cands[ci].holdsOther
+		}
+	}
+}
+
+// contains reports whether division a holds place b (same country).
+func contains(a, b *gazetteer.Place) bool {
+	switch a.Code {
+	case "ADM1":
+		return b.Code != "ADM1" && b.Admin1 == a.Admin1 && a.Admin1 != ""
+	case "ADM2":
+		if b.Code == "ADM1" || b.Code == "ADM2" || b.Admin1 != a.Admin1 {
+			return false
+		}
+		if b.Admin2 != "" {
+			return b.Admin2 == a.Admin2
+		}
+		return fastKm(a.Lat, a.Lon, b.Lat, b.Lon) < 40
+	}
+	return false
+}
 
 // fastKm is an equirectangular approximation of the distance in km.
 func fastKm(lat1, lon1, lat2, lon2 float64) float64 {

@@ -129,7 +129,7 @@ func runTrainGeo(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := geoparse.NewResolver(g, nil)
+	r, err := geoparse.NewResolver(g, geoparse.HeuristicModel())
 	if err != nil {
 		return err
 	}
