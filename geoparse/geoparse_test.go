@@ -146,6 +146,16 @@ func TestStage(t *testing.T) {
 	if !ok || f.Country != "SY" {
 		t.Errorf("focus %+v, want SY", d.Meta[MetaFocus])
 	}
+	// The dateline sets the focus city.
+	dd := document.New()
+	dd.SetText("Officials said shelling hit the city. Syria denied it.")
+	dd.Dateline = &document.Dateline{Place: "ALEPPO"}
+	if err := s.Process(context.Background(), dd); err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := dd.Meta[MetaFocus].(document.PlaceFocus); f.Country != "SY" || f.City != "Aleppo" {
+		t.Errorf("dateline focus %+v, want SY/Aleppo", dd.Meta[MetaFocus])
+	}
 	// Fallback recognizer.
 	d2 := document.New()
 	d2.SetText(text)

@@ -756,6 +756,9 @@ func (r *Resolver) datelinePlaces(dateline string) []gazetteer.Place {
 	best, bestScore := -1, math.Inf(-1)
 	for i := range cs {
 		s := prior(&cs[i].p)
+		if cs[i].p.Class == 'P' {
+			s += 6 // datelines name cities
+		}
 		if qcc[cs[i].p.Country] {
 			s += 20
 		}

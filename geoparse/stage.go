@@ -84,12 +84,12 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		dateline = d.Dateline.Place
 	}
 	res := s.r.ResolveText(d.Text, ms, dateline)
-	d.Places, d.Meta = s.places(res, d.Meta)
+	d.Places, d.Meta = s.places(res, s.r.datelinePlaces(dateline), d.Meta)
 	return nil
 }
 
 // places groups resolutions by place and kind and picks the focus.
-func (s *Stage) places(res []Resolution, meta map[string]any) ([]document.Place, map[string]any) {
+func (s *Stage) places(res []Resolution, dl []gazetteer.Place, meta map[string]any) ([]document.Place, map[string]any) {
 	type key struct {
 		idx  int
 		kind string
@@ -116,7 +116,7 @@ func (s *Stage) places(res []Resolution, meta map[string]any) ([]document.Place,
 		}
 		out[i].Mentions = append(out[i].Mentions, document.Mention{Start: r.Start, End: r.End, Text: r.Text})
 	}
-	f := focus(out)
+	f := focus(out, dl)
 	if f.Country != "" || f.City != "" {
 		if meta == nil {
 			meta = map[string]any{}
@@ -127,9 +127,15 @@ func (s *Stage) places(res []Resolution, meta map[string]any) ([]document.Place,
 }
 
 // focus picks the country with the most literal mentions (its own and
-// its places') and the most mentioned city in it.
-func focus(ps []document.Place) document.PlaceFocus {
+// its places', the dateline counting twice) and the most mentioned city in
+// it (the dateline city when it is one).
+func focus(ps []document.Place, dl []gazetteer.Place) document.PlaceFocus {
 	cw := map[string]float64{}
+	for _, p := range dl {
+		if p.Country != "" {
+			cw[p.Country] += 2
+		}
+	}
 	for _, p := range ps {
 		if p.Country == "" {
 			continue
@@ -157,6 +163,16 @@ func focus(ps []document.Place) document.PlaceFocus {
 		}
 		if p.Country == f.Country && len(p.FeatureCode) >= 3 && p.FeatureCode[:3] == "PPL" && len(p.Mentions) > bestCity {
 			f.City, f.CityPlace, bestCity = p.Name, p.ID, len(p.Mentions)
+		}
+	}
+	for _, p := range dl {
+		if p.Class == 'P' && p.Country == f.Country {
+			f.City, f.CityPlace = p.Name, ""
+			for _, q := range ps {
+				if q.Kind == "literal" && q.GeonameID == p.GeonameID && q.Name == p.Name {
+					f.CityPlace = q.ID
+				}
+			}
 		}
 	}
 	return f
