@@ -22,6 +22,7 @@ func init() {
 	north south east west central northern southern eastern western new old great little
 	mother father man woman boy girl bank union party army navy republic republicans democrats
 	story video photo news times post today tonight yesterday tomorrow internet web online
+	northeast northwest southeast southwest metro federal human drug miss un fda bush street
 	hamas hezbollah taliban nato commerce congress senate parliament government ministry
 	christmas easter thanksgiving ramadan covid ebola zika sars mers aids hiv flu`) {
 		notPlaces[w] = true
@@ -53,14 +54,38 @@ func init() {
 	}
 }
 
+// firstNames are common given names that some village also bears; alone
+// they are not taken as places, and a capitalized word after them is a
+// person's surname.
+var firstNames = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`michael george patrick mary paul john james robert william david richard joseph thomas charles daniel
+	matthew anthony mark donald steven andrew kenneth joshua kevin brian edward ronald timothy jason jeffrey
+	ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory
+	raymond alexander jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
+	ethan jeremy harold keith christian roger noah gerald carl terry sean  arthur lawrence jesse dylan
+	bryan joe  billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
+	russell elijah louis bobby philip johnny linda patricia jennifer elizabeth barbara susan jessica sarah
+	karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa
+	deborah stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole
+	emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane 
+	julie joyce  olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+	jacqueline frances gloria ann teresa kathryn sara janice jean alice  doris abigail julia judy
+	grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella 
+	rose alexis kayla nadia`) {
+		firstNames[w] = true
+	}
+}
+
 // connectors may join capitalized words inside a place name.
 var connectors = map[string]bool{"of": true, "de": true, "del": true, "la": true, "le": true, "al": true,
 	"el": true, "upon": true, "on": true, "sur": true, "da": true, "do": true, "dos": true, "das": true, "and": true}
 
 // suffixWords are the lower-case division words that may end a name
 // ("Idlib province", "Kent county").
-var suffixWords = map[string]bool{"province": true, "governorate": true, "state": true, "region": true,
-	"oblast": true, "prefecture": true, "district": true, "county": true, "parish": true, "department": true}
+var suffixWords = map[string]bool{"province": true, "governorate": true, "region": true,
+	"oblast": true, "prefecture": true, "county": true, "parish": true}
 
 type tok struct {
 	start, end int // byte offsets
@@ -79,7 +104,7 @@ func tokenize(text string) []tok {
 			j := i
 			for j < len(text) {
 				r2, w2 := utf8.DecodeRuneInString(text[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' || r2 == '-' ||
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' || r2 == '’' ||
 					r2 == '.' && j+w2 < len(text) && isLetterAt(text, j+w2) {
 					j += w2
 					continue
@@ -169,12 +194,12 @@ func (r *Resolver) Recognize(text string) []Mention {
 				key += " " + gazetteer.Normalize(tj.text)
 			}
 			if !r.g.HasPrefix(key) {
-				if s, ok := gazetteer.StripAdminSuffix(key); ok && s == bestKey && best == j-1 {
+				if s, ok := gazetteer.StripAdminSuffix(key); ok && s == bestKey && best == j-1 && r.division(s) {
 					best, bestKey = j, key
 				}
 				break
 			}
-			if (tj.upper || suffixWords[tj.text]) && len(r.g.LookupKey(key, buf[:0])) > 0 {
+			if (tj.upper || suffixWords[tj.text] && r.division(strings.TrimSuffix(key, " "+tj.text))) && len(r.g.LookupKey(key, buf[:0])) > 0 {
 				best, bestKey = j, key
 			}
 		}
@@ -183,7 +208,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 		}
 		single := best == i
 		if single {
-			if notPlaces[lower] || len(lower) < 2 || surnames[strings.ToLower(t.text)] && !r.strong(bestKey) {
+			if notPlaces[lower] || firstNames[lower] || len(lower) < 2 || surnames[strings.ToLower(t.text)] && !r.strong(bestKey) {
 				continue
 			}
 			if i > 0 && titles[strings.ToLower(strings.TrimSuffix(toks[i-1].text, "."))] {
@@ -194,7 +219,10 @@ func (r *Resolver) Recognize(text string) []Mention {
 				continue
 			}
 			if i > 0 && toks[i-1].upper && !toks[i].sentStart && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" {
-				continue
+				prev := strings.ToLower(toks[i-1].text)
+				if !notPlaces[prev] && !directions[prev] || titles[strings.TrimSuffix(prev, ".")] {
+					continue
+				}
 			}
 			if t.sentStart && !r.strong(bestKey) {
 				continue
@@ -204,7 +232,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 			}
 		}
 		end := toks[best].end
-		if last := toks[best].text; strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && len(last) >= 4 && sentenceEnd(text, end) {
+		if last := toks[best].text; strings.HasSuffix(last, ".") && !strings.Contains(last[:len(last)-1], ".") && len(last) >= 3 && sentenceEnd(text, end) {
 			end--
 		}
 		out = append(out, mk(text, cpOf, t.start, end, ""))
@@ -243,6 +271,16 @@ func (r *Resolver) surnames(text string, toks []tok) map[string]bool {
 // isInitial reports whether w is a middle initial such as "D.".
 func isInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// division reports whether key names a first- or second-level division.
+func (r *Resolver) division(key string) bool {
+	for _, i := range r.g.LookupKey(key, nil) {
+		if p := r.g.Place(i); p.Code == "ADM1" || p.Code == "ADM2" {
+			return true
+		}
+	}
+	return false
 }
 
 // strong reports whether key names a country, division or big city.
