@@ -93,7 +93,20 @@ func LoadDir(dir string, o LoadOptions) (*Gazetteer, error) {
 		}
 	}
 	if err := buildDir(dir, path, o); err != nil {
-		return nil, err
+		// An unwritable cache directory: build into the temporary one.
+		if o.CacheDir != "" || !errors.Is(err, os.ErrPermission) {
+			return nil, err
+		}
+		o.CacheDir = filepath.Join(os.TempDir(), "sitrep")
+		if path, err = IndexPath(dir, o); err != nil {
+			return nil, err
+		}
+		if g, err := openFile(path); err == nil && !o.Rebuild {
+			return g, nil
+		}
+		if err := buildDir(dir, path, o); err != nil {
+			return nil, err
+		}
 	}
 	return openFile(path)
 }

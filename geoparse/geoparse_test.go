@@ -250,3 +250,28 @@ func FuzzResolve(f *testing.F) {
 		r.ResolveText(s, ms, s)
 	})
 }
+
+func TestStageConcurrent(t *testing.T) {
+	s, err := NewStage(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"Syrian troops entered Idlib on Tuesday.",
+		"Officials in Paris, Texas, said the road was closed.",
+		"The Iranian foreign minister flew to Geneva.",
+	}
+	done := make(chan error)
+	for i := 0; i < 6; i++ {
+		go func(i int) {
+			d := document.New()
+			d.SetText(texts[i%len(texts)])
+			done <- s.Process(context.Background(), d)
+		}(i)
+	}
+	for i := 0; i < 6; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
