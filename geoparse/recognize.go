@@ -148,8 +148,8 @@ func isLetterAt(s string, i int) bool {
 func (r *Resolver) Recognize(text string) []Mention {
 	toks := tokenize(text)
 	var out []Mention
-	var buf []int
-	surnames := r.surnames(text, toks)
+	c := newLookupCache(r)
+	surnames := r.surnames(text, toks, c)
 	cpOf := byteToRune(text)
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -166,7 +166,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 					continue
 				}
 			}
-			if !r.g.HasPrefix(gazetteer.Normalize(t.text)) || i+1 >= len(toks) || !toks[i+1].upper {
+			if !c.hasPrefix(gazetteer.Normalize(t.text)) || i+1 >= len(toks) || !toks[i+1].upper {
 				out = append(out, mk(text, cpOf, t.start, t.end, "NORP"))
 				continue
 			}
@@ -193,13 +193,13 @@ func (r *Resolver) Recognize(text string) []Mention {
 			} else {
 				key += " " + gazetteer.Normalize(tj.text)
 			}
-			if !r.g.HasPrefix(key) {
-				if s, ok := gazetteer.StripAdminSuffix(key); ok && s == bestKey && best == j-1 && r.division(s) {
+			if !c.hasPrefix(key) {
+				if s, ok := gazetteer.StripAdminSuffix(key); ok && s == bestKey && best == j-1 && c.is(s, kDivision) {
 					best, bestKey = j, key
 				}
 				break
 			}
-			if (tj.upper || suffixWords[tj.text] && r.division(strings.TrimSuffix(key, " "+tj.text))) && len(r.g.LookupKey(key, buf[:0])) > 0 {
+			if (tj.upper || suffixWords[tj.text] && c.is(strings.TrimSuffix(key, " "+tj.text), kDivision)) && c.is(key, kAny) {
 				best, bestKey = j, key
 			}
 		}
@@ -208,14 +208,14 @@ func (r *Resolver) Recognize(text string) []Mention {
 		}
 		single := best == i
 		if single {
-			if notPlaces[lower] || firstNames[lower] || len(lower) < 2 || surnames[strings.ToLower(t.text)] && !r.strong(bestKey) {
+			if notPlaces[lower] || firstNames[lower] || len(lower) < 2 || surnames[strings.ToLower(t.text)] && !c.is(bestKey, kStrong) {
 				continue
 			}
 			if i > 0 && titles[strings.ToLower(strings.TrimSuffix(toks[i-1].text, "."))] {
 				continue
 			}
 			// A person's name: "Jordan Peterson", "Michael Jordan".
-			if i+1 < len(toks) && toks[i+1].upper && strings.TrimSpace(text[t.end:toks[i+1].start]) == "" && !r.strong(bestKey) {
+			if i+1 < len(toks) && toks[i+1].upper && strings.TrimSpace(text[t.end:toks[i+1].start]) == "" && !c.is(bestKey, kStrong) {
 				continue
 			}
 			if i > 0 && toks[i-1].upper && !toks[i].sentStart && strings.TrimSpace(text[toks[i-1].end:t.start]) == "" {
@@ -224,10 +224,10 @@ func (r *Resolver) Recognize(text string) []Mention {
 					continue
 				}
 			}
-			if t.sentStart && !r.strong(bestKey) {
+			if t.sentStart && !c.is(bestKey, kStrong) {
 				continue
 			}
-			if !r.plausible(bestKey) {
+			if !c.is(bestKey, kPlausible) {
 				continue
 			}
 		}
@@ -244,7 +244,7 @@ func (r *Resolver) Recognize(text string) []Mention {
 // surnames returns the lower-cased last words of two-word capitalized
 // names that are not places ("Sherrod Brown"): alone elsewhere in the
 // document, such a word is a person.
-func (r *Resolver) surnames(text string, toks []tok) map[string]bool {
+func (r *Resolver) surnames(text string, toks []tok, c *lookupCache) map[string]bool {
 	out := map[string]bool{}
 	for i := 0; i < len(toks); {
 		if !toks[i].upper {
@@ -259,7 +259,7 @@ func (r *Resolver) surnames(text string, toks []tok) map[string]bool {
 		if j-i >= 2 {
 			first := strings.ToLower(strings.TrimSuffix(toks[i].text, "."))
 			run := text[toks[i].start:toks[j-1].end]
-			if !directions[first] && (!notPlaces[first] || titles[first]) && len(r.g.LookupKey(gazetteer.Normalize(run), nil)) == 0 {
+			if !directions[first] && (!notPlaces[first] || titles[first]) && !c.is(gazetteer.Normalize(run), kAny) {
 				out[strings.ToLower(strings.TrimSuffix(toks[j-1].text, "."))] = true
 			}
 		}
@@ -273,33 +273,11 @@ func isInitial(w string) bool {
 	return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z'
 }
 
-// division reports whether key names a first- or second-level division.
-func (r *Resolver) division(key string) bool {
-	for _, i := range r.g.LookupKey(key, nil) {
-		if p := r.g.Place(i); p.Code == "ADM1" || p.Code == "ADM2" {
-			return true
-		}
-	}
-	return false
-}
-
 // strong reports whether key names a country, division or big city.
 func (r *Resolver) strong(key string) bool {
 	for _, i := range r.g.LookupKey(key, nil) {
 		p := r.g.Place(i)
 		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Class == 'P' && p.Population >= 100000 {
-			return true
-		}
-	}
-	return false
-}
-
-// plausible reports whether a single capitalized word is likely a place:
-// some candidate is a division, a region or a town of some size.
-func (r *Resolver) plausible(key string) bool {
-	for _, i := range r.g.LookupKey(key, nil) {
-		p := r.g.Place(i)
-		if p.IsCountry() || p.Code == "ADM1" || p.Class == 'L' || p.Class == 'P' && p.Population >= 5000 {
 			return true
 		}
 	}
@@ -348,4 +326,55 @@ func sentenceEnd(text string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || r == '"' || r == '“'
+}
+
+// Kinds of names, for lookupCache.is.
+const (
+	kAny       = 1 << iota // some place has the name
+	kStrong                // a country, division, region or city of 100,000
+	kPlausible             // a country, division, region or town of 5,000
+	kDivision              // a first- or second-level division
+)
+
+// lookupCache memoizes the gazetteer look-ups of one document.
+type lookupCache struct {
+	r      *Resolver
+	kinds  map[string]uint8
+	prefix map[string]bool
+}
+
+func newLookupCache(r *Resolver) *lookupCache {
+	return &lookupCache{r: r, kinds: map[string]uint8{}, prefix: map[string]bool{}}
+}
+
+func (c *lookupCache) hasPrefix(key string) bool {
+	v, ok := c.prefix[key]
+	if !ok {
+		v = c.r.g.HasPrefix(key)
+		c.prefix[key] = v
+	}
+	return v
+}
+
+// is reports whether key names a place of kind k.
+func (c *lookupCache) is(key string, k uint8) bool {
+	v, ok := c.kinds[key]
+	if !ok {
+		for _, i := range c.r.g.LookupKey(key, nil) {
+			p := c.r.g.Place(i)
+			v |= kAny
+			admin := p.IsCountry() || p.Code == "ADM1" || p.Class == 'L'
+			if admin || p.Class == 'P' && p.Population >= 100000 {
+				v |= kStrong
+			}
+			if admin || p.Class == 'P' && p.Population >= 5000 {
+				v |= kPlausible
+			}
+			if p.Code == "ADM1" || p.Code == "ADM2" {
+				v |= kDivision
+			}
+		}
+		c.kinds[key] = v
+	}
+	return v&k != 0
 }

@@ -88,6 +88,7 @@ type mentionState struct {
 	qualPlace []gazetteer.Place
 	best      int
 	demonym   string
+	maxPop    int64 // largest population among the candidates
 }
 
 // possessive strips "'s" and "’s".
@@ -370,10 +371,7 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 	if c.exact {
 		f[fExact] = 1
 	}
-	maxPop := int64(0)
-	for i := range st.cands {
-		maxPop = max(maxPop, st.cands[i].p.Population)
-	}
+	maxPop := st.maxPop
 	if p.Population == maxPop {
 		f[fTopPop] = 1
 	}
@@ -524,6 +522,9 @@ func (r *Resolver) prepare(text string, mentions []Mention) []mentionState {
 			continue
 		}
 		st.key, st.suffix, st.cands = r.candidates(m.Text)
+		for j := range st.cands {
+			st.maxPop = max(st.maxPop, st.cands[j].p.Population)
+		}
 		if m.End >= 0 && m.End < len(byteOff) {
 			r.resolveQualifier(qualifier(text, byteOff[m.End]), st)
 		}
