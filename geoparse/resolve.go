@@ -74,6 +74,8 @@ type candidate struct {
 	nearAny    float64 // mean closeness to the nearest candidate of each other name
 	inOther    bool    // lies in a division that is a candidate of another name
 	holdsOther bool    // is a division holding a candidate of another name
+	partial    bool    // found for the name without its generic words ("Salinas Valley")
+	derived    bool    // found for the place a demonym derives from ("Ohioans")
 	feats      []float64
 	score      float64
 }
@@ -152,16 +154,112 @@ func (r *Resolver) candidates(text string) (key string, suffix bool, out []candi
 			}
 		}
 	}
+	partial, derived := false, false
+	if len(idx) == 0 {
+		if v := abbrevVariant(key); v != "" {
+			idx = r.g.LookupKey(v, idx)
+		}
+	}
+	if len(idx) == 0 {
+		if head := headName(key); head != "" && head != key {
+			idx = r.g.LookupKey(head, idx)
+			partial = len(idx) > 0
+		}
+	}
+	if len(idx) == 0 {
+		// A demonym of a division, region or city ("Ohioans", "Texan",
+		// "South Ossetian"): an associative reference to it.
+		for _, base := range demonymBases(key) {
+			for _, i := range r.g.LookupKey(base, nil) {
+				if p := r.g.Place(i); p.Class == 'A' && p.Code != "ADM2" || p.Class == 'L' || p.Class == 'P' && p.Population >= 50000 {
+					idx = append(idx, i)
+				}
+			}
+			if len(idx) > 0 {
+				derived = true
+				break
+			}
+		}
+	}
 	out = make([]candidate, 0, len(idx))
 	for _, i := range idx {
 		p := r.g.Place(i)
-		out = append(out, candidate{p: p, exact: gazetteer.Normalize(p.Name) == key})
+		out = append(out, candidate{p: p, exact: gazetteer.Normalize(p.Name) == key, partial: partial, derived: derived})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return prior(&out[a].p) > prior(&out[b].p) })
 	if len(out) > MaxCandidates {
 		out = out[:MaxCandidates]
 	}
 	return key, suffix, out
+}
+
+// genericHeads and genericTails are words around the name of a feature
+// that the gazetteer lacks; without them the name is often that of a
+// nearby settlement ("Port of Los Angeles", "Salinas Valley", "Kanawha
+// River").
+var (
+	genericHeads = []string{"port of ", "city of ", "town of ", "village of ", "township of ", "county of ",
+		"lake ", "mount ", "greater ", "downtown ", "metropolitan ", "metro ", "upstate ", "rural "}
+	genericTails = []string{" river", " valley", " lake", " creek", " mountains", " mountain", " hills", " park",
+		" bay", " harbor", " harbour", " island", " islands", " beach", " area", " metro area", " metropolitan area",
+		" township", " twp", " borough", " village", " town", " city", " region", " coast", " peninsula",
+		" airport", " national park", " state park", " forest", " desert", " basin", " delta", " falls", " springs"}
+)
+
+// abbrevVariant expands abbreviations that Normalize keeps: a trailing
+// "co" (county), "twp" (township), a leading "w", "e", "n", "s" (west,
+// east, north, south). It returns "" when there is none.
+func abbrevVariant(key string) string {
+	switch {
+	case strings.HasSuffix(key, " co"):
+		return strings.TrimSuffix(key, " co") + " county"
+	case strings.HasSuffix(key, " twp"):
+		return strings.TrimSuffix(key, " twp") + " township"
+	}
+	for _, d := range [][2]string{{"w ", "west "}, {"e ", "east "}, {"n ", "north "}, {"s ", "south "}} {
+		if strings.HasPrefix(key, d[0]) {
+			return d[1] + key[len(d[0]):]
+		}
+	}
+	return ""
+}
+
+// demonymBases returns the place names a demonym may derive from:
+// "ohioans" -> "ohio", "texan" -> "texas", "dagestani" -> "dagestan",
+// "south ossetian" -> "south ossetia", "european" -> "europe".
+func demonymBases(key string) []string {
+	var out []string
+	for _, suf := range []string{"ians", "ans", "ns", "ers", "ites", "ian", "an", "n", "er", "ite", "i", "ese"} {
+		if !strings.HasSuffix(key, suf) || len(key) < len(suf)+3 {
+			continue
+		}
+		stem := key[:len(key)-len(suf)]
+		for _, add := range []string{"", "a", "o", "s", "e", "ia", "io"} {
+			out = append(out, stem+add)
+		}
+	}
+	return out
+}
+
+// headName returns key without generic words, or "".
+func headName(key string) string {
+	h := key
+	for _, p := range genericHeads {
+		if strings.HasPrefix(h, p) && len(h) > len(p) {
+			h = h[len(p):]
+			break
+		}
+	}
+	for _, t := range genericTails {
+		if strings.HasSuffix(h, t) && len(h) > len(t) {
+			h = h[:len(h)-len(t)]
+			break
+		}
+	}
+	if len(h) < 3 {
+		return ""
+	}
+	return h
 }
 
 // prior orders candidates before scoring: divisions and big places first.
@@ -210,6 +308,7 @@ const (
 	fNearAny
 	fInOther
 	fHoldsOther
+	fPartial
 	fNumFeatures
 )
 
@@ -217,7 +316,7 @@ var featureNames = []string{
 	"bias", "log_pop", "country", "admin1", "admin2", "capital", "seat", "region", "exact",
 	"top_pop", "pop_share", "num_cands", "qual_country", "qual_admin1", "qual_near",
 	"doc_country_share", "doc_admin1_share", "doc_country_explicit", "doc_admin1_explicit",
-	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix", "near_any", "in_other", "holds_other",
+	"dateline", "near_km", "suffix_admin", "same_place", "demonym_country", "admin_no_suffix", "near_any", "in_other", "holds_other", "partial",
 }
 
 // docContext is what the document says about where it is.
@@ -450,6 +549,9 @@ func (r *Resolver) features(st *mentionState, ci int, ctx *docContext) {
 		}
 	}
 	f[fNearAny] = c.nearAny
+	if c.partial {
+		f[fPartial] = 1
+	}
 	if c.inOther {
 		f[fInOther] = 1
 	}
@@ -492,6 +594,9 @@ func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string)
 			out[i].OK = true
 			out[i].Place = st.cands[st.best].p
 			out[i].Score = st.cands[st.best].score
+			if st.cands[st.best].derived {
+				out[i].Kind = "associative"
+			}
 		}
 	}
 	return out
