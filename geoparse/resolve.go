@@ -579,6 +579,7 @@ func (r *Resolver) ResolveText(text string, mentions []Mention, dateline string)
 		}
 		ctx = r.context(sts, ctx.dl)
 	}
+	oneSense(sts)
 	out := make([]Resolution, len(mentions))
 	for i := range mentions {
 		st := &sts[i]
@@ -843,6 +844,47 @@ func haversine(lat1, lon1, lat2, lon2 float64) float64 {
 
 // Distance returns the great-circle distance in km between two points.
 func Distance(lat1, lon1, lat2, lon2 float64) float64 { return haversine(lat1, lon1, lat2, lon2) }
+
+// oneSense gives every mention of a name the candidate with the highest
+// summed log-probability over the name's mentions (one sense per
+// discourse): "London, Ontario" settles the later bare "London"s.
+func oneSense(sts []mentionState) {
+	groups := map[string][]int{}
+	for i := range sts {
+		if sts[i].demonym == "" && len(sts[i].cands) > 1 {
+			groups[sts[i].key] = append(groups[sts[i].key], i)
+		}
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		n := len(sts[g[0]].cands)
+		sum := make([]float64, n)
+		ok := true
+		for _, i := range g {
+			if len(sts[i].cands) != n {
+				ok = false
+				break
+			}
+			for j := range sts[i].cands {
+				sum[j] += math.Log(sts[i].cands[j].score + 1e-9)
+			}
+		}
+		if !ok {
+			continue
+		}
+		best := 0
+		for j := range sum {
+			if sum[j] > sum[best] {
+				best = j
+			}
+		}
+		for _, i := range g {
+			sts[i].best = best
+		}
+	}
+}
 
 // datelinePlaces resolves a dateline place ("DAMASCUS", "Idlib, Syria") by
 // prior alone.
