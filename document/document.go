@@ -53,9 +53,11 @@ type Document struct {
 
 	Entities []Entity `json:"entities"`
 	Places   []Place  `json:"places"`
-	Times    []Time   `json:"times"`
-	Quotes   []Quote  `json:"quotes"`
-	Events   []Event  `json:"events"`
+	// Focus is the country and city the article is about.
+	Focus  *PlaceFocus `json:"focus,omitempty"`
+	Times  []Time      `json:"times"`
+	Quotes []Quote     `json:"quotes"`
+	Events []Event     `json:"events"`
 
 	Meta     map[string]any `json:"meta,omitempty"`
 	Warnings []string       `json:"warnings,omitempty"`

@@ -42,6 +42,20 @@ type Place struct {
 	FeatureCode string    `json:"feature_code,omitempty"`
 	Kind        string    `json:"kind"` // "literal" or "associative"
 	Mentions    []Mention `json:"mentions"`
+	// Admin1Name is the name of the first-level division ("Idlib").
+	Admin1Name string `json:"admin1_name,omitempty"`
+	// Score is the resolver's confidence in the chosen entry (0..1).
+	Score float64 `json:"score,omitempty"`
+}
+
+// PlaceFocus is the article's focus: the country and city it is about,
+// as place ids of Document.Places (the geoparse stage fills it).
+type PlaceFocus struct {
+	Country string `json:"country,omitempty"` // ISO 3166-1 alpha-2
+	// CountryPlace and CityPlace are place ids ("p1").
+	CountryPlace string `json:"country_place,omitempty"`
+	City         string `json:"city,omitempty"` // city name
+	CityPlace    string `json:"city_place,omitempty"`
 }
 
 // Time is a normalized time expression (TimeML TIMEX3 style).

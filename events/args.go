@@ -6,8 +6,16 @@ import "strings"
 func (st *sentence) codeSentence(lex *Lexicon) []proto {
 	var out []proto
 	n := len(st.words)
+	inSpan := func(i int) bool {
+		for _, p := range out {
+			if p.trig0 <= i && i < p.trig1 {
+				return true
+			}
+		}
+		return false
+	}
 	for i := 0; i < n; i++ {
-		if st.consumed[i] {
+		if st.consumed[i] || inSpan(i) {
 			continue
 		}
 		lemma := st.verbAt(lex, i)
@@ -195,6 +203,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		}
 	}
 	p.targets = without(p.targets, p.sources)
+	if obj >= 0 && st.chunkAt[obj] >= 0 {
+		// the matched object noun is the thing, not the target: "shared intelligence"
+		p.targets = without(p.targets, []int{st.chunkAt[obj]})
+		if len(p.targets) == 0 {
+			p.targets = st.objectsAfter(obj+1, pat)
+		}
+	}
 	if p.pattern != nil && p.pattern.Flags&FlagMove != 0 {
 		// "visited Damascus": the capital is the destination, not its government
 		for _, c := range p.targets {
@@ -306,6 +321,9 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 		return proto{}, false
 	}
 	if len(p.sources) > 0 {
+		p.confidence += 0.1
+	}
+	if len(p.sources) > 0 && len(p.targets) > 0 {
 		p.confidence += 0.1
 	}
 	st.modality(i, &p)

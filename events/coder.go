@@ -129,6 +129,12 @@ func isCapitalized(s string) bool {
 // buildChunks finds the actor phrases of the sentence: entity mentions and
 // lexicon phrases, widened to their titles.
 func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon, names map[string]document.Actor) {
+	st.buildChunksPlaces(lex, date, entityAt, elex, names, nil)
+}
+
+// buildChunksPlaces is buildChunks with the literal places of the document
+// (placeAt returns the ISO3 country of a place mention covering a word).
+func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon, names map[string]document.Actor, placeAt func(start, end int) string) {
 	n := len(st.words)
 	st.chunkAt = make([]int, n)
 	for i := range st.chunkAt {
@@ -223,6 +229,30 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 		}
 		i = j - 1
 	}
+	// toponyms the places layer resolved: "Idlib", "Kadugli"
+	placeCountry := map[int]string{}
+	if placeAt != nil {
+		for i := 0; i < n; i++ {
+			c := placeAt(st.words[i].start, st.words[i].end)
+			if c == "" {
+				continue
+			}
+			placeCountry[i] = c
+			if covered[i] {
+				continue
+			}
+			j := i + 1
+			for j < n && !covered[j] && placeAt(st.words[j].start, st.words[j].end) == c {
+				placeCountry[j] = c
+				j++
+			}
+			spans = append(spans, span{i, j})
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+			i = j - 1
+		}
+	}
 	// pronouns
 	for i := 0; i < n; i++ {
 		if !covered[i] && pronouns[st.words[i].low] {
@@ -256,6 +286,15 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 					if na, found := names[nameKey(st.words[k].text)]; found {
 						act, ok = na, true
 						act.Source = "context"
+						break
+					}
+				}
+			}
+			if !ok || act.Country == "" {
+				for k := a; k < b; k++ {
+					if pc, found := placeCountry[k]; found {
+						act = document.Actor{Country: pc, Code: pc + strings.Join(act.Sectors, ""), Sectors: act.Sectors, Source: "place"}
+						ok = true
 						break
 					}
 				}
@@ -442,4 +481,20 @@ func isNounForm(lex *Lexicon, w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "es") && lex.nouns[w[:len(w)-2]] != nil
+}
+
+// wordBefore returns the lower-cased word before code point off in the
+// sentence, skipping determiners.
+func (st *sentence) wordBefore(off int) string {
+	for i := len(st.words) - 1; i >= 0; i-- {
+		if st.words[i].start < off {
+			for j := i; j >= 0; j-- {
+				if w := st.words[j].low; !determiners[w] && !directions[w] {
+					return w
+				}
+			}
+			return ""
+		}
+	}
+	return ""
 }

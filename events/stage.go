@@ -87,6 +87,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Event, error) {
 	date := actors.Date(d)
 	entityAt := entityIndex(d)
+	placeAt := placeIndex(d, s.alex)
 	out := []document.Event{}
 	var prevSource *chunk
 	docCountry := dominantCountry(d, s.alex)
@@ -101,7 +102,7 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		if len(st.words) == 0 {
 			continue
 		}
-		st.buildChunks(s.alex, date, entityAt, s.lex, names)
+		st.buildChunksPlaces(s.alex, date, entityAt, s.lex, names, placeAt)
 		st.fillContext(d, s.alex, docCountry, prevSource)
 		st.rememberNames(names)
 		protos := st.codeSentence(s.lex)
@@ -152,6 +153,39 @@ func entityIndex(d *document.Document) func(start, end int) *document.Entity {
 	}
 }
 
+// minPlaceScore is the resolver confidence a place needs to lend its
+// country to actors.
+const minPlaceScore = 0.8
+
+// placeIndex returns a lookup from a word's span to the ISO3 country of a
+// literal place mention covering it.
+func placeIndex(d *document.Document, lex *actors.Lexicon) func(start, end int) string {
+	type iv struct {
+		start, end int
+		country    string
+	}
+	var ivs []iv
+	for _, p := range d.Places {
+		c := lex.ISO3(p.Country)
+		if c == "" || p.Kind == "associative" || p.Score > 0 && p.Score < minPlaceScore {
+			continue
+		}
+		for _, m := range p.Mentions {
+			ivs = append(ivs, iv{m.Start, m.End, c})
+		}
+	}
+	sort.Slice(ivs, func(i, j int) bool { return ivs[i].start < ivs[j].start })
+	return func(start, end int) string {
+		k := sort.Search(len(ivs), func(i int) bool { return ivs[i].start > start })
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			if ivs[j].start <= start && ivs[j].end >= end {
+				return ivs[j].country
+			}
+		}
+		return ""
+	}
+}
+
 // dominantCountry is the country most mentioned in d (places and lexicon
 // country names), used for role-only actors with no country in their clause.
 func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
@@ -188,16 +222,24 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry string, prev *chunk) {
 	s := d.Sentences[st.index]
 	placeCountry := ""
+	first := -1
 	for _, p := range d.Places {
-		if p.Kind == "associative" {
+		if p.Kind == "associative" || p.Score > 0 && p.Score < minPlaceScore {
 			continue
 		}
 		for _, m := range p.Mentions {
-			if m.Start >= s.Start && m.End <= s.End {
-				if c := lex.ISO3(p.Country); c != "" && placeCountry == "" {
-					placeCountry = c
-				}
+			if m.Start < s.Start || m.End > s.End || first >= 0 && m.Start >= first {
+				continue
 			}
+			c := lex.ISO3(p.Country)
+			if c == "" {
+				continue
+			}
+			// a destination is not where the actor is: "will travel to Tehran"
+			if w := st.wordBefore(m.Start); w == "to" || w == "for" {
+				continue
+			}
+			placeCountry, first = c, m.Start
 		}
 	}
 	if placeCountry == "" {

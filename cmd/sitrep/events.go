@@ -50,7 +50,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", *data, err)
 	}
-	up, err := buildStages(*stages)
+	up, err := buildStages(&pipelineFlags{stages: *stages})
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,7 @@ type pipelineFlags struct {
 	stages       string
 	inputFormat  string
 	workers      int
+	gazetteer    string
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -37,6 +38,7 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.stages, "stages", "", "comma-separated `STAGES` to run (default all: "+strings.Join(stageNames(), ",")+")")
 	fs.StringVar(&pf.inputFormat, "input-format", "", "force the input `FORMAT`: text, html, jsonl, feed, warc (default: detect)")
 	fs.IntVar(&pf.workers, "workers", 0, "documents processed at once (default: number of cores)")
+	fs.StringVar(&pf.gazetteer, "gazetteer", "", "GeoNames download `DIR` to use instead of the embedded gazetteer (default $SITREP_GAZETTEER)")
 }
 
 // processInputs reads every input, runs the pipeline and calls handle for
@@ -58,7 +60,7 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 		opts.Published = p
 	}
 	opts.Fetcher = fetch.New(fetch.Options{MaxBytes: pf.maxBytes, AllowPrivate: pf.allowPrivate})
-	stages, err := buildStages(pf.stages)
+	stages, err := buildStages(pf)
 	if err != nil {
 		return 0, err
 	}
@@ -221,6 +223,9 @@ func writeSummary(w io.Writer, d *document.Document) error {
 			actor = " [" + en.Actor.Code + "]"
 		}
 		fmt.Fprintf(w, "entity:    %-6s %s%s (%d mentions)\n", en.Type, en.Name, actor, len(en.Mentions))
+	}
+	if d.Focus != nil {
+		fmt.Fprintf(w, "focus:     country %s, city %s\n", d.Focus.Country, d.Focus.City)
 	}
 	for _, p := range d.Places {
 		fmt.Fprintf(w, "place:     %s (%s, %.3f,%.3f) %s\n", p.Name, p.Country, p.Lat, p.Lon, p.Kind)

@@ -59,13 +59,16 @@ func evalCommands() []command {
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
 		{"html", "article bodies of HTML pages against reference texts", runEvalHTML},
 		{"time", "time expressions span F1, type and value accuracy against TimeML JSON Lines", runEvalTime},
+		{"geo", "toponym recognition and resolution (P/R/F1, Acc@161, exact id) on JSON Lines", runEvalGeo},
 		{"events", "CAMEO/PLOVER events against PLOVER or CAMEO-coded gold (JSON Lines)", runEvalEvents},
 	}
 }
 
 // trainCommands lists "sitrep train" subcommands.
 func trainCommands() []command {
-	return []command{}
+	return []command{
+		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
+	}
 }
 
 func main() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/timex"
@@ -15,25 +16,33 @@ type stageFactory struct {
 	make func() (pipeline.Stage, error)
 }
 
-// stageFactories lists the stages in pipeline order.
-func stageFactories() []stageFactory {
+// stageFactories lists the stages in pipeline order; pf may be nil for the
+// defaults.
+func stageFactories(pf *pipelineFlags) []stageFactory {
+	if pf == nil {
+		pf = &pipelineFlags{}
+	}
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
 		{"time", func() (pipeline.Stage, error) { return timex.NewStage(), nil }},
+		{"geo", func() (pipeline.Stage, error) {
+			return geoparse.NewStage(geoparse.Options{GazetteerDir: pf.gazetteer})
+		}},
 	}
 }
 
 func stageNames() []string {
 	var names []string
-	for _, f := range stageFactories() {
+	for _, f := range stageFactories(nil) {
 		names = append(names, f.name)
 	}
 	return names
 }
 
-// buildStages builds the stages named in the comma-separated list (all when
-// empty), in pipeline order.
-func buildStages(list string) ([]pipeline.Stage, error) {
+// buildStages builds the stages named in pf.stages, a comma-separated list
+// (all when empty), in pipeline order.
+func buildStages(pf *pipelineFlags) ([]pipeline.Stage, error) {
+	list := pf.stages
 	want := map[string]bool{}
 	for _, n := range strings.Split(list, ",") {
 		if n = strings.TrimSpace(n); n != "" {
@@ -41,7 +50,7 @@ func buildStages(list string) ([]pipeline.Stage, error) {
 		}
 	}
 	var out []pipeline.Stage
-	for _, f := range stageFactories() {
+	for _, f := range stageFactories(pf) {
 		if len(want) > 0 && !want[f.name] {
 			continue
 		}

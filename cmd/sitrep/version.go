@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+
+	"github.com/sitrep/sitrep/gazetteer"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -15,6 +17,7 @@ var version = "0.1.0-dev"
 func notices() []string {
 	return []string{
 		"sitrep is licensed under the Apache License 2.0.",
+		gazetteer.Attribution,
 		"Article extraction: go-trafilatura and go-htmldate (Apache 2.0, github.com/markusmobius); feeds: gofeed (MIT, github.com/mmcdole/gofeed).",
 	}
 }

@@ -1,0 +1,5 @@
+package geoparse
+
+import "os"
+
+func lookupEnv(k string) string { return os.Getenv(k) }

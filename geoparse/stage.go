@@ -1,0 +1,177 @@
+package geoparse
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/gazetteer"
+)
+
+// Options configures NewStage.
+type Options struct {
+	// Gazetteer to use; nil loads GazetteerDir, else $SITREP_GAZETTEER,
+	// else the embedded default.
+	Gazetteer    *gazetteer.Gazetteer
+	GazetteerDir string
+	// Model is the ranker; nil uses the embedded one.
+	Model *Model
+	// NoFallback disables the stage's own recognizer, used when the
+	// document has no GPE/LOC/NORP entities.
+	NoFallback bool
+}
+
+// Stage is the "geoparse" pipeline stage: it resolves the GPE, LOC and
+// NORP entities' mentions (or, without such entities, its own
+// recognizer's) into Document.Places and sets the focus country and city.
+type Stage struct {
+	r          *Resolver
+	noFallback bool
+}
+
+// NewStage returns the geoparse stage.
+func NewStage(o Options) (*Stage, error) {
+	g := o.Gazetteer
+	if g == nil {
+		var err error
+		dir := o.GazetteerDir
+		if dir == "" {
+			dir = lookupEnv(gazetteer.EnvVar)
+		}
+		if g, err = gazetteer.Open(dir); err != nil {
+			return nil, fmt.Errorf("geoparse: %w", err)
+		}
+	}
+	r, err := NewResolver(g, o.Model)
+	if err != nil {
+		return nil, fmt.Errorf("geoparse: %w", err)
+	}
+	return &Stage{r: r, noFallback: o.NoFallback}, nil
+}
+
+// Name implements pipeline.Stage.
+func (s *Stage) Name() string { return "geoparse" }
+
+// Resolver returns the stage's resolver.
+func (s *Stage) Resolver() *Resolver { return s.r }
+
+// Process implements pipeline.Stage.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var ms []Mention
+	for _, e := range d.Entities {
+		switch e.Type {
+		case "GPE", "LOC", "NORP", "FAC":
+			for _, m := range e.Mentions {
+				ms = append(ms, Mention{Start: m.Start, End: m.End, Text: d.Slice(m.Start, m.End), Type: e.Type})
+			}
+		}
+	}
+	if len(ms) == 0 && !s.noFallback {
+		ms = s.r.Recognize(d.Text)
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	dateline := ""
+	if d.Dateline != nil {
+		dateline = d.Dateline.Place
+	}
+	res := s.r.ResolveText(d.Text, ms, dateline)
+	d.Places, d.Focus = s.places(res, s.r.datelinePlaces(dateline))
+	return nil
+}
+
+// places groups resolutions by place and kind and picks the focus.
+func (s *Stage) places(res []Resolution, dl []gazetteer.Place) ([]document.Place, *document.PlaceFocus) {
+	type key struct {
+		idx  int
+		kind string
+	}
+	byKey := map[key]int{}
+	out := []document.Place{}
+	for _, r := range res {
+		if !r.OK {
+			continue
+		}
+		k := key{r.Place.Index, r.Kind}
+		i, ok := byKey[k]
+		if !ok {
+			p := r.Place
+			dp := document.Place{ID: "p" + strconv.Itoa(len(out)+1), Name: p.Name, Lat: round5(p.Lat), Lon: round5(p.Lon),
+				Country: p.Country, Admin1: p.Admin1, GeonameID: p.GeonameID, FeatureCode: p.Code, Kind: r.Kind,
+				Score: round5(r.Score), Mentions: []document.Mention{}}
+			if a, ok := s.r.g.Admin1(p.Country, p.Admin1); ok && p.Code != "ADM1" && p.Admin1 != "" {
+				dp.Admin1Name = a.Name
+			}
+			i = len(out)
+			out = append(out, dp)
+			byKey[k] = i
+		}
+		out[i].Mentions = append(out[i].Mentions, document.Mention{Start: r.Start, End: r.End, Text: r.Text})
+	}
+	f := focus(out, dl)
+	if f.Country == "" && f.City == "" {
+		return out, nil
+	}
+	return out, &f
+}
+
+// focus picks the country with the most literal mentions (its own and
+// its places', the dateline counting twice) and the most mentioned city in
+// it (the dateline city when it is one).
+func focus(ps []document.Place, dl []gazetteer.Place) document.PlaceFocus {
+	cw := map[string]float64{}
+	for _, p := range dl {
+		if p.Country != "" {
+			cw[p.Country] += 2
+		}
+	}
+	for _, p := range ps {
+		if p.Country == "" {
+			continue
+		}
+		w := float64(len(p.Mentions))
+		if p.Kind == "associative" {
+			w *= 0.5
+		}
+		cw[p.Country] += w
+	}
+	var f document.PlaceFocus
+	best := 0.0
+	for cc, w := range cw {
+		if w > best || w == best && cc < f.Country {
+			f.Country, best = cc, w
+		}
+	}
+	bestCity := 0
+	for _, p := range ps {
+		if p.Kind != "literal" {
+			continue
+		}
+		if p.Country == f.Country && (p.FeatureCode == "PCLI" || len(p.FeatureCode) >= 3 && p.FeatureCode[:3] == "PCL") && f.CountryPlace == "" {
+			f.CountryPlace = p.ID
+		}
+		if p.Country == f.Country && len(p.FeatureCode) >= 3 && p.FeatureCode[:3] == "PPL" && len(p.Mentions) > bestCity {
+			f.City, f.CityPlace, bestCity = p.Name, p.ID, len(p.Mentions)
+		}
+	}
+	for _, p := range dl {
+		if p.Class == 'P' && p.Country == f.Country {
+			f.City, f.CityPlace = p.Name, ""
+			for _, q := range ps {
+				if q.Kind == "literal" && q.GeonameID == p.GeonameID && q.Name == p.Name {
+					f.CityPlace = q.ID
+				}
+			}
+		}
+	}
+	return f
+}
+
+func round5(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 5, 64), 64)
+	return v
+}
