@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/sitrep/sitrep/actors"
+)
 
 // codeSentence finds the events of one sentence.
 func (st *sentence) codeSentence(lex *Lexicon) []proto {
@@ -203,6 +207,18 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		}
 	}
 	p.targets = without(p.targets, p.sources)
+	if Root(p.code) >= "17" {
+		// "arrested 100 Palestinians": people attacked or detained are civilians
+		for _, t := range p.targets {
+			c := &st.chunks[t]
+			if len(c.actor.Sectors) == 0 && c.end-c.start == 1 && strings.HasSuffix(st.words[c.start].low, "s") {
+				if h, ok := st.sw.HitAt(c.start); ok && h.Entry.Kind == actors.KindDemonym {
+					c.actor.Sectors = []string{"CVL"}
+					c.actor.Code = c.actor.Country + "CVL"
+				}
+			}
+		}
+	}
 	if obj >= 0 && st.chunkAt[obj] >= 0 {
 		// the matched object noun is the thing, not the target: "shared intelligence"
 		p.targets = without(p.targets, []int{st.chunkAt[obj]})

@@ -54,7 +54,7 @@ var prepositions = map[string]bool{
 	"around": true, "across": true, "inside": true, "outside": true, "over": true, "about": true,
 	"between": true, "among": true, "toward": true, "towards": true, "upon": true, "behind": true,
 	"through": true, "throughout": true, "within": true, "after": true, "before": true, "during": true,
-	"despite": true, "amid": true, "via": true, "including": true, "like": true, "than": true,
+	"despite": true, "amid": true, "via": true, "including": true,
 }
 
 var pronouns = map[string]bool{
@@ -380,7 +380,7 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 			continue
 		}
 		if len(p.actor.Sectors) == 0 && p.actor.Country != "" && len(q.actor.Sectors) > 0 && p.end-p.start == 1 {
-			if h, ok := st.sw.HitAt(p.start); ok && h.Entry.Kind == actors.KindDemonym {
+			if h, ok := st.sw.HitAt(p.start); ok && (h.Entry.Kind == actors.KindDemonym || h.Entry.Kind == actors.KindCountry) {
 				p.actor.Sectors = append([]string(nil), q.actor.Sectors...)
 				p.actor.Code = p.actor.Country + strings.Join(p.actor.Sectors, "")
 			}

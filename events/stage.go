@@ -29,6 +29,9 @@ type Options struct {
 	Actors []string
 	// MinConfidence drops events below this confidence.
 	MinConfidence float64
+	// Linear ignores the dependency parse and uses the word-order rules
+	// only (for comparison, or when the parser is unreliable).
+	Linear bool
 }
 
 // Stage fills Document.Events.
@@ -101,6 +104,9 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		st := newSentence(s.alex, d, si)
 		if len(st.words) == 0 {
 			continue
+		}
+		if s.opts.Linear {
+			st.parsed = false
 		}
 		st.buildChunksPlaces(s.alex, date, entityAt, s.lex, names, placeAt)
 		st.fillContext(d, s.alex, docCountry, prevSource)

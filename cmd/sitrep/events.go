@@ -33,6 +33,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	misses := fs.Bool("misses", false, "list the records the coder gets wrong on standard error")
 	stages := fs.String("stages", "", "upstream stages to run before events (default: all available)")
 	minConf := fs.Float64("min-confidence", 0, "drop events below this confidence")
+	linear := fs.Bool("linear", false, "ignore the dependency parse (word-order argument rules only)")
 	tripleMin := fs.Float64("triple-min-confidence", events.DefaultTripleMinConfidence, "confidence an event needs to count in the CAMEO triple scores")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -60,7 +61,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			upstream = append(upstream, s)
 		}
 	}
-	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns, MinConfidence: *minConf})
+	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns, MinConfidence: *minConf, Linear: *linear})
 	if err != nil {
 		return err
 	}
