@@ -50,6 +50,7 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 		}
 	}
 	st.denials(out)
+	out = st.bareObligations(out)
 	st.obligations(out)
 	st.demote(out)
 	// reporting verbs count only when nothing else was found
@@ -129,6 +130,10 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 			if ok && !inner.report {
 				p.code = wrap(wrapper, inner.code)
+				if lemma == "order" && Root(inner.code) >= "15" {
+					// "ordered the newspaper to suspend publication": the order is the coercion
+					p.code = inner.code
+				}
 				p.trig1 = inner.trig1
 				if wrapper == FlagIntent || wrapper == FlagTry && p.modality == "" {
 					if wrapper == FlagIntent {
@@ -945,4 +950,48 @@ func (st *sentence) denials(ps []proto) {
 			}
 		}
 	}
+}
+
+// bareObligations adds a demand for "X said (that) Y must VERB" when VERB is
+// not itself an event: "said US and British forces must ensure security".
+func (st *sentence) bareObligations(ps []proto) []proto {
+	var report *proto
+	for i := range ps {
+		if ps[i].report && len(ps[i].sources) > 0 {
+			report = &ps[i]
+			break
+		}
+	}
+	if report == nil {
+		return ps
+	}
+	for m, w := range st.words {
+		if (w.low != "must" && w.low != "should") || m <= report.head || m+1 >= len(st.words) {
+			continue
+		}
+		v := m + 1
+		for v < len(st.words) && (strings.HasSuffix(st.words[v].low, "ly") || st.words[v].low == "not") {
+			v++
+		}
+		if v >= len(st.words) || !isLowerWord(st.words[v].low) || st.chunkAt[v] >= 0 {
+			continue
+		}
+		covered := false
+		for _, p := range ps {
+			if p.trig0 <= v && v < p.trig1 || p.head == v || p.head > m && p.head <= v+3 {
+				covered = true
+			}
+		}
+		if covered {
+			continue
+		}
+		subj := st.subjectsBefore(m)
+		if len(subj) == 0 {
+			continue
+		}
+		src := report.sources
+		ps = append(ps, proto{code: "100", head: v, trig0: v, trig1: v + 1, sources: src, targets: without(subj, src),
+			modality: "asserted", confidence: 0.7})
+	}
+	return ps
 }

@@ -322,7 +322,7 @@ func (st *sentence) objectNoun(lex *Lexicon, from int) (*Pattern, int, int) {
 	end := st.segmentEnd(from - 1)
 	for j := from; j < end && j <= from+8; j++ {
 		w := st.words[j].low
-		if prepositions[w] && (w != "of" || j == from) {
+		if prepositions[w] && (w != "of" || j == from) || pronouns[w] || auxiliaries[w] && w != "further" || w == "that" {
 			break
 		}
 		if isCapitalized(st.words[j].text) {
@@ -377,6 +377,13 @@ func (st *sentence) verbAtRelaxed(lex *Lexicon, k int) string {
 // wrap recodes the code of a complement under a wrapper verb.
 func wrap(fl Flags, code string) string {
 	root := Root(code)
+	// already wrapped: "is prepared to" inside "announced that it is prepared to"
+	switch {
+	case fl == FlagIntent && (root == "03" || root == "13"),
+		fl == FlagReject && root == "12", fl == FlagThreaten && root == "13",
+		fl == FlagAppeal && root == "02", fl == FlagDemand && root == "10":
+		return code
+	}
 	three := code
 	if len(three) > 3 {
 		three = three[:3]
