@@ -224,7 +224,7 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
-	if obj >= 0 && st.chunkAt[obj] >= 0 {
+	if obj >= 0 && st.chunkAt[obj] >= 0 && (st.chunks[st.chunkAt[obj]].actor.Source == "role" || st.chunks[st.chunkAt[obj]].actor.Source == "context") {
 		// the matched object noun is the thing, not the target: "shared intelligence"
 		p.targets = without(p.targets, []int{st.chunkAt[obj]})
 		if len(p.targets) == 0 {
