@@ -290,8 +290,13 @@ func (l *Lexicon) accepts(e *Entry, words []string) bool {
 		return strings.Join(words, " ") == e.spelling
 	}
 	if e.named {
-		r, _ := utf8.DecodeRuneInString(words[0])
-		return unicode.IsUpper(r)
+		// "Iran", "al-Qaeda": a capitalized word
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				return true
+			}
+		}
+		return false
 	}
 	return true
 }

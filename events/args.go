@@ -200,6 +200,17 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 	}
 	if passive {
 		p.sources = st.agentAfter(trigEnd)
+		if len(p.sources) == 0 {
+			// "was arrested in Lebanon": the state where it happened
+			end := st.segmentEnd(trigEnd - 1)
+			for c, ch := range st.chunks {
+				if ch.start >= trigEnd && ch.start < end && ch.inPP == "in" && len(ch.actor.Sectors) == 0 &&
+					(ch.actor.Source == "name" || ch.actor.Source == "place") {
+					p.sources = []int{c}
+					break
+				}
+			}
+		}
 	} else {
 		p.sources = st.subjectsBefore(subjEnd)
 	}

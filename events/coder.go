@@ -498,3 +498,26 @@ func (st *sentence) wordBefore(off int) string {
 	}
 	return ""
 }
+
+// ethnic reports an ethnic-group chunk: "ethnic Albanians", "the Albanians of
+// southern Serbia".
+func (st *sentence) ethnic(c chunk) bool {
+	if c.pronoun {
+		return false
+	}
+	h, ok := st.sw.HitAt(c.start)
+	if !ok || h.Entry.Kind != actors.KindDemonym {
+		if c.start+1 < c.end && st.words[c.start].low == "ethnic" {
+			h, ok = st.sw.HitAt(c.start + 1)
+			return ok && h.Entry.Kind == actors.KindDemonym
+		}
+		return false
+	}
+	if c.start > 0 && st.words[c.start-1].low == "ethnic" {
+		return true
+	}
+	// "The Albanians of southern Serbia"
+	w := st.words[h.End-1].low
+	return h.End == c.end && strings.HasSuffix(w, "s") && c.end < len(st.words) &&
+		(st.words[c.end].low == "of" || st.words[c.end].low == "in")
+}

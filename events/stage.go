@@ -272,6 +272,13 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	}
 	for k := range st.chunks {
 		c := &st.chunks[k]
+		// "ethnic Albanians in south Serbia": an ethnic group is coded with
+		// the country it lives in (SRBCVL), as CAMEO does
+		if placeCountry != "" && c.actor.Country != "" && c.actor.Country != placeCountry && st.ethnic(*c) {
+			c.actor.Country = placeCountry
+			c.actor.Code = placeCountry + strings.Join(c.actor.Sectors, "")
+			c.actor.Source = "context"
+		}
 		if c.pronoun {
 			if prev != nil {
 				c.actor = prev.actor
