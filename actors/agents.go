@@ -16,11 +16,11 @@ JUD|court;judge;judiciary;prosecutor;supreme court;high court;tribunal;justice;a
 LEG|parliament;lawmaker;legislator;legislature;congress;senate;senator;congressman;congresswoman;mp;member of parliament;deputies;assembly;national assembly;duma;knesset;majlis;speaker;house of representatives;parliamentarian
 COP|border patrol;border patrol agent;police;policeman;policemen;police officer;security service;gendarme;gendarmerie;border guard;riot police;interior ministry;coast guard;border police
 SPY|intelligence;intelligence service;spy;agent;secret service;intelligence agency;cia;mossad;mi6;fsb;kgb;isi;intelligence official
-CVL|town;village;home;house;neighborhood;neighbourhood;civilian;detainee;prisoner;youth;immigrant;landowner;resident;citizen;villager;people;population;national;family;child;children;woman;women;man;men;passenger;worker;protester;demonstrator;crowd;mob;pilgrim;tourist;inhabitant;locals;shepherd;farmer;fisherman;the wounded;victim;community
+CVL|town;village;home;house;neighborhood;neighbourhood;civilian;detainee;prisoner;youth;immigrant;landowner;resident;citizen;villager;people;population;national;family;child;children;woman;women;man;men;passenger;protester;demonstrator;crowd;mob;pilgrim;tourist;inhabitant;locals;shepherd;farmer;fisherman;the wounded;victim;community
 BUS|business;businessman;businessmen;businesswoman;company;firm;corporation;bank;investor;executive;industry;industrialist;trader;merchant;contractor;oil company
 EDU|university;school;teacher;professor;academic;scholar;student
 HLH|doctor;physician;hospital;health ministry;health official;nurse;medic;health worker;paramedic;aid worker
-LAB|union;trade union;labor union;labour union;workers' union
+LAB|worker;workers;union;trade union;labor union;labour union;workers' union
 REL|cleric;imam;priest;bishop;archbishop;ayatollah;mullah;rabbi;pope;church;mosque;clergy;monk;missionary;religious leader
 CRM|criminal;smuggler;trafficker;gang;drug cartel;cartel;pirate;thief;robber;mafia
 ELI|elite;tribal leader;tribal elder;elder;chieftain;former president;ex-president;former prime minister

@@ -101,8 +101,9 @@ func (l *Lexicon) CodeHits(words []string, hits []Hit, date string) (document.Ac
 			if a.Country == "" {
 				a.Country = "NGO"
 			}
-		} else if !contains(a.Sectors, s) {
-			// the head role word comes first: "Syrian regime forces" -> MIL
+		} else if !contains(a.Sectors, s) && !(root != "" && hasSectorSegment(root)) {
+			// the head role word comes first: "Syrian regime forces" -> MIL;
+			// an organization coded with its own sector keeps it (LBNREBHEZ)
 			a.Sectors = append([]string{s}, a.Sectors...)
 		}
 		if a.Source == "" || a.Source == "name" || a.Source == "demonym" || a.Source == "capital" {
@@ -191,4 +192,18 @@ func resolveDated(codes []DatedCode, date string) string {
 		return latest
 	}
 	return ""
+}
+
+var sectorSegments = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "COP": true, "JUD": true, "LEG": true,
+	"SPY": true, "MED": true, "REF": true, "CVL": true, "PTY": true,
+}
+
+func hasSectorSegment(code string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if sectorSegments[code[i:i+3]] {
+			return true
+		}
+	}
+	return false
 }

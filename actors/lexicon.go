@@ -290,15 +290,30 @@ func (l *Lexicon) accepts(e *Entry, words []string) bool {
 		return strings.Join(words, " ") == e.spelling
 	}
 	if e.named {
-		// "Iran", "al-Qaeda": a capitalized word
+		// "Iran", "al-Qaeda", "Russia Today" (not "Russia today"): every
+		// word capitalized but connectors, and at least one
+		caps := false
 		for _, w := range words {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
-				return true
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsUpper(r) || unicode.IsDigit(r):
+				caps = true
+			case connectors[strings.ToLower(w)] || !unicode.IsLetter(r):
+			default:
+				return false
 			}
 		}
-		return false
+		return caps
 	}
 	return true
+}
+
+// connectors may be lower case inside a name: "Organization of American
+// States", "al-Qaeda", "Bosnia and Herzegovina".
+var connectors = map[string]bool{
+	"of": true, "the": true, "and": true, "for": true, "de": true, "al": true, "el": true, "bin": true,
+	"'s": true, "on": true, "in": true, "du": true, "des": true, "la": true, "le": true, "d'ivoire": true,
+	"fateh": false, "e": true,
 }
 
 // Scan returns the non-overlapping longest matches in words, left to right.

@@ -9,7 +9,7 @@ const orgTable = `
 IGOUNO|United Nations;UN;U.N.;UNO;U.N;United Nations Organization
 IGOUNO|UN Security Council;U.N. Security Council;Security Council;United Nations Security Council|GOV
 IGOUNO|UN General Assembly;U.N. General Assembly;General Assembly|LEG
-IGOUNO|UN Secretary-General;UN Secretary General;U.N. Secretary-General;Secretary-General|GOV
+IGOUNO|UN Secretary-General;UN Secretary General;U.N. Secretary-General|GOV
 IGOUNOREF|UNHCR;UN refugee agency;U.N. refugee agency;UN High Commissioner for Refugees
 IGOUNOHLH|World Health Organization;WHO
 IGOUNODEV|UNICEF;UN Children's Fund;World Food Program;World Food Programme;WFP;UNDP;UNESCO;OCHA;UNRWA

@@ -338,6 +338,9 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 		}
 		for k := a - 1; k >= 0 && k >= a-3; k-- {
 			w := st.words[k].low
+			if w == "of" && k > 0 && quantityNouns[st.words[k-1].low] {
+				break // "thousands of students", "members of the militia"
+			}
 			if prepositions[w] {
 				c.inPP = w
 				break
@@ -520,4 +523,11 @@ func (st *sentence) ethnic(c chunk) bool {
 	w := st.words[h.End-1].low
 	return h.End == c.end && strings.HasSuffix(w, "s") && c.end < len(st.words) &&
 		(st.words[c.end].low == "of" || st.words[c.end].low == "in")
+}
+
+var quantityNouns = map[string]bool{
+	"thousands": true, "hundreds": true, "dozens": true, "tens": true, "scores": true, "millions": true,
+	"group": true, "members": true, "some": true, "many": true, "most": true, "all": true, "one": true,
+	"two": true, "three": true, "number": true, "majority": true, "part": true, "third": true, "half": true,
+	"leaders": true, "delegation": true, "team": true, "contingent": true, "supporters": true,
 }
