@@ -287,34 +287,4 @@ func CodeEntities(lex *Lexicon, d *document.Document) {
 			e.Actor = &a
 		}
 	}
-	propagateCountry(d)
-}
-
-// propagateCountry gives entities coded by role only ("the minister") the
-// country of the document's most frequent country actor, marked "context".
-func propagateCountry(d *document.Document) {
-	count := map[string]int{}
-	for _, e := range d.Entities {
-		if e.Actor != nil && e.Actor.Country != "" && len(e.Actor.Country) == 3 &&
-			e.Actor.Country != "IGO" && e.Actor.Country != "NGO" {
-			count[e.Actor.Country] += len(e.Mentions)
-		}
-	}
-	top, n := "", 0
-	for c, k := range count {
-		if k > n || k == n && c < top {
-			top, n = c, k
-		}
-	}
-	if top == "" {
-		return
-	}
-	for i := range d.Entities {
-		a := d.Entities[i].Actor
-		if a != nil && a.Country == "" && d.Entities[i].Type == "PERSON" {
-			a.Country = top
-			a.Code = buildCode(top, "", a.Sectors)
-			a.Source = "context"
-		}
-	}
 }

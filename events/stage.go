@@ -160,8 +160,22 @@ func entityIndex(d *document.Document) func(start, end int) *document.Entity {
 }
 
 // minPlaceScore is the resolver confidence a place needs to lend its
-// country to actors.
-const minPlaceScore = 0.8
+// country to actors; a place the entity layer also found (GPE, LOC) needs
+// minEntityPlaceScore.
+const (
+	minPlaceScore       = 0.8
+	minEntityPlaceScore = 0.4
+)
+
+func placeTrusted(p document.Place, m document.Mention, entityAt func(start, end int) *document.Entity) bool {
+	if p.Score == 0 || p.Score >= minPlaceScore {
+		return true
+	}
+	if e := entityAt(m.Start, m.End); e != nil && (e.Type == "GPE" || e.Type == "LOC") {
+		return p.Score >= minEntityPlaceScore
+	}
+	return false
+}
 
 // placeIndex returns a lookup from a word's span to the ISO3 country of a
 // literal place mention covering it.
@@ -171,13 +185,16 @@ func placeIndex(d *document.Document, lex *actors.Lexicon) func(start, end int) 
 		country    string
 	}
 	var ivs []iv
+	entityAt := entityIndex(d)
 	for _, p := range d.Places {
 		c := lex.ISO3(p.Country)
-		if c == "" || p.Kind == "associative" || p.Score > 0 && p.Score < minPlaceScore {
+		if c == "" || p.Kind == "associative" {
 			continue
 		}
 		for _, m := range p.Mentions {
-			ivs = append(ivs, iv{m.Start, m.End, c})
+			if placeTrusted(p, m, entityAt) {
+				ivs = append(ivs, iv{m.Start, m.End, c})
+			}
 		}
 	}
 	sort.Slice(ivs, func(i, j int) bool { return ivs[i].start < ivs[j].start })
@@ -229,12 +246,13 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	s := d.Sentences[st.index]
 	placeCountry := ""
 	first := -1
+	entityAt := entityIndex(d)
 	for _, p := range d.Places {
-		if p.Kind == "associative" || p.Score > 0 && p.Score < minPlaceScore {
+		if p.Kind == "associative" {
 			continue
 		}
 		for _, m := range p.Mentions {
-			if m.Start < s.Start || m.End > s.End || first >= 0 && m.Start >= first {
+			if m.Start < s.Start || m.End > s.End || first >= 0 && m.Start >= first || !placeTrusted(p, m, entityAt) {
 				continue
 			}
 			c := lex.ISO3(p.Country)
