@@ -376,6 +376,13 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 			st.chunkAt[k] = len(st.chunks) - 1
 		}
 	}
+	// conjuncts share the preposition of the first: "with his Iranian and
+	// Russian counterparts"
+	for k := 1; k < len(st.chunks); k++ {
+		if st.chunks[k].inPP == "" && isCoordination(st.words[st.chunks[k-1].end:st.chunks[k].start]) {
+			st.chunks[k].inPP = st.chunks[k-1].inPP
+		}
+	}
 	// "Hungarian and Romanian officials": share the role of the second
 	for k := 0; k+1 < len(st.chunks); k++ {
 		p, q := &st.chunks[k], &st.chunks[k+1]

@@ -329,15 +329,20 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			if country == "" && c.named && len(c.actor.Sectors) > 0 {
 				// a titled leader: the country the clause is about ("President
 				// Museveni has banned Ugandan opposition candidates")
+				// only when the clause names one country
+				seen := map[string]bool{}
 				for _, o := range st.chunks {
 					if o.inPP == "to" || o.inPP == "with" || o.inPP == "for" {
 						continue
 					}
 					if !o.pronoun && len(o.actor.Country) == 3 && o.actor.Country != "IGO" &&
 						o.actor.Country != "NGO" && o.actor.Country != "IMG" {
+						seen[o.actor.Country] = true
 						country = o.actor.Country
-						break
 					}
+				}
+				if len(seen) != 1 {
+					country = ""
 				}
 			}
 		}
