@@ -57,12 +57,15 @@ func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
 		{"html", "article bodies of HTML pages against reference texts", runEvalHTML},
+		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
 	}
 }
 
 // trainCommands lists "sitrep train" subcommands.
 func trainCommands() []command {
-	return []command{}
+	return []command{
+		{"quotes", "the quotes BIO tagger on PolNeAR", runTrainQuotes},
+	}
 }
 
 func main() {

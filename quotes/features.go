@@ -1,0 +1,351 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/document"
+)
+
+// Labels of the BIO tagger.
+const (
+	lO = iota
+	lBC
+	lIC
+	lBS
+	lIS
+	lBQ
+	lIQ
+	nLabels
+)
+
+var labelNames = [nLabels]string{"O", "B-CONTENT", "I-CONTENT", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE"}
+
+// roleOf maps a label to its role: 0 none, 1 content, 2 source, 3 cue.
+func roleOf(l int) int { return (l + 1) / 2 }
+
+// seq is one paragraph of a document as a token range [lo, hi).
+type seq struct{ lo, hi int }
+
+// view is the per-token information the tagger and the rules read.
+type view struct {
+	d      *document.Document
+	lower  []string // lowercased, quotes normalized
+	sent   []int    // sentence index of each token
+	qstate []uint8  // 0 outside quotes, 1 inside, 2 opening mark, 3 closing mark
+	cue    []bool   // token is a cue-lexicon word
+	seqs   []seq
+	syntax bool
+}
+
+func normQuote(s string) string {
+	switch s {
+	case "“", "”", "„", "«", "»", "``", "''":
+		return `"`
+	case "‘", "’":
+		return "'"
+	}
+	return s
+}
+
+func isDQ(s string) bool { return s == `"` }
+
+// newView builds the view of a segmented document; lex is the cue lexicon.
+func newView(d *document.Document, lex map[string]bool) *view {
+	n := len(d.Tokens)
+	v := &view{d: d, lower: make([]string, n), sent: make([]int, n), qstate: make([]uint8, n), cue: make([]bool, n)}
+	for i, t := range d.Tokens {
+		v.lower[i] = normQuote(strings.ToLower(t.Text))
+		if t.Deprel != "" {
+			v.syntax = true
+		}
+	}
+	for si, s := range d.Sentences {
+		for i := s.TokenStart; i < s.TokenEnd && i < n; i++ {
+			v.sent[i] = si
+		}
+	}
+	// Paragraphs: a newline between two tokens ends one.
+	rs := []rune(d.Text)
+	lo := 0
+	for i := 1; i <= n; i++ {
+		if i == n || strings.ContainsRune(string(rs[min(d.Tokens[i-1].End, len(rs)):min(d.Tokens[i].Start, len(rs))]), '\n') {
+			if i > lo {
+				v.seqs = append(v.seqs, seq{lo, i})
+			}
+			lo = i
+		}
+	}
+	// Quote state per paragraph. Curly quotes say which side they are on;
+	// straight quotes toggle.
+	for _, sq := range v.seqs {
+		in := false
+		for i := sq.lo; i < sq.hi; i++ {
+			t := d.Tokens[i].Text
+			if !isDQ(v.lower[i]) {
+				if in {
+					v.qstate[i] = 1
+				}
+				continue
+			}
+			open := !in
+			switch t {
+			case "“", "«", "„":
+				open = true
+			case "”", "»":
+				open = false
+			}
+			if open {
+				v.qstate[i] = 2
+				in = true
+			} else {
+				v.qstate[i] = 3
+				in = false
+			}
+		}
+	}
+	for i := range v.lower {
+		w := v.lower[i]
+		if lex[w] {
+			v.cue[i] = true
+		}
+		if w == "according" && i+1 < n && v.lower[i+1] == "to" {
+			v.cue[i] = true
+		}
+	}
+	return v
+}
+
+func shape(s string) string {
+	var b strings.Builder
+	var last rune
+	n := 0
+	for _, r := range s {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if c != last {
+			b.WriteRune(c)
+			last = c
+			n++
+			if n > 5 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+func bucket(d int) byte {
+	switch {
+	case d <= 0:
+		return '0'
+	case d <= 4:
+		return byte('0' + d)
+	case d <= 7:
+		return '5'
+	case d <= 12:
+		return '6'
+	case d <= 20:
+		return '7'
+	}
+	return '8'
+}
+
+// hasher builds hashed feature ids.
+type hasher struct {
+	mask uint32
+	out  []uint32
+}
+
+func (h *hasher) add(parts ...string) {
+	var x uint64 = 14695981039346656037
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			x ^= uint64(p[i])
+			x *= 1099511628211
+		}
+		x ^= 0xff
+		x *= 1099511628211
+	}
+	h.out = append(h.out, uint32(x^(x>>32))&h.mask)
+}
+
+func suffix(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[len(r)-n:])
+}
+
+func prefix(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}
+
+var qnames = [4]string{"o", "i", "O", "C"}
+
+// features appends the hashed features of every token of v to h.out and
+// returns the offsets: token i's features are out[off[i]:off[i+1]].
+func (v *view) features(h *hasher) []int {
+	n := len(v.lower)
+	off := make([]int, n+1)
+	w := func(i int) string {
+		if i < 0 {
+			return "<s>"
+		}
+		if i >= n {
+			return "</s>"
+		}
+		return v.lower[i]
+	}
+	sents := v.d.Sentences
+	// Per-sentence facts.
+	sentCue := make([]bool, len(sents))
+	sentQ := make([]bool, len(sents))
+	for i := 0; i < n; i++ {
+		if v.cue[i] {
+			sentCue[v.sent[i]] = true
+		}
+		if v.qstate[i] >= 2 {
+			sentQ[v.sent[i]] = true
+		}
+	}
+	var seqOf = make([]int, n)
+	for k, sq := range v.seqs {
+		for i := sq.lo; i < sq.hi; i++ {
+			seqOf[i] = k
+		}
+	}
+	for i := 0; i < n; i++ {
+		off[i] = len(h.out)
+		si := v.sent[i]
+		s := sents[si]
+		sq := v.seqs[seqOf[i]]
+		in := func(j int) bool { return j >= sq.lo && j < sq.hi }
+		ww := func(j int) string {
+			if !in(j) {
+				if j < sq.lo {
+					return "<p>"
+				}
+				return "</p>"
+			}
+			return w(j)
+		}
+		w0 := v.lower[i]
+		tok := v.d.Tokens[i].Text
+		h.add("b")
+		h.add("w", w0)
+		h.add("w-1", ww(i-1))
+		h.add("w-2", ww(i-2))
+		h.add("w+1", ww(i+1))
+		h.add("w+2", ww(i+2))
+		h.add("w-1w", ww(i-1), w0)
+		h.add("ww+1", w0, ww(i+1))
+		h.add("w-2w-1", ww(i-2), ww(i-1))
+		h.add("w+1w+2", ww(i+1), ww(i+2))
+		sh := shape(tok)
+		h.add("sh", sh)
+		h.add("suf", suffix(w0, 3))
+		h.add("pre", prefix(w0, 3))
+		q := qnames[v.qstate[i]]
+		qp, qn := "<", ">"
+		if in(i - 1) {
+			qp = qnames[v.qstate[i-1]]
+		}
+		if in(i + 1) {
+			qn = qnames[v.qstate[i+1]]
+		}
+		h.add("q", q)
+		h.add("q3", qp, q, qn)
+		h.add("qw", q, w0)
+		// Nearest cue words left and right in the sentence.
+		dl, dr := -1, -1
+		for j := i - 1; j >= s.TokenStart; j-- {
+			if v.cue[j] {
+				dl = i - j
+				break
+			}
+		}
+		for j := i + 1; j < s.TokenEnd; j++ {
+			if v.cue[j] {
+				dr = j - i
+				break
+			}
+		}
+		bl, br := "-", "-"
+		if dl > 0 {
+			bl = string(bucket(dl))
+			h.add("cwL", v.lower[i-dl], bl)
+		}
+		if dr > 0 {
+			br = string(bucket(dr))
+			h.add("cwR", v.lower[i+dr], br)
+		}
+		h.add("cL", bl)
+		h.add("cR", br)
+		h.add("cLR", bl, br)
+		h.add("cLRq", bl, br, q)
+		h.add("cLw", bl, w0)
+		h.add("cRw", br, w0)
+		h.add("cue", boolStr(v.cue[i]), w0)
+		sc := boolStr(sentCue[si])
+		pc, nc := "-", "-"
+		if si > 0 && in(sents[si-1].TokenStart) {
+			pc = boolStr(sentCue[si-1])
+		}
+		if si+1 < len(sents) && in(sents[si+1].TokenStart) {
+			nc = boolStr(sentCue[si+1])
+		}
+		h.add("sc", pc, sc, nc)
+		h.add("sq", boolStr(sentQ[si]), q, sc)
+		// Position in the sentence and the paragraph.
+		pos := "m"
+		switch {
+		case i == s.TokenStart:
+			pos = "f"
+		case i == s.TokenEnd-1:
+			pos = "l"
+		case i == s.TokenEnd-2:
+			pos = "l2"
+		}
+		h.add("pos", pos)
+		h.add("posw", pos, w0)
+		h.add("rel", string(rune('0'+5*(i-s.TokenStart)/max(1, s.TokenEnd-s.TokenStart))), bl, br)
+		h.add("psent", boolStr(si == v.sent[sq.lo]), boolStr(v.qstate[sq.lo] == 2))
+		cap := i > s.TokenStart && sh != "" && sh[0] == 'X'
+		h.add("cap", boolStr(cap), bl, br)
+		if v.syntax {
+			t := v.d.Tokens[i]
+			h.add("upos", t.UPOS)
+			h.add("dep", t.Deprel)
+			hd := s.TokenStart + t.Head - 1
+			if t.Head > 0 && hd < n {
+				h.add("hdcue", t.Deprel, boolStr(v.cue[hd]))
+				h.add("hdw", t.Deprel, v.lower[hd])
+			}
+		}
+	}
+	off[n] = len(h.out)
+	return off
+}
+
+func boolStr(b bool) string {
+	if b {
+		return "1"
+	}
+	return "0"
+}

@@ -1,0 +1,436 @@
+package quotes
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand"
+	"sort"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/segment"
+)
+
+// Model is the averaged-perceptron BIO tagger of contents, sources and cues.
+// It is read-only once trained or loaded and safe for concurrent use.
+type Model struct {
+	bits  uint
+	lex   map[string]bool
+	words []string // lexicon, sorted
+	w     []float32
+	trans [nLabels + 1][nLabels]float32 // row nLabels: sequence start
+}
+
+const magic = "SQT1"
+
+func (m *Model) mask() uint32 { return uint32(1)<<m.bits - 1 }
+
+// valid reports whether label b may follow label a (a == nLabels: start).
+func valid(a, b int) bool {
+	switch b {
+	case lIC:
+		return a == lBC || a == lIC
+	case lIS:
+		return a == lBS || a == lIS
+	case lIQ:
+		return a == lBQ || a == lIQ
+	}
+	return true
+}
+
+// viterbi decodes the best label sequence of tokens [lo, hi) given the
+// features (feats[off[i]:off[i+1]]) into out.
+func (m *Model) viterbi(feats []uint32, off []int, lo, hi int, out []int) {
+	n := hi - lo
+	if n == 0 {
+		return
+	}
+	em := make([]float32, n*nLabels)
+	for i := 0; i < n; i++ {
+		e := em[i*nLabels : (i+1)*nLabels]
+		for _, f := range feats[off[lo+i]:off[lo+i+1]] {
+			ws := m.w[int(f)*nLabels : int(f)*nLabels+nLabels]
+			for y := range e {
+				e[y] += ws[y]
+			}
+		}
+	}
+	neg := float32(math.Inf(-1))
+	score := make([]float32, n*nLabels)
+	back := make([]int8, n*nLabels)
+	for y := 0; y < nLabels; y++ {
+		if valid(nLabels, y) {
+			score[y] = em[y] + m.trans[nLabels][y]
+		} else {
+			score[y] = neg
+		}
+	}
+	for i := 1; i < n; i++ {
+		for y := 0; y < nLabels; y++ {
+			best, bi := neg, 0
+			for p := 0; p < nLabels; p++ {
+				if !valid(p, y) {
+					continue
+				}
+				if s := score[(i-1)*nLabels+p] + m.trans[p][y]; s > best {
+					best, bi = s, p
+				}
+			}
+			score[i*nLabels+y] = best + em[i*nLabels+y]
+			back[i*nLabels+y] = int8(bi)
+		}
+	}
+	best, by := neg, 0
+	for y := 0; y < nLabels; y++ {
+		if s := score[(n-1)*nLabels+y]; s > best {
+			best, by = s, y
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		out[lo+i] = by
+		by = int(back[i*nLabels+by])
+	}
+}
+
+// tag labels every token of v.
+func (m *Model) tag(v *view) []int {
+	h := &hasher{mask: m.mask()}
+	off := v.features(h)
+	out := make([]int, len(v.lower))
+	for _, sq := range v.seqs {
+		m.viterbi(h.out, off, sq.lo, sq.hi, out)
+	}
+	return out
+}
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	Epochs int  // passes over the data (default 8)
+	Bits   uint // log2 of the hashed feature table (default 20)
+	Seed   int64
+	// Log, when set, receives progress lines.
+	Log func(format string, args ...any)
+}
+
+// segmentDoc builds a segmented Document from raw text.
+func segmentDoc(ctx context.Context, text string) (*document.Document, error) {
+	d := document.New()
+	d.SetText(text)
+	if err := segment.NewStage().Process(ctx, d); err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	return d, nil
+}
+
+// goldLabels returns the BIO labels of d's tokens from attributions.
+func goldLabels(d *document.Document, attrs []Attribution) []int {
+	labels := make([]int, len(d.Tokens))
+	frag := make([]int, len(d.Tokens)) // fragment id + 1
+	id := 0
+	mark := func(fr []Frag, role int) {
+		for _, f := range fr {
+			id++
+			for i, t := range d.Tokens {
+				if t.End <= f.Start || t.Start >= f.End {
+					continue
+				}
+				if labels[i] != lO && roleOf(labels[i]) > role {
+					continue
+				}
+				labels[i] = 2*role - 1
+				frag[i] = id
+			}
+		}
+	}
+	for _, a := range attrs {
+		mark(a.Content, 1)
+	}
+	for _, a := range attrs {
+		mark(a.Source, 2)
+	}
+	for _, a := range attrs {
+		mark(a.Cue, 3)
+	}
+	for i := range labels {
+		if labels[i] != lO && i > 0 && frag[i-1] == frag[i] && roleOf(labels[i-1]) == roleOf(labels[i]) {
+			labels[i]++
+		}
+	}
+	return labels
+}
+
+// learnLexicon collects cue words: tokens tagged as cue at least minCount
+// times and in at least a fifth of their occurrences, plus the built-in
+// reporting verbs.
+func learnLexicon(docs []*document.Document, labels [][]int) []string {
+	cue := map[string]int{}
+	all := map[string]int{}
+	for k, d := range docs {
+		for i, t := range d.Tokens {
+			w := normQuote(lowerASCII(t.Text))
+			all[w]++
+			if roleOf(labels[k][i]) == 3 {
+				cue[w]++
+			}
+		}
+	}
+	set := map[string]bool{}
+	for w, c := range cue {
+		if c >= 5 && float64(c) >= 0.2*float64(all[w]) && w != "to" && w != "according" {
+			set[w] = true
+		}
+	}
+	for _, w := range reportingVerbs {
+		set[w] = true
+	}
+	out := make([]string, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type trainSeq struct {
+	feats  []uint32
+	off    []int
+	labels []int
+	lo, hi int
+}
+
+// Train trains a model on annotated documents. It is deterministic for a
+// given input and options.
+func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 8
+	}
+	if opt.Bits == 0 {
+		opt.Bits = 20
+	}
+	logf := opt.Log
+	if logf == nil {
+		logf = func(string, ...any) {}
+	}
+	segd := make([]*document.Document, len(docs))
+	labels := make([][]int, len(docs))
+	for i, g := range docs {
+		d, err := segmentDoc(ctx, g.Text)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", g.ID, err)
+		}
+		segd[i] = d
+		labels[i] = goldLabels(d, g.Attrs)
+	}
+	m := &Model{bits: opt.Bits}
+	m.setLexicon(learnLexicon(segd, labels))
+	logf("cue lexicon: %d words", len(m.words))
+	var seqs []trainSeq
+	for i, d := range segd {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		v := newView(d, m.lex)
+		h := &hasher{mask: m.mask()}
+		off := v.features(h)
+		for _, sq := range v.seqs {
+			seqs = append(seqs, trainSeq{feats: h.out, off: off, labels: labels[i], lo: sq.lo, hi: sq.hi})
+		}
+	}
+	logf("%d sequences", len(seqs))
+	size := (1 << opt.Bits) * nLabels
+	m.w = make([]float32, size)
+	acc := make([]float32, size) // sum of c*update for averaging
+	var tacc [nLabels + 1][nLabels]float32
+	c := float32(1)
+	rng := rand.New(rand.NewSource(opt.Seed))
+	order := make([]int, len(seqs))
+	for i := range order {
+		order[i] = i
+	}
+	pred := make([]int, 0)
+	for ep := 0; ep < opt.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, toks := 0, 0
+		for _, k := range order {
+			s := &seqs[k]
+			if cap(pred) < len(s.labels) {
+				pred = make([]int, len(s.labels))
+			}
+			pred = pred[:len(s.labels)]
+			m.viterbi(s.feats, s.off, s.lo, s.hi, pred)
+			wrong := false
+			for i := s.lo; i < s.hi; i++ {
+				toks++
+				if pred[i] != s.labels[i] {
+					errs++
+					wrong = true
+				}
+			}
+			if wrong {
+				prevG, prevP := nLabels, nLabels
+				for i := s.lo; i < s.hi; i++ {
+					g, p := s.labels[i], pred[i]
+					if g != p {
+						for _, f := range s.feats[s.off[i]:s.off[i+1]] {
+							m.w[int(f)*nLabels+g]++
+							acc[int(f)*nLabels+g] += c
+							m.w[int(f)*nLabels+p]--
+							acc[int(f)*nLabels+p] -= c
+						}
+					}
+					if g != p || prevG != prevP {
+						m.trans[prevG][g]++
+						tacc[prevG][g] += c
+						m.trans[prevP][p]--
+						tacc[prevP][p] -= c
+					}
+					prevG, prevP = g, p
+				}
+			}
+			c++
+		}
+		logf("epoch %d: token error %.4f", ep+1, float64(errs)/float64(max(1, toks)))
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	for i := range m.w {
+		m.w[i] -= acc[i] / c
+	}
+	for a := range m.trans {
+		for b := range m.trans[a] {
+			m.trans[a][b] -= tacc[a][b] / c
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) setLexicon(words []string) {
+	m.words = words
+	m.lex = make(map[string]bool, len(words))
+	for _, w := range words {
+		m.lex[w] = true
+	}
+}
+
+// Save writes the model gzip-compressed with weights quantized to int8.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	bw := bufio.NewWriter(zw)
+	le := binary.LittleEndian
+	bw.WriteString(magic)
+	binary.Write(bw, le, uint32(m.bits))
+	binary.Write(bw, le, uint32(len(m.words)))
+	for _, s := range m.words {
+		binary.Write(bw, le, uint16(len(s)))
+		bw.WriteString(s)
+	}
+	binary.Write(bw, le, m.trans)
+	var scale [nLabels]float32
+	for i, x := range m.w {
+		y := i % nLabels
+		if a := float32(math.Abs(float64(x))); a > scale[y] {
+			scale[y] = a
+		}
+	}
+	for y := range scale {
+		scale[y] /= 127
+		if scale[y] == 0 {
+			scale[y] = 1
+		}
+	}
+	binary.Write(bw, le, scale)
+	// Label-major order compresses better.
+	buf := make([]byte, len(m.w)/nLabels)
+	for y := 0; y < nLabels; y++ {
+		for f := range buf {
+			q := math.Round(float64(m.w[f*nLabels+y] / scale[y]))
+			buf[f] = byte(int8(max(-127, min(127, q))))
+		}
+		bw.Write(buf)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return nil
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load quotes model: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("load quotes model: %w", err)
+	}
+	br := bytes.NewReader(b)
+	le := binary.LittleEndian
+	mg := make([]byte, 4)
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+		return nil, errors.New("load quotes model: bad magic")
+	}
+	var bits, nw uint32
+	if err := binary.Read(br, le, &bits); err != nil || bits < 4 || bits > 26 {
+		return nil, errors.New("load quotes model: bad header")
+	}
+	if err := binary.Read(br, le, &nw); err != nil || nw > 1<<20 {
+		return nil, errors.New("load quotes model: bad lexicon")
+	}
+	words := make([]string, nw)
+	for i := range words {
+		var l uint16
+		if err := binary.Read(br, le, &l); err != nil {
+			return nil, fmt.Errorf("load quotes model: %w", err)
+		}
+		s := make([]byte, l)
+		if _, err := io.ReadFull(br, s); err != nil {
+			return nil, fmt.Errorf("load quotes model: %w", err)
+		}
+		words[i] = string(s)
+	}
+	m := &Model{bits: uint(bits)}
+	m.setLexicon(words)
+	if err := binary.Read(br, le, &m.trans); err != nil {
+		return nil, fmt.Errorf("load quotes model: %w", err)
+	}
+	var scale [nLabels]float32
+	if err := binary.Read(br, le, &scale); err != nil {
+		return nil, fmt.Errorf("load quotes model: %w", err)
+	}
+	nf := 1 << bits
+	if br.Len() != nf*nLabels {
+		return nil, errors.New("load quotes model: truncated weights")
+	}
+	m.w = make([]float32, nf*nLabels)
+	buf := make([]byte, nf)
+	for y := 0; y < nLabels; y++ {
+		io.ReadFull(br, buf)
+		for f, q := range buf {
+			m.w[f*nLabels+y] = float32(int8(q)) * scale[y]
+		}
+	}
+	return m, nil
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return toLower(s)
+		}
+	}
+	return s
+}
