@@ -45,6 +45,7 @@ type rawAttr struct {
 	content []tspan
 	source  *tspan
 	cue     *tspan
+	term    bool // a quoted term, not speech
 }
 
 // assemble groups tagged spans into attributions, paragraph by paragraph.

@@ -198,3 +198,33 @@ func (r Report) Write(w io.Writer) {
 		fmt.Fprintf(w, "speaker accuracy on found contents: %.3f (%d/%d)\n", sub.s.SpeakerAccuracy(), sub.s.SpeakerRight, sub.s.SpeakerFound)
 	}
 }
+
+// WriteErrors prints, for one document, gold attributions whose content no
+// prediction matches exactly and predictions matching no gold content.
+func WriteErrors(w io.Writer, g GoldDoc, pred []Attribution) {
+	show := func(tag string, a Attribution) {
+		fmt.Fprintf(w, "%s C[%s] S[%s] Q[%s]\n", tag, sliceFrags(g.Text, a.Content), sliceFrags(g.Text, a.Source), sliceFrags(g.Text, a.Cue))
+	}
+	for _, a := range g.Attrs {
+		ok := false
+		for _, p := range pred {
+			if sameFrags(a.Content, p.Content) {
+				ok = true
+			}
+		}
+		if !ok {
+			show("- gold", a)
+		}
+	}
+	for _, p := range pred {
+		ok := false
+		for _, a := range g.Attrs {
+			if sameFrags(a.Content, p.Content) {
+				ok = true
+			}
+		}
+		if !ok {
+			show("+ pred", p)
+		}
+	}
+}

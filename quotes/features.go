@@ -36,6 +36,7 @@ type view struct {
 	qstate []uint8  // 0 outside quotes, 1 inside, 2 opening mark, 3 closing mark
 	cue    []bool   // token is a cue-lexicon word
 	seqs   []seq
+	cls    []uint8 // token class for class-dependent transitions
 	syntax bool
 }
 
@@ -114,8 +115,32 @@ func newView(d *document.Document, lex map[string]bool) *view {
 			v.cue[i] = true
 		}
 	}
+	v.cls = make([]uint8, n)
+	for i, w := range v.lower {
+		var c uint8
+		switch {
+		case v.cue[i]:
+			c = 1
+		case w == ",":
+			c = 2
+		case w == "." || w == "?" || w == "!":
+			c = 3
+		case w == ":" || w == ";" || w == "—" || w == "--":
+			c = 4
+		case w == "that":
+			c = 5
+		case w == "he" || w == "she" || w == "they" || w == "i" || w == "we":
+			c = 6
+		case d.Tokens[i].Text != w && w != "" && i > 0 && v.sent[i-1] == v.sent[i]:
+			c = 7 // capitalized inside a sentence
+		}
+		v.cls[i] = c*4 + v.qstate[i]
+	}
 	return v
 }
+
+// nClasses is the number of token classes (8 kinds x 4 quote states).
+const nClasses = 32
 
 func shape(s string) string {
 	var b strings.Builder

@@ -25,6 +25,8 @@ type Model struct {
 	words []string // lexicon, sorted
 	w     []float32
 	trans [nLabels + 1][nLabels]float32 // row nLabels: sequence start
+	// ctrans are transition weights by the class of the current token.
+	ctrans [nClasses][nLabels + 1][nLabels]float32
 }
 
 const magic = "SQT1"
@@ -46,7 +48,7 @@ func valid(a, b int) bool {
 
 // viterbi decodes the best label sequence of tokens [lo, hi) given the
 // features (feats[off[i]:off[i+1]]) into out.
-func (m *Model) viterbi(feats []uint32, off []int, lo, hi int, out []int) {
+func (m *Model) viterbi(feats []uint32, off []int, cls []uint8, lo, hi int, out []int) {
 	n := hi - lo
 	if n == 0 {
 		return
@@ -66,19 +68,20 @@ func (m *Model) viterbi(feats []uint32, off []int, lo, hi int, out []int) {
 	back := make([]int8, n*nLabels)
 	for y := 0; y < nLabels; y++ {
 		if valid(nLabels, y) {
-			score[y] = em[y] + m.trans[nLabels][y]
+			score[y] = em[y] + m.trans[nLabels][y] + m.ctrans[cls[lo]][nLabels][y]
 		} else {
 			score[y] = neg
 		}
 	}
 	for i := 1; i < n; i++ {
+		ct := &m.ctrans[cls[lo+i]]
 		for y := 0; y < nLabels; y++ {
 			best, bi := neg, 0
 			for p := 0; p < nLabels; p++ {
 				if !valid(p, y) {
 					continue
 				}
-				if s := score[(i-1)*nLabels+p] + m.trans[p][y]; s > best {
+				if s := score[(i-1)*nLabels+p] + m.trans[p][y] + ct[p][y]; s > best {
 					best, bi = s, p
 				}
 			}
@@ -104,7 +107,7 @@ func (m *Model) tag(v *view) []int {
 	off := v.features(h)
 	out := make([]int, len(v.lower))
 	for _, sq := range v.seqs {
-		m.viterbi(h.out, off, sq.lo, sq.hi, out)
+		m.viterbi(h.out, off, v.cls, sq.lo, sq.hi, out)
 	}
 	return out
 }
@@ -114,6 +117,10 @@ type TrainOptions struct {
 	Epochs int  // passes over the data (default 8)
 	Bits   uint // log2 of the hashed feature table (default 20)
 	Seed   int64
+	// MinCue and CueRatio select the learned cue lexicon: words tagged as
+	// cues at least MinCue times and in at least CueRatio of their uses.
+	MinCue   int
+	CueRatio float64
 	// Log, when set, receives progress lines.
 	Log func(format string, args ...any)
 }
@@ -168,7 +175,7 @@ func goldLabels(d *document.Document, attrs []Attribution) []int {
 // learnLexicon collects cue words: tokens tagged as cue at least minCount
 // times and in at least a fifth of their occurrences, plus the built-in
 // reporting verbs.
-func learnLexicon(docs []*document.Document, labels [][]int) []string {
+func learnLexicon(docs []*document.Document, labels [][]int, opt TrainOptions) []string {
 	cue := map[string]int{}
 	all := map[string]int{}
 	for k, d := range docs {
@@ -182,7 +189,7 @@ func learnLexicon(docs []*document.Document, labels [][]int) []string {
 	}
 	set := map[string]bool{}
 	for w, c := range cue {
-		if c >= 5 && float64(c) >= 0.2*float64(all[w]) && w != "to" && w != "according" {
+		if c >= opt.MinCue && float64(c) >= opt.CueRatio*float64(all[w]) && w != "to" && w != "according" {
 			set[w] = true
 		}
 	}
@@ -200,6 +207,7 @@ func learnLexicon(docs []*document.Document, labels [][]int) []string {
 type trainSeq struct {
 	feats  []uint32
 	off    []int
+	cls    []uint8
 	labels []int
 	lo, hi int
 }
@@ -209,6 +217,12 @@ type trainSeq struct {
 func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 8
+	}
+	if opt.MinCue == 0 {
+		opt.MinCue = 5
+	}
+	if opt.CueRatio == 0 {
+		opt.CueRatio = 0.2
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
@@ -228,7 +242,7 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 		labels[i] = goldLabels(d, g.Attrs)
 	}
 	m := &Model{bits: opt.Bits}
-	m.setLexicon(learnLexicon(segd, labels))
+	m.setLexicon(learnLexicon(segd, labels, opt))
 	logf("cue lexicon: %d words", len(m.words))
 	var seqs []trainSeq
 	for i, d := range segd {
@@ -239,7 +253,7 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 		h := &hasher{mask: m.mask()}
 		off := v.features(h)
 		for _, sq := range v.seqs {
-			seqs = append(seqs, trainSeq{feats: h.out, off: off, labels: labels[i], lo: sq.lo, hi: sq.hi})
+			seqs = append(seqs, trainSeq{feats: h.out, off: off, cls: v.cls, labels: labels[i], lo: sq.lo, hi: sq.hi})
 		}
 	}
 	logf("%d sequences", len(seqs))
@@ -247,6 +261,7 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 	m.w = make([]float32, size)
 	acc := make([]float32, size) // sum of c*update for averaging
 	var tacc [nLabels + 1][nLabels]float32
+	var ctacc [nClasses][nLabels + 1][nLabels]float32
 	c := float32(1)
 	rng := rand.New(rand.NewSource(opt.Seed))
 	order := make([]int, len(seqs))
@@ -263,7 +278,7 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 				pred = make([]int, len(s.labels))
 			}
 			pred = pred[:len(s.labels)]
-			m.viterbi(s.feats, s.off, s.lo, s.hi, pred)
+			m.viterbi(s.feats, s.off, s.cls, s.lo, s.hi, pred)
 			wrong := false
 			for i := s.lo; i < s.hi; i++ {
 				toks++
@@ -289,6 +304,11 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 						tacc[prevG][g] += c
 						m.trans[prevP][p]--
 						tacc[prevP][p] -= c
+						k := s.cls[i]
+						m.ctrans[k][prevG][g]++
+						ctacc[k][prevG][g] += c
+						m.ctrans[k][prevP][p]--
+						ctacc[k][prevP][p] -= c
 					}
 					prevG, prevP = g, p
 				}
@@ -306,6 +326,9 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 	for a := range m.trans {
 		for b := range m.trans[a] {
 			m.trans[a][b] -= tacc[a][b] / c
+			for k := range m.ctrans {
+				m.ctrans[k][a][b] -= ctacc[k][a][b] / c
+			}
 		}
 	}
 	return m, nil
@@ -335,6 +358,7 @@ func (m *Model) Save(w io.Writer) error {
 		bw.WriteString(s)
 	}
 	binary.Write(bw, le, m.trans)
+	binary.Write(bw, le, m.ctrans)
 	var scale [nLabels]float32
 	for i, x := range m.w {
 		y := i % nLabels
@@ -405,6 +429,9 @@ func Load(r io.Reader) (*Model, error) {
 	m := &Model{bits: uint(bits)}
 	m.setLexicon(words)
 	if err := binary.Read(br, le, &m.trans); err != nil {
+		return nil, fmt.Errorf("load quotes model: %w", err)
+	}
+	if err := binary.Read(br, le, &m.ctrans); err != nil {
 		return nil, fmt.Errorf("load quotes model: %w", err)
 	}
 	var scale [nLabels]float32

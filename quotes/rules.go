@@ -1,4 +1,204 @@
 package quotes
 
-// fixLabels applies label-level rules to the tagger's output.
-func fixLabels(v *view, labels []int) {}
+import (
+	"strings"
+)
+
+// fixLabels applies label-level rules to the tagger's output: a quotation
+// mark that opens a content is part of it, and so is the matching closing
+// mark right after a content.
+func fixLabels(v *view, labels []int) {
+	n := len(labels)
+	for i := 0; i < n; i++ {
+		// Extend a content over the closing quotation mark (and a final
+		// period or comma inside it) that ends it.
+		if roleOf(labels[i]) == 1 && (i+1 == n || roleOf(labels[i+1]) != 1) {
+			j := i + 1
+			for j < n && j < i+3 && v.sent[j] == v.sent[i] && labels[j] == lO && isPunct(v.d.Tokens[j].Text) && v.qstate[j] != 2 {
+				if v.qstate[j] == 3 {
+					for k := i + 1; k <= j; k++ {
+						labels[k] = lIC
+					}
+					break
+				}
+				j++
+			}
+		}
+	}
+}
+
+// quoteRegion is a quoted stretch of tokens [lo, hi) including the marks.
+type quoteRegion struct {
+	lo, hi int
+	open   bool // not closed before the paragraph ends
+}
+
+// quoteRegions returns the double-quoted regions of v, paragraph by paragraph.
+func quoteRegions(v *view) []quoteRegion {
+	var out []quoteRegion
+	for _, sq := range v.seqs {
+		start := -1
+		for i := sq.lo; i < sq.hi; i++ {
+			switch v.qstate[i] {
+			case 2:
+				if start >= 0 {
+					out = append(out, quoteRegion{start, i, true})
+				}
+				start = i
+			case 3:
+				if start >= 0 {
+					out = append(out, quoteRegion{start, i + 1, false})
+					start = -1
+				}
+			}
+		}
+		if start >= 0 {
+			out = append(out, quoteRegion{start, sq.hi, true})
+		}
+	}
+	return out
+}
+
+// wordCount counts the non-punctuation tokens of [lo, hi).
+func (v *view) wordCount(lo, hi int) int {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if !isPunct(v.d.Tokens[i].Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// seqIndex returns the paragraph of token i.
+func (v *view) seqIndex(i int) int {
+	lo, hi := 0, len(v.seqs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if v.seqs[m].hi <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// isTermQuote reports whether a quoted region outside any statement is a
+// scare quote or a title rather than speech: short, with no sentence
+// punctuation inside and no reporting verb next to it.
+func isTermQuote(v *view, r quoteRegion) bool {
+	words := v.wordCount(r.lo, r.hi)
+	if words == 0 || words > 6 {
+		return false
+	}
+	for i := r.lo + 1; i < r.hi-1; i++ {
+		switch v.lower[i] {
+		case ".", "?", "!":
+			return false
+		}
+	}
+	// A quote introduced by a colon or followed by ", X said" is speech.
+	if r.lo > 0 && v.lower[r.lo-1] == ":" {
+		return false
+	}
+	for i := r.hi; i < min(r.hi+3, len(v.lower)); i++ {
+		if v.cue[i] && speechVerbs[v.lower[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOf classifies a content: direct when it is all inside quotation
+// marks, partial when it holds quoted words, indirect otherwise.
+func kindOf(text string) string {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".,;: ")
+	if !hasDoubleQuote(t) {
+		return "indirect"
+	}
+	trim := strings.Trim(t, ".,;:—– ")
+	rs := []rune(trim)
+	if len(rs) >= 2 && isDQRune(rs[0]) && isDQRune(rs[len(rs)-1]) {
+		// "A," he said, "B." shaped contents are direct too.
+		return "direct"
+	}
+	if len(rs) >= 2 && isDQRune(rs[0]) && !strings.ContainsAny(string(rs[1:]), "\"“”„«»") {
+		// A quote that runs on into the next paragraph.
+		return "direct"
+	}
+	return "partial"
+}
+
+func isDQRune(r rune) bool { return strings.ContainsRune("\"“”„«»", r) }
+
+// isTermAttr reports a tagged attribution that is a quoted term: its
+// content is one short quoted phrase and its cue is no speech verb
+// (signed a "defense and technical agreement").
+func isTermAttr(v *view, r rawAttr) bool {
+	if len(r.content) != 1 {
+		return false
+	}
+	c := r.content[0]
+	lo := c.lo
+	if w := v.lower[lo]; w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" {
+		lo++
+	}
+	hi := c.hi
+	for hi > lo && (v.lower[hi-1] == "." || v.lower[hi-1] == ",") {
+		hi--
+	}
+	if hi-lo < 3 || v.qstate[lo] != 2 || v.qstate[hi-1] != 3 {
+		return false
+	}
+	for i := lo + 1; i < hi-1; i++ {
+		if v.qstate[i] != 1 {
+			return false
+		}
+	}
+	if !isTermQuote(v, quoteRegion{lo, hi, false}) {
+		return false
+	}
+	if r.cue != nil {
+		for i := r.cue.lo; i < r.cue.hi; i++ {
+			if speechVerbs[v.lower[i]] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headlineAttrs finds headline attributions the tagger missed: a one-line
+// paragraph ending in ", Iranian FM Zarif says".
+func headlineAttrs(v *view, covered []bool) []rawAttr {
+	var out []rawAttr
+	for _, sq := range v.seqs {
+		n := sq.hi - sq.lo
+		if n < 5 || v.sent[sq.lo] != v.sent[sq.hi-1] {
+			continue
+		}
+		last := sq.hi - 1
+		if isPunct(v.lower[last]) {
+			last--
+		}
+		if w := v.lower[last]; w != "says" && w != "said" && w != "say" && w != "warns" && w != "claims" {
+			continue
+		}
+		comma := -1
+		for i := last - 1; i > sq.lo && i >= last-8; i-- {
+			if v.lower[i] == "," {
+				comma = i
+				break
+			}
+		}
+		if comma < sq.lo+2 || comma == last-1 || anyCovered(covered, sq.lo, comma) {
+			continue
+		}
+		src := tspan{2, comma + 1, last}
+		cue := tspan{3, last, last + 1}
+		out = append(out, rawAttr{content: []tspan{{1, sq.lo, comma}}, source: &src, cue: &cue})
+	}
+	return out
+}

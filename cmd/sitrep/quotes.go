@@ -14,6 +14,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e, "eval quotes", "--data FILE.jsonl|DIR|FILE.ann [--model FILE]")
 	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
+	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,6 +38,10 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 		}
 		if pred[i], err = m.PredictText(ctx, d.Text); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		if *showErrors {
+			fmt.Fprintf(e.stdout, "## %s\n", d.ID)
+			quotes.WriteErrors(e.stdout, d, pred[i])
 		}
 	}
 	el := time.Since(start)
@@ -65,6 +70,8 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "model file to write (required)")
 	epochs := fs.Int("epochs", 8, "training epochs")
 	bits := fs.Uint("bits", 20, "log2 of the hashed feature table")
+	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
+	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -77,7 +84,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, Log: func(f string, a ...any) {
+	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Log: func(f string, a ...any) {
 		fmt.Fprintf(e.stderr, "[%5.1fs] "+f+"\n", append([]any{time.Since(start).Seconds()}, a...)...)
 	}})
 	if err != nil {
