@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"sort"
 	"sync"
 
 	"github.com/sitrep/sitrep/document"
@@ -68,7 +69,9 @@ func (m *Model) Attributions(d *document.Document) []Attribution {
 func (m *Model) raw(v *view) []rawAttr {
 	labels := m.tag(v)
 	fixLabels(v, labels)
-	return assemble(v, labels)
+	raws := assemble(v, labels)
+	sort.SliceStable(raws, func(i, j int) bool { return raws[i].content[0].lo < raws[j].content[0].lo })
+	return mergeOrphans(v, raws)
 }
 
 // PredictText segments text and returns its attributions.

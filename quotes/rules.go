@@ -8,6 +8,7 @@ import (
 // mark that opens a content is part of it, and so is the matching closing
 // mark right after a content.
 func fixLabels(v *view, labels []int) {
+	speakerLines(v, labels)
 	n := len(labels)
 	for i := 0; i < n; i++ {
 		// Extend a content over the closing quotation mark (and a final
@@ -199,6 +200,89 @@ func headlineAttrs(v *view, covered []bool) []rawAttr {
 		src := tspan{2, comma + 1, last}
 		cue := tspan{3, last, last + 1}
 		out = append(out, rawAttr{content: []tspan{{1, sq.lo, comma}}, source: &src, cue: &cue})
+	}
+	return out
+}
+
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "over": true, "for": true,
+	"to": true, "and": true, "or": true, "with": true, "at": true, "by": true, "from": true, "is": true,
+	"update": true, "breaking": true, "exclusive": true, "watch": true, "video": true, "photos": true,
+	"note": true, "editor's": true, "correction": true, "q": true, "a.": true,
+}
+
+// speakerLines labels transcript lines and headlines of the form
+// "NAME: text" (WALLACE: ..., Pence: ...): NAME is the source, the colon
+// the cue and the rest of the paragraph the content.
+func speakerLines(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		i := sq.lo
+		if i < sq.hi && v.qstate[i] == 2 {
+			i++
+		}
+		colon := -1
+		for j := i; j < sq.hi && j < i+4; j++ {
+			if v.lower[j] == ":" {
+				colon = j
+				break
+			}
+			t := v.d.Tokens[j].Text
+			if !isCap(t) || functionWords[v.lower[j]] || isPunct(t) {
+				break
+			}
+		}
+		if colon <= i || colon+2 >= sq.hi {
+			continue
+		}
+		// The content must be words, not a time ("10:30") or a list label.
+		if isPunct(v.d.Tokens[colon+1].Text) && v.qstate[colon+1] != 2 {
+			continue
+		}
+		for j := sq.lo; j < sq.hi; j++ {
+			switch {
+			case j < i:
+				labels[j] = lO
+			case j == i:
+				labels[j] = lBS
+			case j < colon:
+				labels[j] = lIS
+			case j == colon:
+				labels[j] = lBQ
+			case j == colon+1:
+				labels[j] = lBC
+			default:
+				labels[j] = lIC
+			}
+		}
+	}
+}
+
+// mergeOrphans joins contents that have no cue of their own to the
+// statement they continue: the next sentence of the same quote, or the
+// next paragraph of a quote that runs on ("... \n\n“More words.”).
+// raws must be in text order.
+func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
+	out := raws[:0]
+	for _, r := range raws {
+		if r.cue == nil && r.source == nil && !r.term && len(r.content) == 1 && len(out) > 0 {
+			prev := &out[len(out)-1]
+			last := &prev.content[len(prev.content)-1]
+			c := r.content[0]
+			ps, cs := v.seqIndex(last.hi-1), v.seqIndex(c.lo)
+			if ps == cs && c.lo == last.hi && v.qstate[c.lo] != 2 {
+				last.hi = c.hi
+				continue
+			}
+			if ps == cs && v.qstate[c.lo] == 2 && v.qstate[last.hi-1] == 3 && prev.cue != nil && c.lo-last.hi <= 12 {
+				prev.content = append(prev.content, c)
+				continue
+			}
+			if cs == ps+1 && v.qstate[c.lo] == 2 && last.hi == v.seqs[ps].hi && v.qstate[last.hi-1] != 3 && prev.cue != nil {
+				prev.content = append(prev.content, c)
+				continue
+			}
+		}
+		out = append(out, r)
 	}
 	return out
 }
