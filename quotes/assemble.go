@@ -108,10 +108,22 @@ func assemble(v *view, labels []int) []rawAttr {
 		}
 		for _, qi := range cues {
 			cs := byCue[qi]
+			q := sp[qi]
 			if len(cs) == 0 {
+				// A cue that ends its paragraph may introduce the next one.
+				if q.hi >= sq.hi-1 {
+					qq := q
+					var src *tspan
+					for _, si := range srcs {
+						if s := sp[si]; s.hi <= q.lo && v.sent[s.lo] == v.sent[q.lo] {
+							ss := s
+							src = &ss
+						}
+					}
+					out = append(out, rawAttr{cue: &qq, source: src})
+				}
 				continue
 			}
-			q := sp[qi]
 			// Source: the closest source, preferring the cue's sentence.
 			var src *tspan
 			bestScore := 1 << 30

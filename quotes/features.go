@@ -37,6 +37,7 @@ type view struct {
 	cue    []bool   // token is a cue-lexicon word
 	seqs   []seq
 	cls    []uint8 // token class for class-dependent transitions
+	stack  []int   // level-1 labels, for the second-level tagger
 	syntax bool
 }
 
@@ -353,6 +354,9 @@ func (v *view) features(h *hasher) []int {
 		h.add("psent", boolStr(si == v.sent[sq.lo]), boolStr(v.qstate[sq.lo] == 2))
 		cap := i > s.TokenStart && sh != "" && sh[0] == 'X'
 		h.add("cap", boolStr(cap), bl, br)
+		if v.stack != nil {
+			v.stackFeatures(h, i, s, in)
+		}
 		if v.syntax {
 			t := v.d.Tokens[i]
 			h.add("upos", t.UPOS)
@@ -373,4 +377,46 @@ func boolStr(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+var roleNames = [4]string{"o", "c", "s", "q"}
+
+// stackFeatures adds features of the level-1 labels around token i.
+func (v *view) stackFeatures(h *hasher, i int, s document.Sentence, in func(int) bool) {
+	st := func(j int) string {
+		if !in(j) {
+			return "|"
+		}
+		return labelNames[v.stack[j]]
+	}
+	l0 := st(i)
+	h.add("s0", l0)
+	h.add("s-1", st(i-1), l0)
+	h.add("s+1", l0, st(i+1))
+	h.add("s3", st(i-1), l0, st(i+1))
+	h.add("s-2", st(i-2), st(i-1), l0)
+	h.add("s+2", l0, st(i+1), st(i+2))
+	h.add("s0w", l0, v.lower[i])
+	// Nearest level-1 cue and source on each side in the sentence.
+	for _, role := range []int{2, 3} {
+		dl, dr := "-", "-"
+		for j := i - 1; j >= s.TokenStart; j-- {
+			if roleOf(v.stack[j]) == role {
+				dl = string(bucket(i - j))
+				break
+			}
+		}
+		for j := i + 1; j < s.TokenEnd; j++ {
+			if roleOf(v.stack[j]) == role {
+				dr = string(bucket(j - i))
+				break
+			}
+		}
+		h.add("sd", roleNames[role], dl, dr, l0)
+	}
+	var has [4]bool
+	for j := s.TokenStart; j < s.TokenEnd; j++ {
+		has[roleOf(v.stack[j])] = true
+	}
+	h.add("ssent", boolStr(has[1]), boolStr(has[2]), boolStr(has[3]), l0)
 }

@@ -27,6 +27,8 @@ type Model struct {
 	trans [nLabels + 1][nLabels]float32 // row nLabels: sequence start
 	// ctrans are transition weights by the class of the current token.
 	ctrans [nClasses][nLabels + 1][nLabels]float32
+	// stage2, when set, retags with features of this model's labels.
+	stage2 *Model
 }
 
 const magic = "SQT1"
@@ -101,8 +103,19 @@ func (m *Model) viterbi(feats []uint32, off []int, cls []uint8, lo, hi int, out 
 	}
 }
 
-// tag labels every token of v.
+// tag labels every token of v, with the second level when there is one.
 func (m *Model) tag(v *view) []int {
+	labels := m.tagOne(v)
+	if m.stage2 == nil {
+		return labels
+	}
+	v.stack = labels
+	defer func() { v.stack = nil }()
+	return m.stage2.tagOne(v)
+}
+
+// tagOne labels every token of v with this model alone.
+func (m *Model) tagOne(v *view) []int {
 	h := &hasher{mask: m.mask()}
 	off := v.features(h)
 	out := make([]int, len(v.lower))
@@ -117,6 +130,8 @@ type TrainOptions struct {
 	Epochs int  // passes over the data (default 8)
 	Bits   uint // log2 of the hashed feature table (default 20)
 	Seed   int64
+	// Stack trains a second-level tagger over the first one's labels.
+	Stack bool
 	// MinCue and CueRatio select the learned cue lexicon: words tagged as
 	// cues at least MinCue times and in at least CueRatio of their uses.
 	MinCue   int
@@ -213,7 +228,8 @@ type trainSeq struct {
 }
 
 // Train trains a model on annotated documents. It is deterministic for a
-// given input and options.
+// given input and options. With Stack, a second tagger is trained on the
+// first one's predictions (two-fold jackknifed on the training data).
 func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
 		opt.Epochs = 8
@@ -227,9 +243,8 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 	if opt.Bits == 0 {
 		opt.Bits = 20
 	}
-	logf := opt.Log
-	if logf == nil {
-		logf = func(string, ...any) {}
+	if opt.Log == nil {
+		opt.Log = func(string, ...any) {}
 	}
 	segd := make([]*document.Document, len(docs))
 	labels := make([][]int, len(docs))
@@ -241,15 +256,61 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 		segd[i] = d
 		labels[i] = goldLabels(d, g.Attrs)
 	}
+	words := learnLexicon(segd, labels, opt)
+	opt.Log("cue lexicon: %d words", len(words))
+	if !opt.Stack {
+		return trainOne(ctx, segd, labels, nil, words, opt)
+	}
+	var fold [2][]int
+	for i := range segd {
+		fold[i%2] = append(fold[i%2], i)
+	}
+	stacks := make([][]int, len(segd))
+	for k := 0; k < 2; k++ {
+		var ds []*document.Document
+		var ls [][]int
+		for _, i := range fold[k] {
+			ds = append(ds, segd[i])
+			ls = append(ls, labels[i])
+		}
+		opt.Log("level 1, fold %d", k+1)
+		mk, err := trainOne(ctx, ds, ls, nil, words, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range fold[1-k] {
+			stacks[i] = mk.tagOne(newView(segd[i], mk.lex))
+		}
+	}
+	opt.Log("level 1, all")
+	m1, err := trainOne(ctx, segd, labels, nil, words, opt)
+	if err != nil {
+		return nil, err
+	}
+	opt.Log("level 2")
+	m2, err := trainOne(ctx, segd, labels, stacks, words, opt)
+	if err != nil {
+		return nil, err
+	}
+	m1.stage2 = m2
+	return m1, nil
+}
+
+// trainOne trains one averaged-perceptron tagger; stacks, when not nil,
+// are the level-1 labels the features read.
+func trainOne(ctx context.Context, segd []*document.Document, labels, stacks [][]int, words []string, opt TrainOptions) (*Model, error) {
+	logf := opt.Log
 	m := &Model{bits: opt.Bits}
-	m.setLexicon(learnLexicon(segd, labels, opt))
-	logf("cue lexicon: %d words", len(m.words))
+	m.setLexicon(words)
 	var seqs []trainSeq
 	for i, d := range segd {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		v := newView(d, m.lex)
+		if stacks != nil {
+			v.stack = stacks[i]
+		}
 		h := &hasher{mask: m.mask()}
 		off := v.features(h)
 		for _, sq := range v.seqs {
@@ -349,8 +410,26 @@ func (m *Model) Save(w io.Writer) error {
 		return fmt.Errorf("save model: %w", err)
 	}
 	bw := bufio.NewWriter(zw)
+	for lm := m; lm != nil; lm = lm.stage2 {
+		lm.write(bw, lm.stage2 != nil)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("save model: %w", err)
+	}
+	return nil
+}
+
+func (m *Model) write(bw *bufio.Writer, more bool) {
 	le := binary.LittleEndian
 	bw.WriteString(magic)
+	if more {
+		bw.WriteByte(1)
+	} else {
+		bw.WriteByte(0)
+	}
 	binary.Write(bw, le, uint32(m.bits))
 	binary.Write(bw, le, uint32(len(m.words)))
 	for _, s := range m.words {
@@ -382,13 +461,6 @@ func (m *Model) Save(w io.Writer) error {
 		}
 		bw.Write(buf)
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	return nil
 }
 
 // Load reads a model written by Save.
@@ -402,45 +474,62 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("load quotes model: %w", err)
 	}
 	br := bytes.NewReader(b)
-	le := binary.LittleEndian
-	mg := make([]byte, 4)
-	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
-		return nil, errors.New("load quotes model: bad magic")
+	m, more, err := readLevel(br)
+	if err != nil {
+		return nil, err
 	}
+	if more {
+		if m.stage2, _, err = readLevel(br); err != nil {
+			return nil, err
+		}
+	}
+	if br.Len() != 0 {
+		return nil, errors.New("load quotes model: trailing data")
+	}
+	return m, nil
+}
+
+func readLevel(br *bytes.Reader) (*Model, bool, error) {
+	le := binary.LittleEndian
+	mg := make([]byte, 5)
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg[:4]) != magic {
+		return nil, false, errors.New("load quotes model: bad magic")
+	}
+	more := mg[4] == 1
 	var bits, nw uint32
 	if err := binary.Read(br, le, &bits); err != nil || bits < 4 || bits > 26 {
-		return nil, errors.New("load quotes model: bad header")
+		return nil, false, errors.New("load quotes model: bad header")
 	}
 	if err := binary.Read(br, le, &nw); err != nil || nw > 1<<20 {
-		return nil, errors.New("load quotes model: bad lexicon")
+		return nil, false, errors.New("load quotes model: bad lexicon")
 	}
 	words := make([]string, nw)
 	for i := range words {
 		var l uint16
 		if err := binary.Read(br, le, &l); err != nil {
-			return nil, fmt.Errorf("load quotes model: %w", err)
+			return nil, false, fmt.Errorf("load quotes model: %w", err)
 		}
 		s := make([]byte, l)
 		if _, err := io.ReadFull(br, s); err != nil {
-			return nil, fmt.Errorf("load quotes model: %w", err)
+			return nil, false, fmt.Errorf("load quotes model: %w", err)
 		}
 		words[i] = string(s)
 	}
 	m := &Model{bits: uint(bits)}
 	m.setLexicon(words)
 	if err := binary.Read(br, le, &m.trans); err != nil {
-		return nil, fmt.Errorf("load quotes model: %w", err)
+		return nil, false, fmt.Errorf("load quotes model: %w", err)
 	}
 	if err := binary.Read(br, le, &m.ctrans); err != nil {
-		return nil, fmt.Errorf("load quotes model: %w", err)
+		return nil, false, fmt.Errorf("load quotes model: %w", err)
 	}
 	var scale [nLabels]float32
 	if err := binary.Read(br, le, &scale); err != nil {
-		return nil, fmt.Errorf("load quotes model: %w", err)
+		return nil, false, fmt.Errorf("load quotes model: %w", err)
 	}
 	nf := 1 << bits
-	if br.Len() != nf*nLabels {
-		return nil, errors.New("load quotes model: truncated weights")
+	if br.Len() < nf*nLabels {
+		return nil, false, errors.New("load quotes model: truncated weights")
 	}
 	m.w = make([]float32, nf*nLabels)
 	buf := make([]byte, nf)
@@ -450,7 +539,7 @@ func Load(r io.Reader) (*Model, error) {
 			m.w[f*nLabels+y] = float32(int8(q)) * scale[y]
 		}
 	}
-	return m, nil
+	return m, more, nil
 }
 
 func lowerASCII(s string) string {

@@ -70,7 +70,13 @@ func (m *Model) raw(v *view) []rawAttr {
 	labels := m.tag(v)
 	fixLabels(v, labels)
 	raws := assemble(v, labels)
-	sort.SliceStable(raws, func(i, j int) bool { return raws[i].content[0].lo < raws[j].content[0].lo })
+	anchor := func(r rawAttr) int {
+		if len(r.content) > 0 {
+			return r.content[0].lo
+		}
+		return r.cue.lo
+	}
+	sort.SliceStable(raws, func(i, j int) bool { return anchor(raws[i]) < anchor(raws[j]) })
 	return mergeOrphans(v, raws)
 }
 

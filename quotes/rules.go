@@ -9,6 +9,7 @@ import (
 // mark right after a content.
 func fixLabels(v *view, labels []int) {
 	speakerLines(v, labels)
+	absorbInnerCues(v, labels)
 	n := len(labels)
 	for i := 0; i < n; i++ {
 		// Extend a content over the closing quotation mark (and a final
@@ -134,41 +135,34 @@ func kindOf(text string) string {
 
 func isDQRune(r rune) bool { return strings.ContainsRune("\"“”„«»", r) }
 
-// isTermAttr reports a tagged attribution that is a quoted term: its
-// content is one short quoted phrase and its cue is no speech verb
-// (signed a "defense and technical agreement").
-func isTermAttr(v *view, r rawAttr) bool {
-	if len(r.content) != 1 {
-		return false
-	}
-	c := r.content[0]
-	lo := c.lo
-	if w := v.lower[lo]; w == "a" || w == "an" || w == "the" || w == "its" || w == "their" || w == "his" || w == "her" {
-		lo++
-	}
-	hi := c.hi
-	for hi > lo && (v.lower[hi-1] == "." || v.lower[hi-1] == ",") {
-		hi--
-	}
-	if hi-lo < 3 || v.qstate[lo] != 2 || v.qstate[hi-1] != 3 {
-		return false
-	}
-	for i := lo + 1; i < hi-1; i++ {
-		if v.qstate[i] != 1 {
-			return false
-		}
-	}
-	if !isTermQuote(v, quoteRegion{lo, hi, false}) {
-		return false
-	}
+// termRegions returns the quoted terms of a tagged attribution that is no
+// statement: its cue is no speech verb and every quotation in its content
+// is a short term (signed a "defense and technical agreement" last year).
+func termRegions(v *view, r rawAttr, regions []quoteRegion) []quoteRegion {
 	if r.cue != nil {
 		for i := r.cue.lo; i < r.cue.hi; i++ {
 			if speechVerbs[v.lower[i]] {
-				return false
+				return nil
 			}
 		}
 	}
-	return true
+	var out []quoteRegion
+	for _, q := range regions {
+		inside := false
+		for _, c := range r.content {
+			if q.lo >= c.lo && q.hi <= c.hi {
+				inside = true
+			}
+		}
+		if !inside {
+			continue
+		}
+		if !isTermQuote(v, q) {
+			return nil
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 // headlineAttrs finds headline attributions the tagger missed: a one-line
@@ -264,7 +258,21 @@ func speakerLines(v *view, labels []int) {
 func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 	out := raws[:0]
 	for _, r := range raws {
-		if r.cue == nil && r.source == nil && !r.term && len(r.content) == 1 && len(out) > 0 {
+		if len(r.content) == 0 {
+			out = append(out, r) // a cue waiting for its content
+			continue
+		}
+		if r.cue == nil && r.source == nil && len(out) > 0 && len(out[len(out)-1].content) == 0 {
+			// "The Times reports:\n\n" followed by the quoted paragraph.
+			prev := &out[len(out)-1]
+			c := r.content[0]
+			ps, cs := v.seqIndex(prev.cue.lo), v.seqIndex(c.lo)
+			if cs == ps+1 && prev.cue.hi >= v.seqs[ps].hi-1 && c.lo == v.seqs[cs].lo {
+				prev.content = r.content
+				continue
+			}
+		}
+		if r.cue == nil && r.source == nil && !r.term && len(r.content) == 1 && len(out) > 0 && len(out[len(out)-1].content) > 0 {
 			prev := &out[len(out)-1]
 			last := &prev.content[len(prev.content)-1]
 			c := r.content[0]
@@ -284,5 +292,41 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 		}
 		out = append(out, r)
 	}
-	return out
+	// Drop cues that found no content.
+	kept := out[:0]
+	for _, r := range out {
+		if len(r.content) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// absorbInnerCues relabels a cue with no source in its sentence that sits
+// between two contents as part of one content: "protocol called for the
+// nominee to be taken ..., sources said" is one statement, not two.
+func absorbInnerCues(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		sp := spansOf(labels, sq.lo, sq.hi)
+		for k := 1; k+1 < len(sp); k++ {
+			q := sp[k]
+			if q.role != 3 || sp[k-1].role != 1 || sp[k+1].role != 1 || sp[k-1].hi != q.lo || q.hi != sp[k+1].lo {
+				continue
+			}
+			s := v.d.Sentences[v.sent[q.lo]]
+			src := false
+			for _, o := range sp {
+				if o.role == 2 && o.lo >= s.TokenStart && o.hi <= s.TokenEnd {
+					src = true
+				}
+			}
+			if src {
+				continue
+			}
+			for i := q.lo; i < sp[k+1].hi; i++ {
+				labels[i] = lIC
+			}
+			sp[k+1].lo = sp[k-1].lo
+		}
+	}
 }

@@ -65,11 +65,18 @@ func (m *Model) quotes(d *document.Document) []document.Quote {
 	raws := m.raw(v)
 	regions := quoteRegions(v)
 	covered := make([]bool, len(v.lower))
-	for k := range raws {
-		if isTermAttr(v, raws[k]) {
-			raws[k] = rawAttr{content: raws[k].content, term: true}
+	kept := raws[:0]
+	var terms []rawAttr
+	for _, r := range raws {
+		if ts := termRegions(v, r, regions); len(ts) > 0 {
+			for _, q := range ts {
+				terms = append(terms, rawAttr{content: []tspan{{1, q.lo, q.hi}}, term: true})
+			}
+			continue
 		}
+		kept = append(kept, r)
 	}
+	raws = append(kept, terms...)
 	raws = append(raws, headlineAttrs(v, coveredBy(raws, len(v.lower)))...)
 	for _, r := range raws {
 		for _, c := range r.content {

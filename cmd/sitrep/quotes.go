@@ -72,6 +72,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 	bits := fs.Uint("bits", 20, "log2 of the hashed feature table")
 	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
 	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
+	stack := fs.Bool("stack", true, "train a second-level tagger over the first one's labels")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -84,7 +85,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Log: func(f string, a ...any) {
+	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
 		fmt.Fprintf(e.stderr, "[%5.1fs] "+f+"\n", append([]any{time.Since(start).Seconds()}, a...)...)
 	}})
 	if err != nil {
