@@ -29,6 +29,9 @@ type Model struct {
 	ctrans [nClasses][nLabels + 1][nLabels]float32
 	// stage2, when set, retags with features of this model's labels.
 	stage2 *Model
+	// syntax reports a model trained with the syntax layer's features; a
+	// model without them ignores UPOS and Deprel even when present.
+	syntax bool
 }
 
 const magic = "SQT1"
@@ -116,6 +119,9 @@ func (m *Model) tag(v *view) []int {
 
 // tagOne labels every token of v with this model alone.
 func (m *Model) tagOne(v *view) []int {
+	syn := v.syntax
+	v.syntax = syn && m.syntax
+	defer func() { v.syntax = syn }()
 	h := &hasher{mask: m.mask()}
 	off := v.features(h)
 	out := make([]int, len(v.lower))
@@ -132,6 +138,10 @@ type TrainOptions struct {
 	Seed   int64
 	// Stack trains a second-level tagger over the first one's labels.
 	Stack bool
+	// Prepare, when set, runs on each segmented training document before
+	// features are read (e.g. the syntax stage); a model trained with a
+	// syntax layer uses its features.
+	Prepare func(context.Context, *document.Document) error
 	// MinCue and CueRatio select the learned cue lexicon: words tagged as
 	// cues at least MinCue times and in at least CueRatio of their uses.
 	MinCue   int
@@ -253,6 +263,11 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", g.ID, err)
 		}
+		if opt.Prepare != nil {
+			if err := opt.Prepare(ctx, d); err != nil {
+				return nil, fmt.Errorf("%s: prepare: %w", g.ID, err)
+			}
+		}
 		segd[i] = d
 		labels[i] = goldLabels(d, g.Attrs)
 	}
@@ -302,6 +317,14 @@ func trainOne(ctx context.Context, segd []*document.Document, labels, stacks [][
 	logf := opt.Log
 	m := &Model{bits: opt.Bits}
 	m.setLexicon(words)
+	for _, d := range segd {
+		for _, t := range d.Tokens {
+			if t.Deprel != "" {
+				m.syntax = true
+				break
+			}
+		}
+	}
 	var seqs []trainSeq
 	for i, d := range segd {
 		if err := ctx.Err(); err != nil {
@@ -425,11 +448,14 @@ func (m *Model) Save(w io.Writer) error {
 func (m *Model) write(bw *bufio.Writer, more bool) {
 	le := binary.LittleEndian
 	bw.WriteString(magic)
+	var flags byte
 	if more {
-		bw.WriteByte(1)
-	} else {
-		bw.WriteByte(0)
+		flags |= 1
 	}
+	if m.syntax {
+		flags |= 2
+	}
+	bw.WriteByte(flags)
 	binary.Write(bw, le, uint32(m.bits))
 	binary.Write(bw, le, uint32(len(m.words)))
 	for _, s := range m.words {
@@ -495,7 +521,8 @@ func readLevel(br *bytes.Reader) (*Model, bool, error) {
 	if _, err := io.ReadFull(br, mg); err != nil || string(mg[:4]) != magic {
 		return nil, false, errors.New("load quotes model: bad magic")
 	}
-	more := mg[4] == 1
+	more := mg[4]&1 != 0
+	syntax := mg[4]&2 != 0
 	var bits, nw uint32
 	if err := binary.Read(br, le, &bits); err != nil || bits < 4 || bits > 26 {
 		return nil, false, errors.New("load quotes model: bad header")
@@ -515,7 +542,7 @@ func readLevel(br *bytes.Reader) (*Model, bool, error) {
 		}
 		words[i] = string(s)
 	}
-	m := &Model{bits: uint(bits)}
+	m := &Model{bits: uint(bits), syntax: syntax}
 	m.setLexicon(words)
 	if err := binary.Read(br, le, &m.trans); err != nil {
 		return nil, false, fmt.Errorf("load quotes model: %w", err)
