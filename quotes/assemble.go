@@ -145,6 +145,15 @@ func assemble(v *view, labels []int) []rawAttr {
 			if bestScore >= 100 {
 				src = nil
 			}
+			if src == nil {
+				var cont []tspan
+				for _, ci := range cs {
+					cont = append(cont, sp[ci])
+				}
+				if fs, ok := fallbackSource(v, q, cont); ok {
+					src = &fs
+				}
+			}
 			qq := q
 			a := rawAttr{cue: &qq, source: src}
 			// Contents split only by this cue and source are one

@@ -35,6 +35,7 @@ type view struct {
 	sent   []int    // sentence index of each token
 	qstate []uint8  // 0 outside quotes, 1 inside, 2 opening mark, 3 closing mark
 	cue    []bool   // token is a cue-lexicon word
+	lx     *lexicon
 	seqs   []seq
 	cls    []uint8 // token class for class-dependent transitions
 	stack  []int   // level-1 labels, for the second-level tagger
@@ -54,9 +55,9 @@ func normQuote(s string) string {
 func isDQ(s string) bool { return s == `"` }
 
 // newView builds the view of a segmented document; lex is the cue lexicon.
-func newView(d *document.Document, lex map[string]bool) *view {
+func newView(d *document.Document, lx *lexicon) *view {
 	n := len(d.Tokens)
-	v := &view{d: d, lower: make([]string, n), sent: make([]int, n), qstate: make([]uint8, n), cue: make([]bool, n)}
+	v := &view{d: d, lx: lx, lower: make([]string, n), sent: make([]int, n), qstate: make([]uint8, n), cue: make([]bool, n)}
 	for i, t := range d.Tokens {
 		v.lower[i] = normQuote(strings.ToLower(t.Text))
 		if t.Deprel != "" {
@@ -109,7 +110,7 @@ func newView(d *document.Document, lex map[string]bool) *view {
 	}
 	for i := range v.lower {
 		w := v.lower[i]
-		if lex[w] {
+		if lx.cue[w] {
 			v.cue[i] = true
 		}
 		if w == "according" && i+1 < n && v.lower[i+1] == "to" {
@@ -229,6 +230,7 @@ var qnames = [4]string{"o", "i", "O", "C"}
 func (v *view) features(h *hasher) []int {
 	n := len(v.lower)
 	off := make([]int, n+1)
+	lx := v.lx
 	w := func(i int) string {
 		if i < 0 {
 			return "<s>"
@@ -354,6 +356,54 @@ func (v *view) features(h *hasher) []int {
 		h.add("psent", boolStr(si == v.sent[sq.lo]), boolStr(v.qstate[sq.lo] == 2))
 		cap := i > s.TokenStart && sh != "" && sh[0] == 'X'
 		h.add("cap", boolStr(cap), bl, br)
+		// Cue probability of this and the neighbouring words.
+		pb := func(j int) string {
+			if !in(j) {
+				return "|"
+			}
+			if b, ok := lx.prob[v.lower[j]]; ok {
+				return string(b)
+			}
+			return "_"
+		}
+		h.add("pb", pb(i))
+		h.add("pb3", pb(i-1), pb(i), pb(i+1))
+		h.add("pbw", pb(i), w0)
+		// Sentence shape: first word, distances to the sentence ends,
+		// nearest commas, "that" after the nearest cue.
+		h.add("first", v.lower[s.TokenStart], pos)
+		h.add("dse", string(bucket(i-s.TokenStart)), string(bucket(s.TokenEnd-1-i)))
+		cl, cr := "-", "-"
+		for j := i - 1; j >= s.TokenStart; j-- {
+			if v.lower[j] == "," {
+				cl = string(bucket(i - j))
+				break
+			}
+		}
+		for j := i + 1; j < s.TokenEnd; j++ {
+			if v.lower[j] == "," {
+				cr = string(bucket(j - i))
+				break
+			}
+		}
+		h.add("comma", cl, cr, bl, br)
+		if dl > 0 && i-dl+1 < n {
+			h.add("cuenext", v.lower[i-dl+1], bl)
+		}
+		// Runs of capitalized words (names) and the position in them.
+		capAt := func(j int) bool {
+			if !in(j) {
+				return false
+			}
+			t := v.d.Tokens[j].Text
+			return t != "" && t != v.lower[j] && !isPunct(t)
+		}
+		if capAt(i) {
+			h.add("caprun", boolStr(capAt(i-1)), boolStr(capAt(i+1)), bl, br)
+		}
+		if si > 0 && in(sents[si-1].TokenEnd-1) {
+			h.add("prevend", qnames[v.qstate[sents[si-1].TokenEnd-1]], boolStr(sentCue[si-1]), pos)
+		}
 		if v.stack != nil {
 			v.stackFeatures(h, i, s, in)
 		}

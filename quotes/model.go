@@ -12,6 +12,7 @@ import (
 	"math"
 	"math/rand"
 	"sort"
+	"strings"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/segment"
@@ -21,9 +22,13 @@ import (
 // It is read-only once trained or loaded and safe for concurrent use.
 type Model struct {
 	bits  uint
-	lex   map[string]bool
-	words []string // lexicon, sorted
-	w     []float32
+	lx    lexicon
+	words []string  // lexicon, sorted
+	w     []float32 // weights while training
+	// q and scale are the quantized weights of a loaded model: the weight
+	// of feature f for label y is q[f*nLabels+y] * scale[y].
+	q     []int8
+	scale [nLabels]float32
 	trans [nLabels + 1][nLabels]float32 // row nLabels: sequence start
 	// ctrans are transition weights by the class of the current token.
 	ctrans [nClasses][nLabels + 1][nLabels]float32
@@ -59,12 +64,29 @@ func (m *Model) viterbi(feats []uint32, off []int, cls []uint8, lo, hi int, out 
 		return
 	}
 	em := make([]float32, n*nLabels)
-	for i := 0; i < n; i++ {
-		e := em[i*nLabels : (i+1)*nLabels]
-		for _, f := range feats[off[lo+i]:off[lo+i+1]] {
-			ws := m.w[int(f)*nLabels : int(f)*nLabels+nLabels]
-			for y := range e {
-				e[y] += ws[y]
+	if m.q != nil {
+		// Loaded model: int8 weights, summed exactly, then scaled.
+		var sum [nLabels]int32
+		for i := 0; i < n; i++ {
+			sum = [nLabels]int32{}
+			for _, f := range feats[off[lo+i]:off[lo+i+1]] {
+				ws := m.q[int(f)*nLabels : int(f)*nLabels+nLabels]
+				for y := range sum {
+					sum[y] += int32(ws[y])
+				}
+			}
+			for y := range sum {
+				em[i*nLabels+y] = float32(sum[y]) * m.scale[y]
+			}
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			e := em[i*nLabels : (i+1)*nLabels]
+			for _, f := range feats[off[lo+i]:off[lo+i+1]] {
+				ws := m.w[int(f)*nLabels : int(f)*nLabels+nLabels]
+				for y := range e {
+					e[y] += ws[y]
+				}
 			}
 		}
 	}
@@ -225,6 +247,20 @@ func learnLexicon(docs []*document.Document, labels [][]int, opt TrainOptions) [
 	for w := range set {
 		out = append(out, w)
 	}
+	for w, c := range cue {
+		if c < 3 {
+			continue
+		}
+		p := float64(c) / float64(all[w])
+		b := byte('0')
+		for _, t := range []float64{0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.9} {
+			if p >= t {
+				b++
+			}
+		}
+		out = append(out, w+"\x00"+string(b))
+	}
+	sort.Strings(out)
 	sort.Strings(out)
 	return out
 }
@@ -294,7 +330,7 @@ func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error
 			return nil, err
 		}
 		for _, i := range fold[1-k] {
-			stacks[i] = mk.tagOne(newView(segd[i], mk.lex))
+			stacks[i] = mk.tagOne(newView(segd[i], &mk.lx))
 		}
 	}
 	opt.Log("level 1, all")
@@ -330,7 +366,7 @@ func trainOne(ctx context.Context, segd []*document.Document, labels, stacks [][
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		v := newView(d, m.lex)
+		v := newView(d, &m.lx)
 		if stacks != nil {
 			v.stack = stacks[i]
 		}
@@ -420,10 +456,22 @@ func trainOne(ctx context.Context, segd []*document.Document, labels, stacks [][
 
 func (m *Model) setLexicon(words []string) {
 	m.words = words
-	m.lex = make(map[string]bool, len(words))
+	m.lx = lexicon{cue: map[string]bool{}, prob: map[string]byte{}}
 	for _, w := range words {
-		m.lex[w] = true
+		if k, b, ok := strings.Cut(w, "\x00"); ok && len(b) == 1 {
+			m.lx.prob[k] = b[0]
+			continue
+		}
+		m.lx.cue[w] = true
 	}
+}
+
+// lexicon is the cue knowledge a model carries: the cue words, and for
+// words seen as cues in training, the bucketed share of their uses that
+// are cues.
+type lexicon struct {
+	cue  map[string]bool
+	prob map[string]byte
 }
 
 // Save writes the model gzip-compressed with weights quantized to int8.
@@ -446,6 +494,10 @@ func (m *Model) Save(w io.Writer) error {
 }
 
 func (m *Model) write(bw *bufio.Writer, more bool) {
+	if m.w == nil && m.q != nil {
+		// A loaded model: write its quantized weights back as they are.
+		m = m.withFloatWeights()
+	}
 	le := binary.LittleEndian
 	bw.WriteString(magic)
 	var flags byte
@@ -558,12 +610,13 @@ func readLevel(br *bytes.Reader) (*Model, bool, error) {
 	if br.Len() < nf*nLabels {
 		return nil, false, errors.New("load quotes model: truncated weights")
 	}
-	m.w = make([]float32, nf*nLabels)
+	m.q = make([]int8, nf*nLabels)
+	m.scale = scale
 	buf := make([]byte, nf)
 	for y := 0; y < nLabels; y++ {
 		io.ReadFull(br, buf)
 		for f, q := range buf {
-			m.w[f*nLabels+y] = float32(int8(q)) * scale[y]
+			m.q[f*nLabels+y] = int8(q)
 		}
 	}
 	return m, more, nil
@@ -576,4 +629,14 @@ func lowerASCII(s string) string {
 		}
 	}
 	return s
+}
+
+// withFloatWeights returns a copy of a loaded model with float weights.
+func (m *Model) withFloatWeights() *Model {
+	c := *m
+	c.w = make([]float32, len(m.q))
+	for i, q := range m.q {
+		c.w[i] = float32(q) * m.scale[i%nLabels]
+	}
+	return &c
 }

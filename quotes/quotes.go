@@ -54,7 +54,7 @@ func DefaultModel() (*Model, error) {
 // Attributions tags a segmented document and returns its attributions
 // (the PolNeAR view: content, source and cue fragments), rules included.
 func (m *Model) Attributions(d *document.Document) []Attribution {
-	v := newView(d, m.lex)
+	v := newView(d, &m.lx)
 	raws := m.raw(v)
 	out := make([]Attribution, 0, len(raws))
 	for _, r := range raws {

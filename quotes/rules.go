@@ -330,3 +330,78 @@ func absorbInnerCues(v *view, labels []int) {
 		}
 	}
 }
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true}
+
+// npRun returns the capitalized-word or pronoun noun phrase ending at
+// token j (inclusive), reading left at most 6 tokens.
+func npRunLeft(v *view, j, lo int, blocked func(int) bool) (tspan, bool) {
+	if j < lo || blocked(j) {
+		return tspan{}, false
+	}
+	if pronouns[v.lower[j]] {
+		return tspan{2, j, j + 1}, true
+	}
+	if !isCap(v.d.Tokens[j].Text) || isPunct(v.d.Tokens[j].Text) || functionWords[v.lower[j]] {
+		return tspan{}, false
+	}
+	i := j
+	for i-1 >= lo && j-i < 5 && !blocked(i-1) && isCap(v.d.Tokens[i-1].Text) && !isPunct(v.d.Tokens[i-1].Text) {
+		i--
+	}
+	if i-1 >= lo && (v.lower[i-1] == "the" || v.lower[i-1] == "a") && !blocked(i-1) {
+		i--
+	}
+	return tspan{2, i, j + 1}, true
+}
+
+// fallbackSource finds the speaker of a cue the tagger gave no source:
+// the subject of the sentence for a participle or a cue after a comma
+// ("..., saying"), else the name or pronoun right before the cue, else
+// the one right after it ("said Caddell").
+func fallbackSource(v *view, q tspan, content []tspan) (tspan, bool) {
+	blocked := func(i int) bool {
+		for _, c := range content {
+			if i >= c.lo && i < c.hi {
+				return true
+			}
+		}
+		return v.qstate[i] != 0
+	}
+	s := v.d.Sentences[v.sent[q.lo]]
+	w := v.lower[q.lo]
+	if strings.HasSuffix(w, "ing") || (q.lo > s.TokenStart && v.lower[q.lo-1] == ",") {
+		for i := s.TokenStart; i < q.lo && i < s.TokenStart+8; i++ {
+			if blocked(i) {
+				break
+			}
+			if pronouns[v.lower[i]] {
+				return tspan{2, i, i + 1}, true
+			}
+			if isCap(v.d.Tokens[i].Text) && !isPunct(v.d.Tokens[i].Text) && !functionWords[v.lower[i]] {
+				j := i
+				for j+1 < q.lo && j-i < 5 && isCap(v.d.Tokens[j+1].Text) && !isPunct(v.d.Tokens[j+1].Text) {
+					j++
+				}
+				if i == s.TokenStart && j == i && !pronouns[v.lower[i]] && i+1 < q.lo && !isCap(v.d.Tokens[i+1].Text) && v.lower[i+1] != "," {
+					// A capitalized sentence-initial word followed by
+					// lowercase words is no name ("But", "The").
+					continue
+				}
+				return tspan{2, i, j + 1}, true
+			}
+		}
+	}
+	if np, ok := npRunLeft(v, q.lo-1, s.TokenStart, blocked); ok {
+		return np, true
+	}
+	j := q.hi
+	if j < s.TokenEnd && !blocked(j) && (pronouns[v.lower[j]] || (isCap(v.d.Tokens[j].Text) && !isPunct(v.d.Tokens[j].Text))) {
+		k := j
+		for k+1 < s.TokenEnd && k-j < 5 && !blocked(k+1) && isCap(v.d.Tokens[k+1].Text) && !isPunct(v.d.Tokens[k+1].Text) {
+			k++
+		}
+		return tspan{2, j, k + 1}, true
+	}
+	return tspan{}, false
+}

@@ -61,7 +61,7 @@ func mentionOf(d *document.Document, lo, hi int) *document.Mention {
 
 // quotes finds the document's statements and terms.
 func (m *Model) quotes(d *document.Document) []document.Quote {
-	v := newView(d, m.lex)
+	v := newView(d, &m.lx)
 	raws := m.raw(v)
 	regions := quoteRegions(v)
 	covered := make([]bool, len(v.lower))
