@@ -145,6 +145,18 @@ func assemble(v *view, labels []int) []rawAttr {
 			if bestScore >= 100 {
 				src = nil
 			}
+			if src != nil && src.lo > q.hi && between(*src, q, 1) {
+				// A source beyond the content belongs to another cue
+				// ("Turkey has warned that ..., state media said") when a
+				// name stands right before this one.
+				j := q.lo - 1
+				for j > sq.lo && auxiliaries[v.lower[j]] {
+					j--
+				}
+				if np, ok := npRunLeft(v, j, v.d.Sentences[v.sent[q.lo]].TokenStart, func(int) bool { return false }); ok {
+					src = &np
+				}
+			}
 			if src == nil {
 				var cont []tspan
 				for _, ci := range cs {

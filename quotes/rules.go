@@ -405,3 +405,43 @@ func fallbackSource(v *view, q tspan, content []tspan) (tspan, bool) {
 	}
 	return tspan{}, false
 }
+
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "will": true, "would": true, "also": true, "again": true}
+
+// unrelay turns a relayed statement inside out: when the tagged source is
+// a relay ("..., according to Fars", "..., state media said") and the
+// content starts with its own speaker and speech verb ("Ghasemi said ...",
+// "Turkey has warned ..."), that inner speaker speaks and the relay goes
+// to the reporting chain (read later by viaChain).
+func unrelay(v *view, r rawAttr) rawAttr {
+	if r.cue == nil || r.source == nil || len(r.content) == 0 {
+		return r
+	}
+	relay := v.lower[r.cue.lo] == "according" || v.lower[r.cue.lo] == "reported" || v.lower[r.cue.lo] == "reports" ||
+		mediaNouns[v.lower[r.source.hi-1]]
+	if !relay {
+		return r
+	}
+	c := r.content[0]
+	for k := c.lo + 1; k < c.hi && k < c.lo+10; k++ {
+		if v.qstate[k] != 0 {
+			break
+		}
+		if !(v.cue[k] && speechVerbs[v.lower[k]]) {
+			continue
+		}
+		j := k - 1
+		for j > c.lo && auxiliaries[v.lower[j]] {
+			j--
+		}
+		np, ok := npRunLeft(v, j, c.lo, func(int) bool { return false })
+		if !ok || np.lo != c.lo || np.hi != j+1 || k+1 >= c.hi {
+			return r
+		}
+		cue := tspan{3, j + 1, k + 1}
+		out := rawAttr{source: &np, cue: &cue}
+		out.content = append([]tspan{{1, k + 1, c.hi}}, r.content[1:]...)
+		return out
+	}
+	return r
+}

@@ -68,6 +68,7 @@ func (m *Model) quotes(d *document.Document) []document.Quote {
 	kept := raws[:0]
 	var terms []rawAttr
 	for _, r := range raws {
+		r = unrelay(v, r)
 		if ts := termRegions(v, r, regions); len(ts) > 0 {
 			for _, q := range ts {
 				terms = append(terms, rawAttr{content: []tspan{{1, q.lo, q.hi}}, term: true})
