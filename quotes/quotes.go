@@ -77,7 +77,11 @@ func (m *Model) raw(v *view) []rawAttr {
 		return r.cue.lo
 	}
 	sort.SliceStable(raws, func(i, j int) bool { return anchor(raws[i]) < anchor(raws[j]) })
-	return mergeOrphans(v, raws)
+	raws = mergeOrphans(v, raws)
+	for k := range raws {
+		raws[k] = orphanSpeaker(v, raws[k])
+	}
+	return raws
 }
 
 // PredictText segments text and returns its attributions.

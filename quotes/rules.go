@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 )
 
 // fixLabels applies label-level rules to the tagger's output: a quotation
@@ -342,6 +343,18 @@ func npRunLeft(v *view, j, lo int, blocked func(int) bool) (tspan, bool) {
 	if pronouns[v.lower[j]] {
 		return tspan{2, j, j + 1}, true
 	}
+	if t := v.d.Tokens[j].Text; !isCap(t) && !isPunct(t) && !functionWords[v.lower[j]] && isWord(t) {
+		// A described speaker: "the minister", "his spokesman".
+		for i := j - 1; i >= lo && i >= j-4 && !blocked(i); i-- {
+			if determiners[v.lower[i]] {
+				return tspan{2, i, j + 1}, true
+			}
+			if !isWord(v.d.Tokens[i].Text) || v.cue[i] || auxiliaries[v.lower[i]] {
+				break
+			}
+		}
+		return tspan{}, false
+	}
 	if !isCap(v.d.Tokens[j].Text) || isPunct(v.d.Tokens[j].Text) || functionWords[v.lower[j]] {
 		return tspan{}, false
 	}
@@ -442,6 +455,91 @@ func unrelay(v *view, r rawAttr) rawAttr {
 		out := rawAttr{source: &np, cue: &cue}
 		out.content = append([]tspan{{1, k + 1, c.hi}}, r.content[1:]...)
 		return out
+	}
+	return r
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "this": true, "that": true, "one": true}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '.' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "--" || s == "-" }
+
+// capRunRight returns the run of capitalized words starting at i, at most
+// six, within [i, hi).
+func capRunRight(v *view, i, hi int) (tspan, bool) {
+	j := i
+	for j < hi && j-i < 6 && isCap(v.d.Tokens[j].Text) && !isPunct(v.d.Tokens[j].Text) {
+		j++
+	}
+	return tspan{2, i, j}, j > i
+}
+
+// orphanSpeaker finds the speaker of a quoted content the tagger left
+// without a cue: "“...” ― Pamela Padilla", "“...,” Warren said",
+// "“...,” said Warren", "Vitter demanded: “...”".
+func orphanSpeaker(v *view, r rawAttr) rawAttr {
+	if r.cue != nil || len(r.content) == 0 {
+		return r
+	}
+	c := r.content[len(r.content)-1]
+	if v.qstate[c.lo] != 2 {
+		return r
+	}
+	sq := v.seqs[v.seqIndex(c.lo)]
+	i := c.hi
+	for i < sq.hi && (v.lower[i] == "," || v.qstate[i] == 3) {
+		i++
+	}
+	if i < sq.hi {
+		switch {
+		case isDash(v.lower[i]):
+			if np, ok := capRunRight(v, i+1, sq.hi); ok {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		case v.cue[i] && speechVerbs[v.lower[i]]:
+			if np, ok := capRunRight(v, i+1, sq.hi); ok {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+			if i+1 < sq.hi && pronouns[v.lower[i+1]] {
+				q, np := tspan{3, i, i + 1}, tspan{2, i + 1, i + 2}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		default:
+			np, ok := capRunRight(v, i, sq.hi)
+			if !ok && pronouns[v.lower[i]] {
+				np, ok = tspan{2, i, i + 1}, true
+			}
+			if ok && np.hi < sq.hi && v.cue[np.hi] && speechVerbs[v.lower[np.hi]] {
+				q := tspan{3, np.hi, np.hi + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		}
+	}
+	// Before the quote: "Vitter demanded: “...”" or "Warren said, “...”".
+	f := r.content[0]
+	j := f.lo - 1
+	if j >= sq.lo && (v.lower[j] == ":" || v.lower[j] == ",") {
+		j--
+	}
+	if j >= sq.lo && v.cue[j] && speechVerbs[v.lower[j]] {
+		if np, ok := npRunLeft(v, j-1, sq.lo, func(int) bool { return false }); ok {
+			q := tspan{3, j, j + 1}
+			r.cue, r.source = &q, &np
+		}
 	}
 	return r
 }
