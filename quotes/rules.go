@@ -10,6 +10,7 @@ import (
 // mark right after a content.
 func fixLabels(v *view, labels []int) {
 	speakerLines(v, labels)
+	bylineQuotes(v, labels)
 	absorbInnerCues(v, labels)
 	n := len(labels)
 	for i := 0; i < n; i++ {
@@ -486,10 +487,28 @@ func capRunRight(v *view, i, hi int) (tspan, bool) {
 // without a cue: "“...” ― Pamela Padilla", "“...,” Warren said",
 // "“...,” said Warren", "Vitter demanded: “...”".
 func orphanSpeaker(v *view, r rawAttr) rawAttr {
-	if r.cue != nil || len(r.content) == 0 {
+	if len(r.content) == 0 {
 		return r
 	}
 	c := r.content[len(r.content)-1]
+	if isDQ(v.lower[r.content[0].lo]) {
+		// A byline after a dash ends the paragraph: "“...” ― Name, City".
+		sq := v.seqs[v.seqIndex(c.lo)]
+		i := c.hi
+		for i < sq.hi && (v.lower[i] == "," || isDQ(v.lower[i])) {
+			i++
+		}
+		if i < sq.hi && isDash(v.lower[i]) {
+			if np, ok := capRunRight(v, i+1, sq.hi); ok && (np.hi == sq.hi || v.lower[np.hi] == "," || v.lower[np.hi] == "(") {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		}
+	}
+	if r.cue != nil {
+		return r
+	}
 	if v.qstate[c.lo] != 2 {
 		return r
 	}
@@ -542,4 +561,43 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 		}
 	}
 	return r
+}
+
+// bylineQuotes labels paragraphs that are one quotation signed after a
+// dash ("“...” ― Sonya Herridge"): the quotation is the content, the dash
+// the cue and the name the source.
+func bylineQuotes(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		if sq.hi-sq.lo < 5 || !isDQ(v.lower[sq.lo]) {
+			continue
+		}
+		d := -1
+		for j := sq.hi - 2; j > sq.lo && j >= sq.hi-8; j-- {
+			if isDash(v.lower[j]) {
+				d = j
+				break
+			}
+		}
+		if d < 0 || !isDQ(v.lower[d-1]) {
+			continue
+		}
+		np, ok := capRunRight(v, d+1, sq.hi)
+		if !ok || np.hi != sq.hi {
+			continue
+		}
+		for j := sq.lo; j < sq.hi; j++ {
+			switch {
+			case j == sq.lo:
+				labels[j] = lBC
+			case j < d:
+				labels[j] = lIC
+			case j == d:
+				labels[j] = lBQ
+			case j == d+1:
+				labels[j] = lBS
+			default:
+				labels[j] = lIS
+			}
+		}
+	}
 }
