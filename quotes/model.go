@@ -155,7 +155,7 @@ func (m *Model) tagOne(v *view) []int {
 
 // TrainOptions configures Train.
 type TrainOptions struct {
-	Epochs int  // passes over the data (default 8)
+	Epochs int  // passes over the data (default 12)
 	Bits   uint // log2 of the hashed feature table (default 20)
 	Seed   int64
 	// Stack trains a second-level tagger over the first one's labels.
@@ -278,7 +278,7 @@ type trainSeq struct {
 // first one's predictions (two-fold jackknifed on the training data).
 func Train(ctx context.Context, docs []GoldDoc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 8
+		opt.Epochs = 12
 	}
 	if opt.MinCue == 0 {
 		opt.MinCue = 5

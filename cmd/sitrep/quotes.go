@@ -68,7 +68,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 	train := fs.String("train", "", "training data (PolNeAR .jsonl or compartment directory; required)")
 	dev := fs.String("dev", "", "development data to score after training")
 	out := fs.String("out", "", "model file to write (required)")
-	epochs := fs.Int("epochs", 8, "training epochs")
+	epochs := fs.Int("epochs", 12, "training epochs")
 	bits := fs.Uint("bits", 20, "log2 of the hashed feature table")
 	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
 	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
