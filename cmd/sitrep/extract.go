@@ -235,8 +235,11 @@ func writeSummary(w io.Writer, d *document.Document) error {
 	}
 	for _, q := range d.Quotes {
 		sp := "?"
-		if q.Speaker != nil {
+		switch {
+		case q.Speaker != nil:
 			sp = *q.Speaker
+		case q.SpeakerMention != nil:
+			sp = q.SpeakerMention.Text
 		}
 		fmt.Fprintf(w, "quote:     %s by %s: %q\n", q.Kind, sp, q.Text)
 	}

@@ -61,6 +61,7 @@ func evalCommands() []command {
 		{"time", "time expressions span F1, type and value accuracy against TimeML JSON Lines", runEvalTime},
 		{"geo", "toponym recognition and resolution (P/R/F1, Acc@161, exact id) on JSON Lines", runEvalGeo},
 		{"events", "CAMEO/PLOVER events against PLOVER or CAMEO-coded gold (JSON Lines)", runEvalEvents},
+		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
 	}
 }
 
@@ -68,6 +69,7 @@ func evalCommands() []command {
 func trainCommands() []command {
 	return []command{
 		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
+		{"quotes", "the quotes BIO tagger on PolNeAR", runTrainQuotes},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep/geoparse"
 	"github.com/sitrep/sitrep/pipeline"
+	"github.com/sitrep/sitrep/quotes"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/timex"
 )
@@ -28,6 +29,7 @@ func stageFactories(pf *pipelineFlags) []stageFactory {
 		{"geo", func() (pipeline.Stage, error) {
 			return geoparse.NewStage(geoparse.Options{GazetteerDir: pf.gazetteer})
 		}},
+		{"quotes", func() (pipeline.Stage, error) { return quotes.NewStage() }},
 	}
 }
 

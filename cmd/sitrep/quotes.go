@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/sitrep/sitrep/quotes"
+)
+
+// runEvalQuotes implements "sitrep eval quotes --data FILE".
+func runEvalQuotes(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval quotes", "--data FILE.jsonl|DIR|FILE.ann [--model FILE]")
+	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
+	modelPath := fs.String("model", "", "model file (default: the embedded model)")
+	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *data == "" {
+		fs.Usage()
+		return errUsage
+	}
+	docs, err := quotes.ReadData(*data)
+	if err != nil {
+		return err
+	}
+	m, err := loadQuotesModel(*modelPath)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	pred := make([][]quotes.Attribution, len(docs))
+	for i, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if pred[i], err = m.PredictText(ctx, d.Text); err != nil {
+			return fmt.Errorf("%s: %w", d.ID, err)
+		}
+		if *showErrors {
+			fmt.Fprintf(e.stdout, "## %s\n", d.ID)
+			quotes.WriteErrors(e.stdout, d, pred[i])
+		}
+	}
+	el := time.Since(start)
+	quotes.Evaluate(docs, pred).Write(e.stdout)
+	fmt.Fprintf(e.stdout, "\ntime: %.2f ms/doc\n", float64(el.Microseconds())/1000/float64(max(1, len(docs))))
+	return nil
+}
+
+func loadQuotesModel(path string) (*quotes.Model, error) {
+	if path == "" {
+		return quotes.DefaultModel()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open model: %w", err)
+	}
+	defer f.Close()
+	return quotes.Load(f)
+}
+
+// runTrainQuotes implements "sitrep train quotes".
+func runTrainQuotes(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "train quotes", "--train FILE --out FILE [--dev FILE] [--epochs N] [--bits N]")
+	train := fs.String("train", "", "training data (PolNeAR .jsonl or compartment directory; required)")
+	dev := fs.String("dev", "", "development data to score after training")
+	out := fs.String("out", "", "model file to write (required)")
+	epochs := fs.Int("epochs", 12, "training epochs")
+	bits := fs.Uint("bits", 20, "log2 of the hashed feature table")
+	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
+	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
+	stack := fs.Bool("stack", true, "train a second-level tagger over the first one's labels")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *train == "" || *out == "" {
+		fs.Usage()
+		return errUsage
+	}
+	docs, err := quotes.ReadData(*train)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
+		fmt.Fprintf(e.stderr, "[%5.1fs] "+f+"\n", append([]any{time.Since(start).Seconds()}, a...)...)
+	}})
+	if err != nil {
+		return fmt.Errorf("train quotes: %w", err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return fmt.Errorf("train quotes: %w", err)
+	}
+	if err := m.Save(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("train quotes: %w", err)
+	}
+	if *dev != "" {
+		// Score the saved (quantized) model, as it will be shipped.
+		m, err = loadQuotesModel(*out)
+		if err != nil {
+			return err
+		}
+		dd, err := quotes.ReadData(*dev)
+		if err != nil {
+			return err
+		}
+		pred := make([][]quotes.Attribution, len(dd))
+		for i, d := range dd {
+			if pred[i], err = m.PredictText(ctx, d.Text); err != nil {
+				return fmt.Errorf("%s: %w", d.ID, err)
+			}
+		}
+		quotes.Evaluate(dd, pred).Write(e.stdout)
+	}
+	return nil
+}

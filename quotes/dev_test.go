@@ -1,0 +1,47 @@
+package quotes
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/shared"
+)
+
+// TestPolNeARDevFloor checks the embedded model's figures on PolNeAR dev
+// against floors a little below those measured when it was trained.
+func TestPolNeARDevFloor(t *testing.T) {
+	p := shared.Path(t, "quotes/polnear_dev.jsonl")
+	if testing.Short() {
+		t.Skip("short")
+	}
+	m, err := DefaultModel()
+	if err != nil {
+		t.Skip(err)
+	}
+	docs, err := ReadData(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred := make([][]Attribution, len(docs))
+	for i, d := range docs {
+		if pred[i], err = m.PredictText(context.Background(), d.Text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := Evaluate(docs, pred)
+	floors := []struct {
+		name       string
+		got, floor float64
+	}{
+		{"content overlap F1", r.All.Content.Overlap.F1(), 0.79},
+		{"content exact F1", r.All.Content.Exact.F1(), 0.47},
+		{"source exact F1", r.All.Source.Exact.F1(), 0.62},
+		{"direct content overlap F1", r.Direct.Content.Overlap.F1(), 0.91},
+		{"direct speaker accuracy", r.Direct.SpeakerAccuracy(), 0.81},
+	}
+	for _, f := range floors {
+		if f.got < f.floor {
+			t.Errorf("%s = %.3f, floor %.2f", f.name, f.got, f.floor)
+		}
+	}
+}

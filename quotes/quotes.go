@@ -1,0 +1,94 @@
+// Package quotes finds reported statements in news text: direct, partial
+// and indirect quotes with their speakers, cues, reporting chains and times
+// of speaking, and quoted terms that are not speech.
+//
+// An averaged-perceptron BIO tagger trained on PolNeAR (see Train) marks
+// contents, sources and cues over tokens; rules then assemble attributions,
+// add direct quotes the tagger missed, continue quote paragraphs with the
+// last speaker, mark scare quotes and titles as terms, read reporting
+// chains ("according to Fars", "told reporters") and resolve speakers to
+// the document's entities when the entity layer is present.
+package quotes
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"sync"
+
+	"github.com/sitrep/sitrep/document"
+)
+
+//go:embed model
+var modelFS embed.FS
+
+const modelPath = "model/quotes.bin.gz"
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// DefaultModel returns the embedded model, loaded once.
+func DefaultModel() (*Model, error) {
+	defaultOnce.Do(func() {
+		b, err := modelFS.ReadFile(modelPath)
+		if errors.Is(err, fs.ErrNotExist) {
+			defaultErr = errors.New("quotes: no embedded model (run sitrep train quotes)")
+			return
+		}
+		if err != nil {
+			defaultErr = fmt.Errorf("quotes: read embedded model: %w", err)
+			return
+		}
+		defaultModel, defaultErr = Load(bytes.NewReader(b))
+	})
+	return defaultModel, defaultErr
+}
+
+// Attributions tags a segmented document and returns its attributions
+// (the PolNeAR view: content, source and cue fragments), rules included.
+func (m *Model) Attributions(d *document.Document) []Attribution {
+	v := newView(d, &m.lx)
+	raws := m.raw(v)
+	out := make([]Attribution, 0, len(raws))
+	for _, r := range raws {
+		a := toAttribution(d, r)
+		a.Direct = hasDoubleQuote(sliceFrags(d.Text, a.Content))
+		out = append(out, a)
+	}
+	return out
+}
+
+// raw runs the tagger and the assembly rules.
+func (m *Model) raw(v *view) []rawAttr {
+	labels := m.tag(v)
+	fixLabels(v, labels)
+	raws := assemble(v, labels)
+	anchor := func(r rawAttr) int {
+		if len(r.content) > 0 {
+			return r.content[0].lo
+		}
+		return r.cue.lo
+	}
+	sort.SliceStable(raws, func(i, j int) bool { return anchor(raws[i]) < anchor(raws[j]) })
+	raws = mergeOrphans(v, raws)
+	for k := range raws {
+		raws[k] = orphanSpeaker(v, raws[k])
+	}
+	return raws
+}
+
+// PredictText segments text and returns its attributions.
+func (m *Model) PredictText(ctx context.Context, text string) ([]Attribution, error) {
+	d, err := segmentDoc(ctx, text)
+	if err != nil {
+		return nil, err
+	}
+	return m.Attributions(d), nil
+}

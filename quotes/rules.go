@@ -1,0 +1,603 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// fixLabels applies label-level rules to the tagger's output: a quotation
+// mark that opens a content is part of it, and so is the matching closing
+// mark right after a content.
+func fixLabels(v *view, labels []int) {
+	speakerLines(v, labels)
+	bylineQuotes(v, labels)
+	absorbInnerCues(v, labels)
+	n := len(labels)
+	for i := 0; i < n; i++ {
+		// Extend a content over the closing quotation mark (and a final
+		// period or comma inside it) that ends it.
+		if roleOf(labels[i]) == 1 && (i+1 == n || roleOf(labels[i+1]) != 1) {
+			j := i + 1
+			for j < n && j < i+3 && v.sent[j] == v.sent[i] && labels[j] == lO && isPunct(v.d.Tokens[j].Text) && v.qstate[j] != 2 {
+				if v.qstate[j] == 3 {
+					for k := i + 1; k <= j; k++ {
+						labels[k] = lIC
+					}
+					break
+				}
+				j++
+			}
+		}
+	}
+}
+
+// quoteRegion is a quoted stretch of tokens [lo, hi) including the marks.
+type quoteRegion struct {
+	lo, hi int
+	open   bool // not closed before the paragraph ends
+}
+
+// quoteRegions returns the double-quoted regions of v, paragraph by paragraph.
+func quoteRegions(v *view) []quoteRegion {
+	var out []quoteRegion
+	for _, sq := range v.seqs {
+		start := -1
+		for i := sq.lo; i < sq.hi; i++ {
+			switch v.qstate[i] {
+			case 2:
+				if start >= 0 {
+					out = append(out, quoteRegion{start, i, true})
+				}
+				start = i
+			case 3:
+				if start >= 0 {
+					out = append(out, quoteRegion{start, i + 1, false})
+					start = -1
+				}
+			}
+		}
+		if start >= 0 {
+			out = append(out, quoteRegion{start, sq.hi, true})
+		}
+	}
+	return out
+}
+
+// wordCount counts the non-punctuation tokens of [lo, hi).
+func (v *view) wordCount(lo, hi int) int {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if !isPunct(v.d.Tokens[i].Text) {
+			n++
+		}
+	}
+	return n
+}
+
+// seqIndex returns the paragraph of token i.
+func (v *view) seqIndex(i int) int {
+	lo, hi := 0, len(v.seqs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if v.seqs[m].hi <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// isTermQuote reports whether a quoted region outside any statement is a
+// scare quote or a title rather than speech: short, with no sentence
+// punctuation inside and no reporting verb next to it.
+func isTermQuote(v *view, r quoteRegion) bool {
+	words := v.wordCount(r.lo, r.hi)
+	if words == 0 || words > 6 {
+		return false
+	}
+	for i := r.lo + 1; i < r.hi-1; i++ {
+		switch v.lower[i] {
+		case ".", "?", "!":
+			return false
+		}
+	}
+	// A quote introduced by a colon or followed by ", X said" is speech.
+	if r.lo > 0 && v.lower[r.lo-1] == ":" {
+		return false
+	}
+	for i := r.hi; i < min(r.hi+3, len(v.lower)); i++ {
+		if v.cue[i] && speechVerbs[v.lower[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// kindOf classifies a content: direct when it is all inside quotation
+// marks, partial when it holds quoted words, indirect otherwise.
+func kindOf(text string) string {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".,;: ")
+	if !hasDoubleQuote(t) {
+		return "indirect"
+	}
+	trim := strings.Trim(t, ".,;:—– ")
+	rs := []rune(trim)
+	if len(rs) >= 2 && isDQRune(rs[0]) && isDQRune(rs[len(rs)-1]) {
+		// "A," he said, "B." shaped contents are direct too.
+		return "direct"
+	}
+	if len(rs) >= 2 && isDQRune(rs[0]) && !strings.ContainsAny(string(rs[1:]), "\"“”„«»") {
+		// A quote that runs on into the next paragraph.
+		return "direct"
+	}
+	return "partial"
+}
+
+func isDQRune(r rune) bool { return strings.ContainsRune("\"“”„«»", r) }
+
+// termRegions returns the quoted terms of a tagged attribution that is no
+// statement: its cue is no speech verb and every quotation in its content
+// is a short term (signed a "defense and technical agreement" last year).
+func termRegions(v *view, r rawAttr, regions []quoteRegion) []quoteRegion {
+	if r.cue != nil {
+		for i := r.cue.lo; i < r.cue.hi; i++ {
+			if speechVerbs[v.lower[i]] {
+				return nil
+			}
+		}
+	}
+	var out []quoteRegion
+	for _, q := range regions {
+		inside := false
+		for _, c := range r.content {
+			if q.lo >= c.lo && q.hi <= c.hi {
+				inside = true
+			}
+		}
+		if !inside {
+			continue
+		}
+		if !isTermQuote(v, q) {
+			return nil
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// headlineAttrs finds headline attributions the tagger missed: a one-line
+// paragraph ending in ", Iranian FM Zarif says".
+func headlineAttrs(v *view, covered []bool) []rawAttr {
+	var out []rawAttr
+	for _, sq := range v.seqs {
+		n := sq.hi - sq.lo
+		if n < 5 || v.sent[sq.lo] != v.sent[sq.hi-1] {
+			continue
+		}
+		last := sq.hi - 1
+		if isPunct(v.lower[last]) {
+			last--
+		}
+		if w := v.lower[last]; w != "says" && w != "said" && w != "say" && w != "warns" && w != "claims" {
+			continue
+		}
+		comma := -1
+		for i := last - 1; i > sq.lo && i >= last-8; i-- {
+			if v.lower[i] == "," {
+				comma = i
+				break
+			}
+		}
+		if comma < sq.lo+2 || comma == last-1 || anyCovered(covered, sq.lo, comma) {
+			continue
+		}
+		src := tspan{2, comma + 1, last}
+		cue := tspan{3, last, last + 1}
+		out = append(out, rawAttr{content: []tspan{{1, sq.lo, comma}}, source: &src, cue: &cue})
+	}
+	return out
+}
+
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "over": true, "for": true,
+	"to": true, "and": true, "or": true, "with": true, "at": true, "by": true, "from": true, "is": true,
+	"update": true, "breaking": true, "exclusive": true, "watch": true, "video": true, "photos": true,
+	"note": true, "editor's": true, "correction": true, "q": true, "a.": true,
+}
+
+// speakerLines labels transcript lines and headlines of the form
+// "NAME: text" (WALLACE: ..., Pence: ...): NAME is the source, the colon
+// the cue and the rest of the paragraph the content.
+func speakerLines(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		i := sq.lo
+		if i < sq.hi && v.qstate[i] == 2 {
+			i++
+		}
+		colon := -1
+		for j := i; j < sq.hi && j < i+4; j++ {
+			if v.lower[j] == ":" {
+				colon = j
+				break
+			}
+			t := v.d.Tokens[j].Text
+			if !isCap(t) || functionWords[v.lower[j]] || isPunct(t) {
+				break
+			}
+		}
+		if colon <= i || colon+2 >= sq.hi {
+			continue
+		}
+		// The content must be words, not a time ("10:30") or a list label.
+		if isPunct(v.d.Tokens[colon+1].Text) && v.qstate[colon+1] != 2 {
+			continue
+		}
+		for j := sq.lo; j < sq.hi; j++ {
+			switch {
+			case j < i:
+				labels[j] = lO
+			case j == i:
+				labels[j] = lBS
+			case j < colon:
+				labels[j] = lIS
+			case j == colon:
+				labels[j] = lBQ
+			case j == colon+1:
+				labels[j] = lBC
+			default:
+				labels[j] = lIC
+			}
+		}
+	}
+}
+
+// mergeOrphans joins contents that have no cue of their own to the
+// statement they continue: the next sentence of the same quote, or the
+// next paragraph of a quote that runs on ("... \n\n“More words.”).
+// raws must be in text order.
+func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
+	out := raws[:0]
+	for _, r := range raws {
+		if len(r.content) == 0 {
+			out = append(out, r) // a cue waiting for its content
+			continue
+		}
+		if r.cue == nil && r.source == nil && len(out) > 0 && len(out[len(out)-1].content) == 0 {
+			// "The Times reports:\n\n" followed by the quoted paragraph.
+			prev := &out[len(out)-1]
+			c := r.content[0]
+			ps, cs := v.seqIndex(prev.cue.lo), v.seqIndex(c.lo)
+			if cs == ps+1 && prev.cue.hi >= v.seqs[ps].hi-1 && c.lo == v.seqs[cs].lo {
+				prev.content = r.content
+				continue
+			}
+		}
+		if r.cue == nil && r.source == nil && !r.term && len(r.content) == 1 && len(out) > 0 && len(out[len(out)-1].content) > 0 {
+			prev := &out[len(out)-1]
+			last := &prev.content[len(prev.content)-1]
+			c := r.content[0]
+			ps, cs := v.seqIndex(last.hi-1), v.seqIndex(c.lo)
+			if ps == cs && c.lo == last.hi && v.qstate[c.lo] != 2 {
+				last.hi = c.hi
+				continue
+			}
+			if ps == cs && v.qstate[c.lo] == 2 && v.qstate[last.hi-1] == 3 && prev.cue != nil && c.lo-last.hi <= 12 {
+				prev.content = append(prev.content, c)
+				continue
+			}
+			if cs == ps+1 && v.qstate[c.lo] == 2 && last.hi == v.seqs[ps].hi && v.qstate[last.hi-1] != 3 && prev.cue != nil {
+				prev.content = append(prev.content, c)
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	// Drop cues that found no content.
+	kept := out[:0]
+	for _, r := range out {
+		if len(r.content) > 0 {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// absorbInnerCues relabels a cue with no source in its sentence that sits
+// between two contents as part of one content: "protocol called for the
+// nominee to be taken ..., sources said" is one statement, not two.
+func absorbInnerCues(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		sp := spansOf(labels, sq.lo, sq.hi)
+		for k := 1; k+1 < len(sp); k++ {
+			q := sp[k]
+			if q.role != 3 || sp[k-1].role != 1 || sp[k+1].role != 1 || sp[k-1].hi != q.lo || q.hi != sp[k+1].lo {
+				continue
+			}
+			s := v.d.Sentences[v.sent[q.lo]]
+			src := false
+			for _, o := range sp {
+				if o.role == 2 && o.lo >= s.TokenStart && o.hi <= s.TokenEnd {
+					src = true
+				}
+			}
+			if src {
+				continue
+			}
+			for i := q.lo; i < sp[k+1].hi; i++ {
+				labels[i] = lIC
+			}
+			sp[k+1].lo = sp[k-1].lo
+		}
+	}
+}
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "it": true, "i": true, "we": true}
+
+// npRun returns the capitalized-word or pronoun noun phrase ending at
+// token j (inclusive), reading left at most 6 tokens.
+func npRunLeft(v *view, j, lo int, blocked func(int) bool) (tspan, bool) {
+	if j < lo || blocked(j) {
+		return tspan{}, false
+	}
+	if pronouns[v.lower[j]] {
+		return tspan{2, j, j + 1}, true
+	}
+	if t := v.d.Tokens[j].Text; !isCap(t) && !isPunct(t) && !functionWords[v.lower[j]] && isWord(t) {
+		// A described speaker: "the minister", "his spokesman".
+		for i := j - 1; i >= lo && i >= j-4 && !blocked(i); i-- {
+			if determiners[v.lower[i]] {
+				return tspan{2, i, j + 1}, true
+			}
+			if !isWord(v.d.Tokens[i].Text) || v.cue[i] || auxiliaries[v.lower[i]] {
+				break
+			}
+		}
+		return tspan{}, false
+	}
+	if !isCap(v.d.Tokens[j].Text) || isPunct(v.d.Tokens[j].Text) || functionWords[v.lower[j]] {
+		return tspan{}, false
+	}
+	i := j
+	for i-1 >= lo && j-i < 5 && !blocked(i-1) && isCap(v.d.Tokens[i-1].Text) && !isPunct(v.d.Tokens[i-1].Text) {
+		i--
+	}
+	if i-1 >= lo && (v.lower[i-1] == "the" || v.lower[i-1] == "a") && !blocked(i-1) {
+		i--
+	}
+	return tspan{2, i, j + 1}, true
+}
+
+// fallbackSource finds the speaker of a cue the tagger gave no source:
+// the subject of the sentence for a participle or a cue after a comma
+// ("..., saying"), else the name or pronoun right before the cue, else
+// the one right after it ("said Caddell").
+func fallbackSource(v *view, q tspan, content []tspan) (tspan, bool) {
+	blocked := func(i int) bool {
+		for _, c := range content {
+			if i >= c.lo && i < c.hi {
+				return true
+			}
+		}
+		return v.qstate[i] != 0
+	}
+	s := v.d.Sentences[v.sent[q.lo]]
+	w := v.lower[q.lo]
+	if strings.HasSuffix(w, "ing") || (q.lo > s.TokenStart && v.lower[q.lo-1] == ",") {
+		for i := s.TokenStart; i < q.lo && i < s.TokenStart+8; i++ {
+			if blocked(i) {
+				break
+			}
+			if pronouns[v.lower[i]] {
+				return tspan{2, i, i + 1}, true
+			}
+			if isCap(v.d.Tokens[i].Text) && !isPunct(v.d.Tokens[i].Text) && !functionWords[v.lower[i]] {
+				j := i
+				for j+1 < q.lo && j-i < 5 && isCap(v.d.Tokens[j+1].Text) && !isPunct(v.d.Tokens[j+1].Text) {
+					j++
+				}
+				if i == s.TokenStart && j == i && !pronouns[v.lower[i]] && i+1 < q.lo && !isCap(v.d.Tokens[i+1].Text) && v.lower[i+1] != "," {
+					// A capitalized sentence-initial word followed by
+					// lowercase words is no name ("But", "The").
+					continue
+				}
+				return tspan{2, i, j + 1}, true
+			}
+		}
+	}
+	if np, ok := npRunLeft(v, q.lo-1, s.TokenStart, blocked); ok {
+		return np, true
+	}
+	j := q.hi
+	if j < s.TokenEnd && !blocked(j) && (pronouns[v.lower[j]] || (isCap(v.d.Tokens[j].Text) && !isPunct(v.d.Tokens[j].Text))) {
+		k := j
+		for k+1 < s.TokenEnd && k-j < 5 && !blocked(k+1) && isCap(v.d.Tokens[k+1].Text) && !isPunct(v.d.Tokens[k+1].Text) {
+			k++
+		}
+		return tspan{2, j, k + 1}, true
+	}
+	return tspan{}, false
+}
+
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "was": true, "will": true, "would": true, "also": true, "again": true}
+
+// unrelay turns a relayed statement inside out: when the tagged source is
+// a relay ("..., according to Fars", "..., state media said") and the
+// content starts with its own speaker and speech verb ("Ghasemi said ...",
+// "Turkey has warned ..."), that inner speaker speaks and the relay goes
+// to the reporting chain (read later by viaChain).
+func unrelay(v *view, r rawAttr) rawAttr {
+	if r.cue == nil || r.source == nil || len(r.content) == 0 {
+		return r
+	}
+	relay := v.lower[r.cue.lo] == "according" || v.lower[r.cue.lo] == "reported" || v.lower[r.cue.lo] == "reports" ||
+		mediaNouns[v.lower[r.source.hi-1]]
+	if !relay {
+		return r
+	}
+	c := r.content[0]
+	for k := c.lo + 1; k < c.hi && k < c.lo+10; k++ {
+		if v.qstate[k] != 0 {
+			break
+		}
+		if !(v.cue[k] && speechVerbs[v.lower[k]]) {
+			continue
+		}
+		j := k - 1
+		for j > c.lo && auxiliaries[v.lower[j]] {
+			j--
+		}
+		np, ok := npRunLeft(v, j, c.lo, func(int) bool { return false })
+		if !ok || np.lo != c.lo || np.hi != j+1 || k+1 >= c.hi {
+			return r
+		}
+		cue := tspan{3, j + 1, k + 1}
+		out := rawAttr{source: &np, cue: &cue}
+		out.content = append([]tspan{{1, k + 1, c.hi}}, r.content[1:]...)
+		return out
+	}
+	return r
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "this": true, "that": true, "one": true}
+
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '-' && r != '.' && r != '\'' && r != '’' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "--" || s == "-" }
+
+// capRunRight returns the run of capitalized words starting at i, at most
+// six, within [i, hi).
+func capRunRight(v *view, i, hi int) (tspan, bool) {
+	j := i
+	for j < hi && j-i < 6 && isCap(v.d.Tokens[j].Text) && !isPunct(v.d.Tokens[j].Text) {
+		j++
+	}
+	return tspan{2, i, j}, j > i
+}
+
+// orphanSpeaker finds the speaker of a quoted content the tagger left
+// without a cue: "“...” ― Pamela Padilla", "“...,” Warren said",
+// "“...,” said Warren", "Vitter demanded: “...”".
+func orphanSpeaker(v *view, r rawAttr) rawAttr {
+	if len(r.content) == 0 {
+		return r
+	}
+	c := r.content[len(r.content)-1]
+	if isDQ(v.lower[r.content[0].lo]) {
+		// A byline after a dash ends the paragraph: "“...” ― Name, City".
+		sq := v.seqs[v.seqIndex(c.lo)]
+		i := c.hi
+		for i < sq.hi && (v.lower[i] == "," || isDQ(v.lower[i])) {
+			i++
+		}
+		if i < sq.hi && isDash(v.lower[i]) {
+			if np, ok := capRunRight(v, i+1, sq.hi); ok && (np.hi == sq.hi || v.lower[np.hi] == "," || v.lower[np.hi] == "(") {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		}
+	}
+	if r.cue != nil {
+		return r
+	}
+	if v.qstate[c.lo] != 2 {
+		return r
+	}
+	sq := v.seqs[v.seqIndex(c.lo)]
+	i := c.hi
+	for i < sq.hi && (v.lower[i] == "," || v.qstate[i] == 3) {
+		i++
+	}
+	if i < sq.hi {
+		switch {
+		case isDash(v.lower[i]):
+			if np, ok := capRunRight(v, i+1, sq.hi); ok {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		case v.cue[i] && speechVerbs[v.lower[i]]:
+			if np, ok := capRunRight(v, i+1, sq.hi); ok {
+				q := tspan{3, i, i + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+			if i+1 < sq.hi && pronouns[v.lower[i+1]] {
+				q, np := tspan{3, i, i + 1}, tspan{2, i + 1, i + 2}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		default:
+			np, ok := capRunRight(v, i, sq.hi)
+			if !ok && pronouns[v.lower[i]] {
+				np, ok = tspan{2, i, i + 1}, true
+			}
+			if ok && np.hi < sq.hi && v.cue[np.hi] && speechVerbs[v.lower[np.hi]] {
+				q := tspan{3, np.hi, np.hi + 1}
+				r.cue, r.source = &q, &np
+				return r
+			}
+		}
+	}
+	// Before the quote: "Vitter demanded: “...”" or "Warren said, “...”".
+	f := r.content[0]
+	j := f.lo - 1
+	if j >= sq.lo && (v.lower[j] == ":" || v.lower[j] == ",") {
+		j--
+	}
+	if j >= sq.lo && v.cue[j] && speechVerbs[v.lower[j]] {
+		if np, ok := npRunLeft(v, j-1, sq.lo, func(int) bool { return false }); ok {
+			q := tspan{3, j, j + 1}
+			r.cue, r.source = &q, &np
+		}
+	}
+	return r
+}
+
+// bylineQuotes labels paragraphs that are one quotation signed after a
+// dash ("“...” ― Sonya Herridge"): the quotation is the content, the dash
+// the cue and the name the source.
+func bylineQuotes(v *view, labels []int) {
+	for _, sq := range v.seqs {
+		if sq.hi-sq.lo < 5 || !isDQ(v.lower[sq.lo]) {
+			continue
+		}
+		d := -1
+		for j := sq.hi - 2; j > sq.lo && j >= sq.hi-8; j-- {
+			if isDash(v.lower[j]) {
+				d = j
+				break
+			}
+		}
+		if d < 0 || !isDQ(v.lower[d-1]) {
+			continue
+		}
+		np, ok := capRunRight(v, d+1, sq.hi)
+		if !ok || np.hi != sq.hi {
+			continue
+		}
+		for j := sq.lo; j < sq.hi; j++ {
+			switch {
+			case j == sq.lo:
+				labels[j] = lBC
+			case j < d:
+				labels[j] = lIC
+			case j == d:
+				labels[j] = lBQ
+			case j == d+1:
+				labels[j] = lBS
+			default:
+				labels[j] = lIS
+			}
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package quotes
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/document"
+)
+
+func newTestStage(t testing.TB) *Stage {
+	t.Helper()
+	st, err := NewStage()
+	if err != nil {
+		t.Skipf("no model: %v", err)
+	}
+	return st
+}
+
+func process(t testing.TB, st *Stage, text string, ents []document.Entity) *document.Document {
+	t.Helper()
+	d := document.New()
+	d.SetText(text)
+	d.Entities = ents
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// findQuote returns the first quote whose text contains sub.
+func findQuote(d *document.Document, sub string) *document.Quote {
+	for i := range d.Quotes {
+		if strings.Contains(d.Quotes[i].Text, sub) {
+			return &d.Quotes[i]
+		}
+	}
+	return nil
+}
+
+// mention builds an entity mention of the first occurrence of s at or after from.
+func mention(text, s string, from int) document.Mention {
+	rs := []rune(text)
+	for i := from; i+len([]rune(s)) <= len(rs); i++ {
+		if string(rs[i:i+len([]rune(s))]) == s {
+			return document.Mention{Start: i, End: i + len([]rune(s)), Text: s}
+		}
+	}
+	return document.Mention{}
+}
+
+const fixture = "Talks must go on, Iranian FM Zarif says\n\n" +
+	"MOSCOW — Russian Foreign Minister Sergei Lavrov said on Monday that the government has every right to retake the city. " +
+	"\"We will not stop,\" he told reporters in Moscow. \"The terrorists must leave.\n\n" +
+	"\"There is no other way.\"\n\n" +
+	"Ghasemi said Iran would remain an adviser \"in its efforts to fight terrorism\", according to Fars. " +
+	"The two countries signed a \"defense and technical agreement\" last year.\n\n" +
+	"Turkey has warned that it will respond, state media said. " +
+	"\"This is unacceptable,\" Erdogan said in an interview with CNN."
+
+func TestStageFixture(t *testing.T) {
+	st := newTestStage(t)
+	ents := []document.Entity{
+		{ID: "e1", Type: "PERSON", Name: "Sergei Lavrov", Role: "Foreign Minister", Mentions: []document.Mention{mention(fixture, "Sergei Lavrov", 0)}},
+		{ID: "e2", Type: "PERSON", Name: "Mohammad Javad Zarif", Mentions: []document.Mention{mention(fixture, "Zarif", 0)}},
+		{ID: "e3", Type: "PERSON", Name: "Bahram Ghasemi", Mentions: []document.Mention{mention(fixture, "Ghasemi", 0)}},
+		{ID: "e4", Type: "GPE", Name: "Turkey", Mentions: []document.Mention{mention(fixture, "Turkey", 0)}},
+		{ID: "e5", Type: "ORG", Name: "Fars", Mentions: []document.Mention{mention(fixture, "Fars", 0)}},
+		{ID: "e6", Type: "ORG", Name: "CNN", Mentions: []document.Mention{mention(fixture, "CNN", 0)}},
+		{ID: "e7", Type: "PERSON", Name: "Recep Tayyip Erdogan", Mentions: []document.Mention{mention(fixture, "Erdogan", 0)}},
+	}
+	d := process(t, st, fixture, ents)
+	tests := []struct {
+		name, sub, kind, speaker, cue string
+		via                           []string
+	}{
+		{"headline", "Talks must go on", "indirect", "e2", "says", nil},
+		{"indirect", "has every right", "indirect", "e1", "said", nil},
+		{"pronoun", "We will not stop", "direct", "e1", "told", []string{"reporters"}},
+		{"continuation", "There is no other way", "direct", "e1", "", nil},
+		{"partial", "would remain an adviser", "partial", "e3", "said", []string{"e5"}},
+		{"term", "defense and technical agreement", "term", "", "", nil},
+		{"country", "it will respond", "indirect", "e4", "", []string{"state media"}},
+		{"interview", "This is unacceptable", "direct", "e7", "said", []string{"e6"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := findQuote(d, tc.sub)
+			if q == nil {
+				t.Fatalf("no quote with %q in %+v", tc.sub, d.Quotes)
+			}
+			if q.Kind != tc.kind {
+				t.Errorf("kind %q, want %q", q.Kind, tc.kind)
+			}
+			got := ""
+			if q.Speaker != nil {
+				got = *q.Speaker
+			}
+			if got != tc.speaker {
+				t.Errorf("speaker %q, want %q (mention %+v)", got, tc.speaker, q.SpeakerMention)
+			}
+			if tc.cue != "" && (q.Cue == nil || q.Cue.Text != tc.cue) {
+				t.Errorf("cue %+v, want %q", q.Cue, tc.cue)
+			}
+			if strings.Join(q.Via, "|") != strings.Join(tc.via, "|") {
+				t.Errorf("via %q, want %q", q.Via, tc.via)
+			}
+			if q.Text != d.Slice(q.Start, q.End) {
+				t.Errorf("text %q does not match offsets", q.Text)
+			}
+		})
+	}
+	if q := findQuote(d, "has every right"); q != nil && q.Time != "Monday" {
+		t.Errorf("time %q, want Monday", q.Time)
+	}
+}
+
+func TestStageWithoutEntities(t *testing.T) {
+	st := newTestStage(t)
+	d := process(t, st, fixture, nil)
+	for _, q := range d.Quotes {
+		if q.Speaker != nil {
+			t.Errorf("speaker %q without an entity layer", *q.Speaker)
+		}
+	}
+	if q := findQuote(d, "We will not stop"); q == nil || q.SpeakerMention == nil || q.SpeakerMention.Text != "he" {
+		t.Errorf("want speaker mention \"he\": %+v", q)
+	}
+}
+
+func TestStageEmpty(t *testing.T) {
+	st := newTestStage(t)
+	for _, s := range []string{"", " \n\n ", "\"", "“", "said", "\"a\" \"b"} {
+		d := process(t, st, s, nil)
+		if d.Quotes == nil {
+			t.Errorf("%q: nil quotes", s)
+		}
+	}
+}
+
+func FuzzStage(f *testing.F) {
+	st := newTestStage(f)
+	f.Add(fixture)
+	f.Add("“Yes,” he said.\n\n“No")
+	f.Add("a, b says")
+	f.Fuzz(func(t *testing.T, s string) {
+		d := process(t, st, s, []document.Entity{{ID: "e1", Type: "PERSON", Name: "X", Mentions: []document.Mention{{Start: 0, End: 1}}}})
+		n := len([]rune(d.Text))
+		for _, q := range d.Quotes {
+			if q.Start < 0 || q.End > n || q.Start > q.End {
+				t.Fatalf("bad span %d-%d of %d", q.Start, q.End, n)
+			}
+		}
+	})
+}
+
+func BenchmarkStage(b *testing.B) {
+	st := newTestStage(b)
+	text := strings.Repeat(fixture+"\n\n", 8)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		d := document.New()
+		d.SetText(text)
+		if err := st.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
