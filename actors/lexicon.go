@@ -265,6 +265,11 @@ type Hit struct {
 
 // Match returns the longest entry that starts at token i of words.
 func (l *Lexicon) Match(words []string, i int) (Hit, bool) {
+	return l.match(words, nil, i)
+}
+
+// match is Match with the lower-cased words precomputed (lower may be nil).
+func (l *Lexicon) match(words, lower []string, i int) (Hit, bool) {
 	n := &l.root
 	best := Hit{}
 	found := false
@@ -272,7 +277,13 @@ func (l *Lexicon) Match(words []string, i int) (Hit, bool) {
 		if n.next == nil {
 			break
 		}
-		c := n.next[strings.ToLower(words[j])]
+		var key string
+		if lower != nil {
+			key = lower[j]
+		} else {
+			key = strings.ToLower(words[j])
+		}
+		c := n.next[key]
 		if c == nil {
 			break
 		}
@@ -319,8 +330,16 @@ var connectors = map[string]bool{
 // Scan returns the non-overlapping longest matches in words, left to right.
 func (l *Lexicon) Scan(words []string) []Hit {
 	var hits []Hit
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
 	for i := 0; i < len(words); {
-		if h, ok := l.Match(words, i); ok {
+		if l.root.next[lower[i]] == nil {
+			i++
+			continue
+		}
+		if h, ok := l.match(words, lower, i); ok {
 			hits = append(hits, h)
 			i = h.End
 			continue

@@ -34,7 +34,7 @@ func TestDebugSentence(t *testing.T) {
 	for si := range d.Sentences {
 		st := newSentence(s.alex, d, si)
 		st.buildChunks(s.alex, actors.Date(d), entityIndex(d), s.lex, names)
-		st.fillContext(d, s.alex, "", nil)
+		st.fillContext(d, s.alex, func() string { return "" }, nil)
 		st.rememberNames(names)
 		for _, c := range st.chunks {
 			t.Logf("chunk %d-%d %q %s src=%s pp=%q pron=%v", c.start, c.end, d.Slice(st.words[c.start].start, st.words[c.end-1].end), c.actor.Code, c.actor.Source, c.inPP, c.pronoun)

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/document"
@@ -93,7 +94,7 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 	placeAt := placeIndex(d, s.alex)
 	out := []document.Event{}
 	var prevSource *chunk
-	docCountry := dominantCountry(d, s.alex)
+	docCountry := sync.OnceValue(func() string { return dominantCountry(d, s.alex) })
 	names := map[string]document.Actor{}
 	for si := range d.Sentences {
 		if si%64 == 0 {
@@ -242,7 +243,7 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 // country of their clause: a literal place of the sentence, a place-like
 // chunk ("in Syria"), else the document's dominant country. Unresolved
 // pronouns take the previous sentence's source.
-func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry string, prev *chunk) {
+func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry func() string, prev *chunk) {
 	s := d.Sentences[st.index]
 	placeCountry := ""
 	first := -1
@@ -324,7 +325,7 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			// "Militants must be cleaned out of Idlib ... in Syria"
 			country = placeCountry
 			if country == "" && !c.named {
-				country = docCountry
+				country = docCountry()
 			}
 			if country == "" && c.named && len(c.actor.Sectors) > 0 {
 				// a titled leader: the country the clause is about ("President
