@@ -178,7 +178,7 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
-	if wrapper == FlagReject || lemma == "accept" || lemma == "welcome" || lemma == "praise" || lemma == "criticize" || lemma == "condemn" {
+	if wrapper == FlagReject || authorVerbs[lemma] {
 		// "rejected a US offer", "rejected calls by Belarus's rulers": the author
 		if a := st.authorOf(lex, trigEnd); len(a) > 0 {
 			p.targets = a
@@ -569,6 +569,25 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	if len(wantPrep) > 0 {
 		c = pick(func(ch chunk) bool { return wantPrep[ch.inPP] }, firstComma)
 	}
+	// "strengthened its forces in Lebanon", "withdraw its troops from Chad":
+	// after the actor's own forces, the place they act on
+	for k, ch := range st.chunks {
+		if ch.start < from || ch.start >= firstComma || c >= 0 {
+			continue
+		}
+		if ch.own || ch.ctxSubj {
+			for k2 := k + 1; k2 < len(st.chunks) && st.chunks[k2].start < firstComma; k2++ {
+				switch st.chunks[k2].inPP {
+				case "in", "into", "to", "from", "along", "near", "on", "inside", "against":
+					c = k2
+				}
+				if c >= 0 {
+					break
+				}
+			}
+		}
+		break
+	}
 	if c < 0 && move {
 		c = pick(func(ch chunk) bool { return ch.inPP == "to" || ch.inPP == "in" || ch.inPP == "at" || ch.inPP == "" }, end)
 	}
@@ -891,6 +910,14 @@ func (st *sentence) mainSubject() []int {
 		}
 	}
 	return nil
+}
+
+// authorVerbs react to a proposal: its author is the target.
+var authorVerbs = map[string]bool{
+	"reject": true, "refuse": true, "decline": true, "dismiss": true, "rebuff": true, "spurn": true,
+	"turn": true, "accept": true, "welcome": true, "praise": true, "criticize": true, "criticise": true,
+	"condemn": true, "oppose": true, "endorse": true, "support": true, "back": true, "veto": true,
+	"denounce": true, "hail": true,
 }
 
 // requestNouns are proposals whose author is the target of their rejection
