@@ -380,9 +380,20 @@ func isAdjectiveLike(w string) bool {
 func (st *sentence) isPassive(i int) bool {
 	w := st.words[i]
 	if st.parsed {
-		for _, d := range st.words {
-			if d.head == i && (d.deprel == "aux:pass" || d.deprel == "nsubj:pass") {
+		for j, d := range st.words {
+			if d.head != i {
+				continue
+			}
+			if d.deprel == "aux:pass" || d.deprel == "nsubj:pass" || d.deprel == "obl:agent" {
 				return true
+			}
+			// "remains targeted by Israel": a by-phrase under a participle
+			if strings.HasPrefix(d.deprel, "obl") && strings.HasSuffix(w.low, "ed") {
+				for _, c := range st.words {
+					if c.head == j && c.deprel == "case" && c.low == "by" {
+						return true
+					}
+				}
 			}
 		}
 		return false
