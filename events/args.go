@@ -331,7 +331,8 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 	if inPP {
 		p.confidence -= 0.2
 	}
-	if len(p.sources) == 0 && !inPP {
+	if len(p.sources) == 0 && (!inPP || np.Flags&FlagMove != 0) {
+		// "said Monday at the start of a visit to Damascus": the visitor is the subject
 		p.sources = st.subjectsBefore(start)
 	}
 	// target: "against X", "on X", "to X", "with X"

@@ -113,6 +113,7 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		st.fillContext(d, s.alex, docCountry, prevSource)
 		st.rememberNames(names)
 		protos := st.codeSentence(s.lex)
+		st.quoteSpeakers(d, protos)
 		var sentEvents []document.Event
 		for _, p := range protos {
 			sentEvents = append(sentEvents, s.toEvents(d, st, p, date)...)
@@ -536,4 +537,44 @@ func dedupe(evs []document.Event) []document.Event {
 		}
 	}
 	return out
+}
+
+// quoteSpeakers makes the speaker of a direct quote the source of the
+// quote's events that have none or a first-person one ("we will ..."), and
+// the source of its obligations: Zarif said: "the displaced should return"
+// is Zarif demanding their return.
+func (st *sentence) quoteSpeakers(d *document.Document, ps []proto) {
+	speakerChunk := map[string]int{}
+	for i := range ps {
+		p := &ps[i]
+		q := quoteAt(d, st.words[p.head].start)
+		if q == nil || q.Speaker == nil || *q.Speaker == "" {
+			continue
+		}
+		var ent *document.Entity
+		for k := range d.Entities {
+			if d.Entities[k].ID == *q.Speaker {
+				ent = &d.Entities[k]
+			}
+		}
+		if ent == nil || ent.Actor == nil {
+			continue
+		}
+		c, ok := speakerChunk[ent.ID]
+		if !ok {
+			st.chunks = append(st.chunks, chunk{start: p.head, end: p.head, actor: *ent.Actor, entity: ent.ID})
+			c = len(st.chunks) - 1
+			speakerChunk[ent.ID] = c
+		}
+		firstPerson := len(p.sources) == 1 && st.chunks[p.sources[0]].pronoun &&
+			(st.words[st.chunks[p.sources[0]].start].low == "we" || st.words[st.chunks[p.sources[0]].start].low == "i")
+		switch {
+		case p.obligation && !p.report && Root(p.code) != "10":
+			p.code = wrap(FlagDemand, p.code)
+			p.targets = p.sources
+			p.sources = []int{c}
+		case len(p.sources) == 0 || firstPerson:
+			p.sources = []int{c}
+		}
+	}
 }
