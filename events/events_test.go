@@ -419,3 +419,44 @@ func BenchmarkStageNews(b *testing.B) {
 		}
 	}
 }
+
+func TestQuoteSpeaker(t *testing.T) {
+	s := newStage(t)
+	text := `Iranian Foreign Minister Mohammad Javad Zarif spoke. "We will send aid to Syria," Zarif said.`
+	d := segmented(t, text, "2018-09-03")
+	zarif := document.Entity{ID: "e1", Type: "PERSON", Name: "Mohammad Javad Zarif",
+		Mentions: []document.Mention{mention(d, "Mohammad Javad Zarif", 0), mention(d, "Zarif", 1)}}
+	d.Entities = []document.Entity{zarif}
+	q := mention(d, `"We will send aid to Syria,"`, 0)
+	sp := "e1"
+	d.Quotes = []document.Quote{{ID: "q1", Start: q.Start, End: q.End, Text: q.Text, Kind: "direct", Speaker: &sp}}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got *document.Event
+	for i := range d.Events {
+		if Root(d.Events[i].Code) == "03" {
+			got = &d.Events[i]
+		}
+	}
+	if got == nil || got.Source != "e1" || got.SourceActor != "IRNGOV" || got.TargetActor != "SYR" || got.Quote != "q1" {
+		t.Errorf("quoted intent: %+v", got)
+	}
+}
+
+func TestQuadClassAndDedupe(t *testing.T) {
+	for code, want := range map[string]int{"010": 1, "057": 1, "073": 2, "112": 3, "138": 3, "141": 4, "190": 4, "2041": 4} {
+		if got := QuadClass(code); got != want {
+			t.Errorf("QuadClass(%s) = %d, want %d", code, got, want)
+		}
+	}
+	evs := []document.Event{
+		{Code: "190", SourceActor: "A", TargetActor: "B", Confidence: 0.5},
+		{Code: "193", SourceActor: "A", TargetActor: "B", Confidence: 0.7},
+		{Code: "111", SourceActor: "A", TargetActor: "B", Confidence: 0.4},
+	}
+	out := dedupe(evs)
+	if len(out) != 2 || out[0].Code != "193" || out[1].Code != "111" {
+		t.Errorf("dedupe: %+v", out)
+	}
+}
