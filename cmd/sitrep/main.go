@@ -44,6 +44,7 @@ func commands() []command {
 	return []command{
 		{"extract", "read inputs and print Documents", runExtract},
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
+		{"ner", "tag CoNLL-2003 input: token gold predicted", runNER},
 		{"eval", "score a stage against annotated data", runEval},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
@@ -54,12 +55,15 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"ner", "named entities P/R/F1 against CoNLL-2003 (conlleval)", runEvalNER},
 	}
 }
 
 // trainCommands lists "sitrep train" subcommands.
 func trainCommands() []command {
-	return []command{}
+	return []command{
+		{"ner", "named entity recognizer (reproduces ner/model/ner.bin.gz)", runTrainNER},
+	}
 }
 
 func main() {
