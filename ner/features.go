@@ -46,6 +46,11 @@ const (
 	fHistLast
 	fHistSub
 	fGazSeq
+	fCapRun
+	fSufM1
+	fSufP1
+	fSS3b
+	fClsL
 )
 
 // tokInfo holds the per-token values the feature templates combine.
@@ -335,6 +340,16 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 	if i == 0 {
 		out = append(out, hStr(hT(fFirst), t.sshape))
 	}
+	{
+		if i > 0 {
+			out = append(out, hStr(hT(fSufM1), suffix(info[i-1].lower, 3)))
+		}
+		if i+1 < n {
+			out = append(out, hStr(hT(fSufP1), suffix(info[i+1].lower, 3)))
+		}
+		out = append(out, hStr(hSep(hStr(hSep(hStr(hT(fSS3b), ss(i-2))), ss(i-1))), t.sshape))
+		out = append(out, hStr(hSep(hStr(hSep(hStr(hT(fSS3b+100), t.sshape)), ss(i+1))), ss(i+2)))
+	}
 	if dc != nil && t.initCap {
 		w := words[i]
 		if i == 0 || sentCaps {
@@ -360,6 +375,13 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 		out = append(out, hStr(hSep(hStr(hT(fNumeric), t.sshape)), ss(i+1)))
 	}
 	return out
+}
+
+func suffix(s string, k int) string {
+	if len(s) <= k {
+		return s
+	}
+	return s[len(s)-k:]
 }
 
 func isNumericSentence(words []string) bool {

@@ -58,12 +58,11 @@ func typeIndex(t string) int {
 	return 3
 }
 
-func (h *docHistory) features(info []tokInfo, i int, out []uint64) []uint64 {
-	t := &info[i]
-	if !t.initCap {
+func (h *docHistory) features(lower string, initCap bool, out []uint64) []uint64 {
+	if !initCap {
 		return out
 	}
-	c := h.types[t.lower]
+	c := h.types[lower]
 	if c != nil {
 		tot, best, bi := 0, uint16(0), 0
 		for k, v := range c {
@@ -81,10 +80,10 @@ func (h *docHistory) features(info []tokInfo, i int, out []uint64) []uint64 {
 		}
 		out = append(out, hNum(hNum(hT(fHist), uint64(bi)), share))
 	}
-	if m := h.last[t.lower]; m != 0 {
+	if m := h.last[lower]; m != 0 {
 		out = append(out, hNum(hT(fHistLast), uint64(m)))
 	}
-	if m := h.first[t.lower]; m != 0 {
+	if m := h.first[lower]; m != 0 {
 		out = append(out, hNum(hT(fHistSub), uint64(m)))
 	}
 	return out

@@ -56,6 +56,10 @@ type Model struct {
 	// training weights (dense) while training
 	w []float32
 
+	// first is the first pass of a two-pass model (nil for one pass); its
+	// predictions give the document-history features of this pass.
+	first *Model
+
 	pool sync.Pool
 }
 
@@ -80,51 +84,91 @@ func (m *Model) getScratch() *scratch {
 	return &scratch{fz: featurizer{m: m}}
 }
 
-// emissions computes per-token label scores of a prepared sentence.
-func (m *Model) emissions(s *scratch, words []string, dc *docContext, hist *docHistory) []float32 {
-	n := len(words)
-	if cap(s.scores) < n*numLabels {
-		s.scores = make([]float32, n*numLabels)
-	}
-	sc := s.scores[:n*numLabels]
-	caps := isAllCapsSentence(words)
-	num := isNumericSentence(words)
-	var acc [numLabels]int32
-	for i := 0; i < n; i++ {
-		s.feats = s.fz.features(i, words, dc, caps, num, s.feats[:0])
-		if hist != nil {
-			s.feats = hist.features(s.fz.info, i, s.feats)
+// score adds the weights of feats into out.
+func (m *Model) score(feats []uint64, out []float32) {
+	if m.w != nil {
+		for l := range out {
+			out[l] = 0
 		}
-		out := sc[i*numLabels : (i+1)*numLabels]
-		if m.w != nil {
+		for _, h := range feats {
+			r := int(m.row(h)) * numLabels
+			ws := m.w[r : r+numLabels]
 			for l := range out {
-				out[l] = 0
+				out[l] += ws[l]
 			}
-			for _, h := range s.feats {
-				r := int(m.row(h)) * numLabels
-				ws := m.w[r : r+numLabels]
-				for l := range out {
-					out[l] += ws[l]
-				}
-			}
+		}
+		return
+	}
+	var acc [numLabels]int32
+	for _, h := range feats {
+		o := m.rowIdx[m.row(h)]
+		if o < 0 {
 			continue
 		}
-		acc = [numLabels]int32{}
-		for _, h := range s.feats {
-			o := m.rowIdx[m.row(h)]
-			if o < 0 {
-				continue
-			}
-			ws := m.qw[o : o+int32(numLabels)]
-			for l := range acc {
-				acc[l] += int32(ws[l])
-			}
-		}
-		for l := range out {
-			out[l] = float32(acc[l]) * m.scale
+		ws := m.qw[o : o+int32(numLabels)]
+		for l := range acc {
+			acc[l] += int32(ws[l])
 		}
 	}
-	return sc
+	for l := range out {
+		out[l] = float32(acc[l]) * m.scale
+	}
+}
+
+// docFeats holds the pass-independent features of a document's tokens.
+type docFeats struct {
+	feats   []uint64
+	offs    []int32 // token t's features are feats[offs[t]:offs[t+1]]
+	lower   []string
+	initCap []bool
+}
+
+func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFeats {
+	df := &docFeats{offs: []int32{0}}
+	s.fz.m = m
+	for _, words := range sents {
+		if len(words) == 0 {
+			continue
+		}
+		s.fz.prepare(words, dc)
+		caps, num := isAllCapsSentence(words), isNumericSentence(words)
+		for i := range words {
+			df.feats = s.fz.features(i, words, dc, caps, num, df.feats)
+			df.offs = append(df.offs, int32(len(df.feats)))
+			df.lower = append(df.lower, s.fz.info[i].lower)
+			df.initCap = append(df.initCap, s.fz.info[i].initCap)
+		}
+	}
+	return df
+}
+
+// tagFeats decodes every sentence from precomputed features, adding the
+// history features when hist is not nil.
+func (m *Model) tagFeats(s *scratch, sents [][]string, df *docFeats, hist *docHistory) [][]Chunk {
+	out := make([][]Chunk, len(sents))
+	t := 0
+	for k, words := range sents {
+		n := len(words)
+		if n == 0 {
+			continue
+		}
+		if cap(s.scores) < n*numLabels {
+			s.scores = make([]float32, n*numLabels)
+		}
+		sc := s.scores[:n*numLabels]
+		for i := 0; i < n; i++ {
+			f := df.feats[df.offs[t]:df.offs[t+1]]
+			if hist != nil {
+				s.feats = append(s.feats[:0], f...)
+				s.feats = hist.features(df.lower[t], df.initCap[t], s.feats)
+				f = s.feats
+			}
+			m.score(f, sc[i*numLabels:(i+1)*numLabels])
+			t++
+		}
+		out[k] = labelsToChunks(m.viterbi(s, sc, n))
+	}
+	return out
 }
 
 // viterbi returns the best allowed label sequence.
@@ -245,16 +289,12 @@ func (m *Model) TagDocument(sents [][]string) [][]Chunk {
 	s := m.getScratch()
 	defer m.pool.Put(s)
 	dc := newDocContext(sents)
-	out := make([][]Chunk, len(sents))
-	for k, words := range sents {
-		if len(words) == 0 {
-			continue
-		}
-		s.fz.prepare(words, dc)
-		sc := m.emissions(s, words, dc, nil)
-		out[k] = labelsToChunks(m.viterbi(s, sc, len(words)))
+	if m.first == nil {
+		return m.tagFeats(s, sents, m.docFeatures(s, sents, dc), nil)
 	}
-	return out
+	df := m.docFeatures(s, sents, dc)
+	hist := newDocHistory(sents, m.first.tagFeats(s, sents, df, nil))
+	return m.tagFeats(s, sents, df, hist)
 }
 
 // ---- serialization ----
@@ -301,28 +341,13 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	b := &binWriter{w: bufio.NewWriter(zw)}
 	b.w.WriteString(modelMagic)
-	b.uvarint(uint64(m.bits))
-	b.f32(m.scale)
-	for _, t := range m.trans {
-		b.f32(t)
+	passes := []*Model{m}
+	if m.first != nil {
+		passes = []*Model{m.first, m}
 	}
-	var rows []uint32
-	for r, o := range m.rowIdx {
-		if o >= 0 {
-			rows = append(rows, uint32(r))
-		}
-	}
-	b.uvarint(uint64(len(rows)))
-	prev := uint32(0)
-	for _, r := range rows {
-		b.uvarint(uint64(r - prev))
-		prev = r
-	}
-	// values column-major by label gives long runs of zeros
-	for l := 0; l < numLabels; l++ {
-		for _, r := range rows {
-			b.varint(int64(m.qw[int(m.rowIdx[r])+l]))
-		}
+	b.uvarint(uint64(len(passes)))
+	for _, p := range passes {
+		p.writeWeights(b)
 	}
 	cl := m.res.clusters
 	words := make([]string, 0, len(cl.Class))
@@ -363,6 +388,32 @@ func (m *Model) Write(w io.Writer) error {
 		return fmt.Errorf("ner: writing model: %w", err)
 	}
 	return nil
+}
+
+func (m *Model) writeWeights(b *binWriter) {
+	b.uvarint(uint64(m.bits))
+	b.f32(m.scale)
+	for _, t := range m.trans {
+		b.f32(t)
+	}
+	var rows []uint32
+	for r, o := range m.rowIdx {
+		if o >= 0 {
+			rows = append(rows, uint32(r))
+		}
+	}
+	b.uvarint(uint64(len(rows)))
+	prev := uint32(0)
+	for _, r := range rows {
+		b.uvarint(uint64(r - prev))
+		prev = r
+	}
+	// values column-major by label gives long runs of zeros
+	for l := 0; l < numLabels; l++ {
+		for _, r := range rows {
+			b.varint(int64(m.qw[int(m.rowIdx[r])+l]))
+		}
+	}
 }
 
 type binReader struct {
@@ -422,39 +473,21 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if _, err := io.ReadFull(b.r, magic); err != nil || string(magic) != modelMagic {
 		return nil, errors.New("ner: not a sitrep NER model")
 	}
-	m := &Model{}
-	m.bits = uint(b.uvarint())
-	if m.bits < 8 || m.bits > 26 {
-		return nil, fmt.Errorf("ner: bad model table size 2^%d", m.bits)
+	np := b.uvarint()
+	if np < 1 || np > 2 {
+		return nil, errors.New("ner: bad pass count")
 	}
-	m.scale = b.f32()
-	m.trans = make([]float32, (numLabels+1)*numLabels)
-	for i := range m.trans {
-		m.trans[i] = b.f32()
-	}
-	nrows := b.uvarint()
-	if nrows > 1<<m.bits {
-		return nil, errors.New("ner: bad row count")
-	}
-	m.rowIdx = make([]int32, 1<<m.bits)
-	for i := range m.rowIdx {
-		m.rowIdx[i] = -1
-	}
-	rows := make([]uint32, nrows)
-	prev := uint64(0)
-	for i := range rows {
-		prev += b.uvarint()
-		if prev >= 1<<m.bits {
-			return nil, errors.New("ner: bad row index")
+	var passes []*Model
+	for i := uint64(0); i < np; i++ {
+		p, err := readWeights(b)
+		if err != nil {
+			return nil, err
 		}
-		rows[i] = uint32(prev)
-		m.rowIdx[prev] = int32(i * numLabels)
+		passes = append(passes, p)
 	}
-	m.qw = make([]int16, int(nrows)*numLabels)
-	for l := 0; l < numLabels; l++ {
-		for i := range rows {
-			m.qw[i*numLabels+l] = int16(b.varint())
-		}
+	m := passes[len(passes)-1]
+	if np == 2 {
+		m.first = passes[0]
 	}
 	cl := &Clusters{Class: map[string][3]uint16{}, Lower: map[string]uint8{}}
 	nw := b.uvarint()
@@ -477,5 +510,49 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("ner: reading model: %w", b.err)
 	}
 	m.res = &resources{clusters: cl, gaz: NewGazetteer(gl), gazList: gl}
+	if m.first != nil {
+		m.first.res = m.res
+	}
+	return m, nil
+}
+
+func readWeights(b *binReader) (*Model, error) {
+	m := &Model{}
+	m.bits = uint(b.uvarint())
+	if m.bits < 8 || m.bits > 26 {
+		return nil, fmt.Errorf("ner: bad model table size 2^%d", m.bits)
+	}
+	m.scale = b.f32()
+	m.trans = make([]float32, (numLabels+1)*numLabels)
+	for i := range m.trans {
+		m.trans[i] = b.f32()
+	}
+	nrows := b.uvarint()
+	if b.err != nil || nrows > 1<<m.bits {
+		return nil, errors.New("ner: bad row count")
+	}
+	m.rowIdx = make([]int32, 1<<m.bits)
+	for i := range m.rowIdx {
+		m.rowIdx[i] = -1
+	}
+	rows := make([]uint32, nrows)
+	prev := uint64(0)
+	for i := range rows {
+		prev += b.uvarint()
+		if prev >= 1<<m.bits {
+			return nil, errors.New("ner: bad row index")
+		}
+		rows[i] = uint32(prev)
+		m.rowIdx[prev] = int32(i * numLabels)
+	}
+	m.qw = make([]int16, int(nrows)*numLabels)
+	for l := 0; l < numLabels && b.err == nil; l++ {
+		for i := range rows {
+			m.qw[i*numLabels+l] = int16(b.varint())
+		}
+	}
+	if b.err != nil {
+		return nil, fmt.Errorf("ner: reading model: %w", b.err)
+	}
 	return m, nil
 }

@@ -132,7 +132,7 @@ Kabul NNP I-NP I-LOC
 . . O O
 `
 
-func tinyModel(t testing.TB) *Model {
+func tinyModel(t testing.TB, twoPass bool) *Model {
 	t.Helper()
 	docs, err := ReadConll(strings.NewReader(fixture))
 	if err != nil {
@@ -140,7 +140,7 @@ func tinyModel(t testing.TB) *Model {
 	}
 	cl := &Clusters{Class: map[string][3]uint16{"Kabul": {1, 2, 3}, "Karimi": {4, 5, 6}}, Lower: map[string]uint8{"the": 5}}
 	gaz := []GazEntry{{"kabul", GazCity | GazAdmin1}, {"afghan", GazDemonym}}
-	m, err := Train(context.Background(), docs, cl, gaz, TrainOptions{Epochs: 5, Bits: 16, TwoPass: true, Folds: 2})
+	m, err := Train(context.Background(), docs, cl, gaz, TrainOptions{Epochs: 5, Bits: 16, TwoPass: twoPass, Folds: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +148,13 @@ func tinyModel(t testing.TB) *Model {
 }
 
 func TestTrainWriteRead(t *testing.T) {
-	m := tinyModel(t)
+	for _, two := range []bool{false, true} {
+		testTrainWriteRead(t, two)
+	}
+}
+
+func testTrainWriteRead(t *testing.T, two bool) {
+	m := tinyModel(t, two)
 	var b bytes.Buffer
 	if err := m.Write(&b); err != nil {
 		t.Fatal(err)
@@ -164,6 +170,9 @@ func TestTrainWriteRead(t *testing.T) {
 			t.Errorf("read model tags %v, want %v", p2, p1)
 		}
 		for k, s := range d.Sentences {
+			if two {
+				break // the jackknifed second pass need not fit two documents
+			}
 			for i, tok := range s {
 				if _, gt := splitTag(tok.Tag); gt != func() string { _, x := splitTag(p1[k][i]); return x }() {
 					t.Errorf("training sentence not fit: %s gold %s pred %s", tok.Word, tok.Tag, p1[k][i])
@@ -172,7 +181,7 @@ func TestTrainWriteRead(t *testing.T) {
 		}
 	}
 	// determinism
-	m3 := tinyModel(t)
+	m3 := tinyModel(t, two)
 	var b3 bytes.Buffer
 	if err := m3.Write(&b3); err != nil {
 		t.Fatal(err)
@@ -183,7 +192,7 @@ func TestTrainWriteRead(t *testing.T) {
 }
 
 func TestFineType(t *testing.T) {
-	m := tinyModel(t)
+	m := tinyModel(t, false)
 	tests := []struct {
 		conll, text, want string
 	}{
@@ -237,7 +246,7 @@ func docFromWords(lines ...string) *document.Document {
 }
 
 func TestStageTiny(t *testing.T) {
-	st := NewStageWithModel(tinyModel(t))
+	st := NewStageWithModel(tinyModel(t, false))
 	d := docFromWords("Ahmed Karimi visited Kabul with Acme Corp .", "Karimi praised the Afghan army .")
 	if err := st.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
@@ -289,7 +298,7 @@ func FuzzReadConll(f *testing.F) {
 
 func FuzzReadModel(f *testing.F) {
 	var b bytes.Buffer
-	if err := tinyModel(f).Write(&b); err != nil {
+	if err := tinyModel(f, true).Write(&b); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(b.Bytes()[:200])

@@ -80,7 +80,7 @@ func (m *Model) extract(docs []ConllDoc, hist []*docHistory) []trainSent {
 			for i := range words {
 				s.feats = s.fz.features(i, words, dc, caps, num, s.feats[:0])
 				if h != nil {
-					s.feats = h.features(s.fz.info, i, s.feats)
+					s.feats = h.features(s.fz.info[i].lower, s.fz.info[i].initCap, s.feats)
 				}
 				for _, f := range s.feats {
 					ts.rows = append(ts.rows, m.row(f))
@@ -224,7 +224,43 @@ func Train(ctx context.Context, docs []ConllDoc, clusters *Clusters, gaz []GazEn
 		return nil, err
 	}
 	m.finalize()
-	return m, nil
+	if !opt.TwoPass {
+		return m, nil
+	}
+	// Jackknife: first-pass predictions on each fold come from a model
+	// trained on the other folds, so that the second pass learns how far
+	// to trust first-pass output on unseen text.
+	hist := make([]*docHistory, len(docs))
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for i := range docs {
+			if i%opt.Folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		sub := make([]ConllDoc, len(in))
+		for k, i := range in {
+			sub[k] = docs[i]
+		}
+		fm := &Model{bits: opt.Bits, res: res}
+		if err := fm.perceptron(ctx, fm.extract(sub, nil), opt, fmt.Sprintf("fold%d", f+1)); err != nil {
+			return nil, err
+		}
+		fm.finalize()
+		for _, i := range out {
+			sents, _ := docWords(docs[i])
+			s := fm.getScratch()
+			hist[i] = newDocHistory(sents, fm.tagFeats(s, sents, fm.docFeatures(s, sents, newDocContext(sents)), nil))
+		}
+	}
+	m2 := &Model{bits: opt.Bits, res: res, first: m}
+	if err := m2.perceptron(ctx, m2.extract(docs, hist), opt, "pass2"); err != nil {
+		return nil, err
+	}
+	m2.finalize()
+	return m2, nil
 }
 
 // BuildOptions configures Build, the whole reproducible training run.
