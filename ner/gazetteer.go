@@ -187,6 +187,11 @@ func BuildGazetteer(geoDir, cameoDir string) ([]GazEntry, error) {
 		}); err != nil {
 			return nil, err
 		}
+		// short forms written in running text (ISO codes in general are too
+		// ambiguous: "IT", "IN", "NO")
+		for _, a := range []string{"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DRC", "PRC", "ROK", "DPRK", "USSR", "U.S.S.R."} {
+			add(a, GazCountry)
+		}
 		if err := readWorldCountries(filepath.Join(geoDir, "world-countries.json"), add); err != nil {
 			return nil, err
 		}

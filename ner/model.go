@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -166,9 +167,24 @@ func (m *Model) tagFeats(s *scratch, sents [][]string, df *docFeats, hist *docHi
 			m.score(f, sc[i*numLabels:(i+1)*numLabels])
 			t++
 		}
-		out[k] = labelsToChunks(m.viterbi(s, sc, n))
+		out[k] = stripTitles(words, labelsToChunks(m.viterbi(s, sc, n)))
 	}
 	return out
+}
+
+var personTitles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true,
+	"ms.": true, "dr": true, "dr.": true, "messrs": true, "messrs.": true, "mme": true, "mme.": true}
+
+// stripTitles drops a leading "Mr"/"Dr" from person spans, as CoNLL
+// annotates names without courtesy titles.
+func stripTitles(words []string, cs []Chunk) []Chunk {
+	for i := range cs {
+		c := &cs[i]
+		if c.Type == "PER" && c.End-c.Start > 1 && personTitles[strings.ToLower(words[c.Start])] {
+			c.Start++
+		}
+	}
+	return cs
 }
 
 // viterbi returns the best allowed label sequence.

@@ -14,7 +14,7 @@ import (
 // TrainOptions configures Train.
 type TrainOptions struct {
 	Epochs  int    // perceptron passes (default 12)
-	Bits    uint   // log2 of the hashed feature table rows (default 20)
+	Bits    uint   // log2 of the hashed feature table rows (default 18)
 	Seed    uint64 // shuffling seed (default 1)
 	TwoPass bool   // add a second pass with document-history features
 	Folds   int    // jackknife folds for the second pass's training input (default 4)
@@ -26,7 +26,7 @@ func (o *TrainOptions) defaults() {
 		o.Epochs = 12
 	}
 	if o.Bits == 0 {
-		o.Bits = 20
+		o.Bits = 18
 	}
 	if o.Seed == 0 {
 		o.Seed = 1

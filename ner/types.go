@@ -48,7 +48,7 @@ var (
 		"shi'ite", "shiite", "shia", "shi'ites", "shiites", "sunni", "sunnis", "kurd", "kurds", "kurdish",
 		"catholic", "catholics", "protestant", "protestants", "hindu", "hindus", "buddhist", "buddhists",
 		"communist", "communists", "socialist", "socialists", "republican", "republicans", "democrat",
-		"democrats", "islamist", "islamists", "arab", "arabs", "alawite", "alawites", "druze", "orthodox",
+		"democrats", "democratic", "islamist", "islamists", "arab", "arabs", "alawite", "alawites", "druze", "orthodox",
 		"sikh", "sikhs", "tamil", "tamils", "pashtun", "pashtuns", "hutu", "hutus", "tutsi", "tutsis",
 		"palestinian", "palestinians", "latino", "latinos", "hispanic", "conservative", "conservatives",
 		"liberal", "liberals", "labour", "tory", "tories", "zionist", "baathist", "salafist", "jihadist",
@@ -82,6 +82,9 @@ func (m *Model) FineType(conll string, words []string) string {
 	last := lower[len(lower)-1]
 	switch conll {
 	case "LOC":
+		if norpWords[phrase] {
+			return NORP
+		}
 		if locNames[phrase] {
 			return Loc
 		}
