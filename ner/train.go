@@ -16,6 +16,7 @@ type TrainOptions struct {
 	Epochs  int    // perceptron passes (default 12)
 	Bits    uint   // log2 of the hashed feature table rows (default 18)
 	Seed    uint64 // shuffling seed (default 1)
+	Seeds   int    // average the weights of this many runs with seeds Seed, Seed+1, ... (default 1)
 	TwoPass bool   // add a second pass with document-history features
 	Folds   int    // jackknife folds for the second pass's training input (default 4)
 	Log     io.Writer
@@ -30,6 +31,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
+	}
+	if o.Seeds <= 0 {
+		o.Seeds = 1
 	}
 	if o.Folds <= 1 {
 		o.Folds = 4
@@ -93,8 +97,42 @@ func (m *Model) extract(docs []ConllDoc, hist []*docHistory) []trainSent {
 	return out
 }
 
-// perceptron trains m.w and m.trans by the averaged structured perceptron.
+// perceptron trains m.w and m.trans by the averaged structured perceptron,
+// averaging the weights of opt.Seeds runs over different shuffles.
 func (m *Model) perceptron(ctx context.Context, data []trainSent, opt TrainOptions, tag string) error {
+	if opt.Seeds <= 1 {
+		return m.perceptron1(ctx, data, opt, tag)
+	}
+	var sw, st []float32
+	for k := 0; k < opt.Seeds; k++ {
+		o := opt
+		o.Seed = opt.Seed + uint64(k)
+		if err := m.perceptron1(ctx, data, o, fmt.Sprintf("%s seed%d", tag, o.Seed)); err != nil {
+			return err
+		}
+		if sw == nil {
+			sw, st = m.w, m.trans
+			continue
+		}
+		for i, v := range m.w {
+			sw[i] += v
+		}
+		for i, v := range m.trans {
+			st[i] += v
+		}
+	}
+	inv := 1 / float32(opt.Seeds)
+	for i := range sw {
+		sw[i] *= inv
+	}
+	for i := range st {
+		st[i] *= inv
+	}
+	m.w, m.trans = sw, st
+	return nil
+}
+
+func (m *Model) perceptron1(ctx context.Context, data []trainSent, opt TrainOptions, tag string) error {
 	nw := (1 << m.bits) * numLabels
 	m.w = make([]float32, nw)
 	u := make([]float32, nw)
@@ -245,7 +283,9 @@ func Train(ctx context.Context, docs []ConllDoc, clusters *Clusters, gaz []GazEn
 			sub[k] = docs[i]
 		}
 		fm := &Model{bits: opt.Bits, res: res}
-		if err := fm.perceptron(ctx, fm.extract(sub, nil), opt, fmt.Sprintf("fold%d", f+1)); err != nil {
+		fo := opt
+		fo.Seeds = 1
+		if err := fm.perceptron(ctx, fm.extract(sub, nil), fo, fmt.Sprintf("fold%d", f+1)); err != nil {
 			return nil, err
 		}
 		fm.finalize()

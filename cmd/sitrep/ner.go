@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/shared"
@@ -46,6 +47,7 @@ func runNER(ctx context.Context, e *env, args []string) error {
 	fs.SetOutput(e.stderr)
 	conll := fs.String("conll", "", "CoNLL-2003 file to tag (required)")
 	model := fs.String("model", "", "model file (default: the embedded model)")
+	timing := fs.Bool("time", false, "print the tagging speed (tokens/s) on standard error")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -62,12 +64,25 @@ func runNER(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	w := bufio.NewWriter(e.stdout)
-	for _, d := range docs {
+	preds := make([][][]string, len(docs))
+	t0 := time.Now()
+	ntok := 0
+	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		preds[i] = m.TagConll(d)
+		for _, s := range d.Sentences {
+			ntok += len(s)
+		}
+	}
+	if *timing {
+		el := time.Since(t0)
+		fmt.Fprintf(e.stderr, "sitrep: %d tokens in %v: %.0f tokens/s\n", ntok, el.Round(time.Millisecond), float64(ntok)/el.Seconds())
+	}
+	for i, d := range docs {
 		fmt.Fprint(w, "-DOCSTART- O O\n\n")
-		pred := m.TagConll(d)
+		pred := preds[i]
 		for k, s := range d.Sentences {
 			for i, t := range s {
 				fmt.Fprintf(w, "%s %s %s\n", t.Word, t.Tag, pred[k][i])
@@ -82,10 +97,14 @@ func runNER(ctx context.Context, e *env, args []string) error {
 func runEvalNER(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("sitrep eval ner", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	conll := fs.String("conll", "", "CoNLL-2003 file with gold tags (required)")
+	conll := fs.String("conll", "", "CoNLL-2003 file with gold tags (required unless --pred)")
 	model := fs.String("model", "", "model file (default: the embedded model)")
+	pred := fs.String("pred", "", "score a conlleval file (token gold predicted) instead of tagging")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
+	}
+	if *pred != "" {
+		return scorePredFile(e, *pred)
 	}
 	if *conll == "" {
 		fmt.Fprintln(e.stderr, "sitrep eval ner: --conll IN is required")
@@ -131,6 +150,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 	epochs := fs.Int("epochs", 0, "perceptron epochs (0: default)")
 	bits := fs.Uint("bits", 0, "log2 of the feature table size (0: default)")
 	twoPass := fs.Bool("two-pass", true, "train the second, document-history pass")
+	seeds := fs.Int("seeds", 3, "average the weights of this many shuffled runs")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -138,7 +158,7 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 		return errors.New("train ner: no shared data directory (use --data or $" + shared.EnvVar + ")")
 	}
 	opt := ner.BuildOptions{DataDir: *data, WithDev: !*trainOnly, ClustersIn: *clIn, ClustersOut: *clOut,
-		Train: ner.TrainOptions{Epochs: *epochs, Bits: *bits, TwoPass: *twoPass, Log: e.stderr}}
+		Train: ner.TrainOptions{Epochs: *epochs, Bits: *bits, TwoPass: *twoPass, Seeds: *seeds, Log: e.stderr}}
 	m, err := ner.Build(ctx, opt)
 	if err != nil {
 		return err
@@ -156,4 +176,45 @@ func runTrainNER(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
 	return nil
+}
+
+// scorePredFile scores "token gold predicted" lines (conlleval input; the
+// last two columns are gold and predicted, -DOCSTART- lines are skipped).
+func scorePredFile(e *env, path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := ner.NewScore()
+	var gold, pred []string
+	flush := func() {
+		if len(gold) > 0 {
+			sc.Add(gold, pred)
+		}
+		gold, pred = gold[:0], pred[:0]
+	}
+	in := bufio.NewScanner(f)
+	in.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for in.Scan() {
+		line++
+		fields := strings.Fields(in.Text())
+		switch {
+		case len(fields) == 0:
+			flush()
+		case fields[0] == "-DOCSTART-":
+			flush()
+		case len(fields) < 3:
+			return fmt.Errorf("%s:%d: want token gold predicted", path, line)
+		default:
+			gold = append(gold, fields[len(fields)-2])
+			pred = append(pred, fields[len(fields)-1])
+		}
+	}
+	if err := in.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	flush()
+	return sc.Report(e.stdout)
 }
