@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"sync"
@@ -53,6 +54,11 @@ type Model struct {
 	rowIdx []int32
 	qw     []int16
 	scale  float32
+	// nz has a bit per row with weights; rank[k] counts the set bits of
+	// nz[:k], so a row's weights are at qw[(rank+popcount)*numLabels]
+	// without touching the large rowIdx table.
+	nz   []uint64
+	rank []uint32
 
 	// training weights (dense) while training
 	w []float32
@@ -76,6 +82,7 @@ type scratch struct {
 	back   []int8
 	delta  []float32
 	labels []int
+	df     docFeats
 }
 
 func (m *Model) getScratch() *scratch {
@@ -102,11 +109,14 @@ func (m *Model) score(feats []uint64, out []float32) {
 	}
 	var acc [numLabels]int32
 	for _, h := range feats {
-		o := m.rowIdx[m.row(h)]
-		if o < 0 {
+		r := m.row(h)
+		word, bit := r>>6, uint64(1)<<(r&63)
+		nzw := m.nz[word]
+		if nzw&bit == 0 {
 			continue
 		}
-		ws := m.qw[o : o+int32(numLabels)]
+		o := (int(m.rank[word]) + bits.OnesCount64(nzw&(bit-1))) * numLabels
+		ws := m.qw[o : o+numLabels]
 		for l := range acc {
 			acc[l] += int32(ws[l])
 		}
@@ -125,7 +135,8 @@ type docFeats struct {
 }
 
 func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFeats {
-	df := &docFeats{offs: []int32{0}}
+	df := &s.df
+	df.feats, df.offs, df.lower, df.initCap = df.feats[:0], append(df.offs[:0], 0), df.lower[:0], df.initCap[:0]
 	s.fz.m = m
 	for _, words := range sents {
 		if len(words) == 0 {
@@ -212,8 +223,9 @@ func (m *Model) viterbi(s *scratch, sc []float32, n int) []int {
 		cur := delta[i*numLabels : (i+1)*numLabels]
 		for c := 0; c < numLabels; c++ {
 			best, bi := neg, 0
-			for p := 0; p < numLabels; p++ {
-				if prev[p] == neg || !allowedTab[p][c] {
+			for _, p8 := range predTab[c] {
+				p := int(p8)
+				if prev[p] == neg {
 					continue
 				}
 				v := prev[p] + m.trans[p*numLabels+c]
@@ -239,6 +251,18 @@ func (m *Model) viterbi(s *scratch, sc []float32, n int) []int {
 	}
 	return labels
 }
+
+// predTab lists the allowed previous labels of each label.
+var predTab = func() (t [numLabels][]int8) {
+	for c := 0; c < numLabels; c++ {
+		for p := 0; p < numLabels; p++ {
+			if allowed(p, c) {
+				t[c] = append(t[c], int8(p))
+			}
+		}
+	}
+	return
+}()
 
 var allowedTab = func() (t [numLabels][numLabels]bool) {
 	for p := 0; p < numLabels; p++ {
@@ -311,6 +335,24 @@ func (m *Model) TagDocument(sents [][]string) [][]Chunk {
 	df := m.docFeatures(s, sents, dc)
 	hist := newDocHistory(sents, m.first.tagFeats(s, sents, df, nil))
 	return m.tagFeats(s, sents, df, hist)
+}
+
+// buildIndex derives the bitset and rank tables from rowIdx (rows must be
+// stored in row order in qw).
+func (m *Model) buildIndex() {
+	n := len(m.rowIdx)
+	m.nz = make([]uint64, (n+63)/64)
+	m.rank = make([]uint32, len(m.nz))
+	for r, o := range m.rowIdx {
+		if o >= 0 {
+			m.nz[r>>6] |= 1 << (r & 63)
+		}
+	}
+	c := uint32(0)
+	for k, w := range m.nz {
+		m.rank[k] = c
+		c += uint32(bits.OnesCount64(w))
+	}
 }
 
 // ---- serialization ----
@@ -570,5 +612,6 @@ func readWeights(b *binReader) (*Model, error) {
 	if b.err != nil {
 		return nil, fmt.Errorf("ner: reading model: %w", b.err)
 	}
+	m.buildIndex()
 	return m, nil
 }

@@ -248,6 +248,7 @@ func (m *Model) finalize() {
 		m.qw = append(m.qw, q[:]...)
 	}
 	m.w = nil
+	m.buildIndex()
 }
 
 // Train trains a model on CoNLL documents with the given lexical tables.

@@ -65,7 +65,7 @@ func runNER(ctx context.Context, e *env, args []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	preds := make([][][]string, len(docs))
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	ntok := 0
 	for i, d := range docs {
 		if err := ctx.Err(); err != nil {
@@ -77,8 +77,12 @@ func runNER(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if *timing {
-		el := time.Since(t0)
-		fmt.Fprintf(e.stderr, "sitrep: %d tokens in %v: %.0f tokens/s\n", ntok, el.Round(time.Millisecond), float64(ntok)/el.Seconds())
+		el, cpu := time.Since(t0), cpuTime()-c0
+		fmt.Fprintf(e.stderr, "sitrep: %d tokens in %v", ntok, el.Round(time.Millisecond))
+		if cpu > 0 {
+			fmt.Fprintf(e.stderr, " (%v CPU: %.0f tokens per CPU second)", cpu.Round(time.Millisecond), float64(ntok)/cpu.Seconds())
+		}
+		fmt.Fprintf(e.stderr, ": %.0f tokens/s\n", float64(ntok)/el.Seconds())
 	}
 	for i, d := range docs {
 		fmt.Fprint(w, "-DOCSTART- O O\n\n")
@@ -119,7 +123,7 @@ func runEvalNER(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	sc := ner.NewScore()
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -133,8 +137,9 @@ func runEvalNER(ctx context.Context, e *env, args []string) error {
 			sc.Add(gold, pred[k])
 		}
 	}
-	el := time.Since(t0)
-	fmt.Fprintf(e.stderr, "tagged %d tokens in %v (%.0f tokens/s)\n", sc.Tokens, el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
+	el, cpu := time.Since(t0), cpuTime()-c0
+	fmt.Fprintf(e.stderr, "tagged %d tokens in %v, %v CPU (%.0f tokens/s, %.0f per CPU second)\n", sc.Tokens,
+		el.Round(time.Millisecond), cpu.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds(), float64(sc.Tokens)/cpu.Seconds())
 	return sc.Report(e.stdout)
 }
 
