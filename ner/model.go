@@ -577,7 +577,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 func readWeights(b *binReader) (*Model, error) {
 	m := &Model{}
 	m.bits = uint(b.uvarint())
-	if m.bits < 8 || m.bits > 26 {
+	if m.bits < 8 || m.bits > 22 {
 		return nil, fmt.Errorf("ner: bad model table size 2^%d", m.bits)
 	}
 	m.scale = b.f32()

@@ -361,3 +361,18 @@ func BenchmarkStage(b *testing.B) {
 	}
 	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestStageOffsetsUnicode(t *testing.T) {
+	st := NewStageWithModel(tinyModel(t, false))
+	d := docFromWords("Café Ahmed Karimi visited Kabul’s Acme Corp .")
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if got := d.Slice(m.Start, m.End); got != m.Text {
+				t.Errorf("mention %q at [%d,%d) slices to %q", m.Text, m.Start, m.End, got)
+			}
+		}
+	}
+}
