@@ -44,6 +44,11 @@ var (
 		"operation", "grand", "league", "derby", "classic")
 	lawWords = setOf("act", "law", "treaty", "accord", "accords", "agreement", "convention", "constitution",
 		"amendment", "code", "charter", "protocol", "resolution", "bill", "directive", "regulation", "pact")
+	orgHeads = setOf("news", "agency", "bank", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "party",
+		"ministry", "department", "council", "committee", "commission", "university", "association",
+		"federation", "union", "company", "group", "organisation", "organization", "institute", "airlines",
+		"airways", "foundation", "front", "movement", "brigade", "brigades", "army", "police", "club",
+		"times", "post", "herald", "journal", "telegraph", "tribune", "television", "radio", "tv")
 	norpWords = setOf("muslim", "muslims", "moslem", "moslems", "christian", "christians", "jewish", "jew", "jews",
 		"shi'ite", "shiite", "shia", "shi'ites", "shiites", "sunni", "sunnis", "kurd", "kurds", "kurdish",
 		"catholic", "catholics", "protestant", "protestants", "hindu", "hindus", "buddhist", "buddhists",
@@ -80,6 +85,9 @@ func (m *Model) FineType(conll string, words []string) string {
 	phrase := strings.Join(lower, " ")
 	mask := m.res.gaz.lookup(lower)
 	last := lower[len(lower)-1]
+	if len(lower) > 1 && orgHeads[last] && mask&(GazCountry|GazCity|GazAdmin1) == 0 {
+		return Org // "Fars News", "Kabul Bank" tagged as places
+	}
 	switch conll {
 	case "LOC":
 		if norpWords[phrase] {
