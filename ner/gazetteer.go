@@ -2,7 +2,6 @@ package ner
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -119,8 +118,9 @@ func (g *Gazetteer) Match(lower []string, marks []gazMark) {
 	}
 }
 
-// BuildGazetteer derives the name lists from the GeoNames extracts and
-// country demonyms in geoDir and the CAMEO actor dictionaries in cameoDir
+// BuildGazetteer derives the name lists from the GeoNames extracts
+// (countryInfo, admin1 codes, cities15000) and the Wikipedia country
+// demonyms in geoDir (world-countries.json is left out: it is ODbL) and the CAMEO actor dictionaries in cameoDir
 // (either may be empty to skip it). The result is sorted and deterministic.
 func BuildGazetteer(geoDir, cameoDir string) ([]GazEntry, error) {
 	m := map[string]uint16{}
@@ -192,9 +192,6 @@ func BuildGazetteer(geoDir, cameoDir string) ([]GazEntry, error) {
 		for _, a := range []string{"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "UAE", "U.A.E.", "DRC", "PRC", "ROK", "DPRK", "USSR", "U.S.S.R."} {
 			add(a, GazCountry)
 		}
-		if err := readWorldCountries(filepath.Join(geoDir, "world-countries.json"), add); err != nil {
-			return nil, err
-		}
 	}
 	if cameoDir != "" {
 		if err := readActors(filepath.Join(cameoDir, "Phoenix.Countries.actors.txt"), true, add); err != nil {
@@ -243,41 +240,6 @@ func eachTSV(path string, fn func([]string)) error {
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("gazetteer %s: %w", path, err)
-	}
-	return nil
-}
-
-func readWorldCountries(path string, add func(string, uint16)) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("gazetteer: %w", err)
-	}
-	var cs []struct {
-		Name struct {
-			Common   string `json:"common"`
-			Official string `json:"official"`
-		} `json:"name"`
-		AltSpellings []string `json:"altSpellings"`
-		Demonyms     map[string]struct {
-			F string `json:"f"`
-			M string `json:"m"`
-		} `json:"demonyms"`
-	}
-	if err := json.Unmarshal(b, &cs); err != nil {
-		return fmt.Errorf("gazetteer %s: %w", path, err)
-	}
-	for _, c := range cs {
-		add(c.Name.Common, GazCountry)
-		add(c.Name.Official, GazCountry)
-		for _, a := range c.AltSpellings {
-			if len(a) > 3 && isASCIIName(a) {
-				add(a, GazCountry)
-			}
-		}
-		if d, ok := c.Demonyms["eng"]; ok {
-			add(d.F, GazDemonym)
-			add(d.M, GazDemonym)
-		}
 	}
 	return nil
 }

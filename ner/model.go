@@ -353,6 +353,7 @@ func (m *Model) buildIndex() {
 		m.rank[k] = c
 		c += uint32(bits.OnesCount64(w))
 	}
+	m.rowIdx = nil
 }
 
 // ---- serialization ----
@@ -390,7 +391,7 @@ func (b *binWriter) f32(f float32) { b.uvarint(uint64(math.Float32bits(f))) }
 
 // Write serializes the model (gzip-compressed).
 func (m *Model) Write(w io.Writer) error {
-	if m.rowIdx == nil {
+	if m.nz == nil {
 		return errors.New("ner: model is not finalized")
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
@@ -455,9 +456,10 @@ func (m *Model) writeWeights(b *binWriter) {
 		b.f32(t)
 	}
 	var rows []uint32
-	for r, o := range m.rowIdx {
-		if o >= 0 {
-			rows = append(rows, uint32(r))
+	for k, w := range m.nz {
+		for w != 0 {
+			rows = append(rows, uint32(k*64+bits.TrailingZeros64(w)))
+			w &= w - 1
 		}
 	}
 	b.uvarint(uint64(len(rows)))
@@ -466,10 +468,11 @@ func (m *Model) writeWeights(b *binWriter) {
 		b.uvarint(uint64(r - prev))
 		prev = r
 	}
-	// values column-major by label gives long runs of zeros
+	// values column-major by label gives long runs of zeros; rows are
+	// stored in row order, so row i's weights are at qw[i*numLabels]
 	for l := 0; l < numLabels; l++ {
-		for _, r := range rows {
-			b.varint(int64(m.qw[int(m.rowIdx[r])+l]))
+		for i := range rows {
+			b.varint(int64(m.qw[i*numLabels+l]))
 		}
 	}
 }
