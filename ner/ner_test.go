@@ -308,9 +308,10 @@ func FuzzReadModel(f *testing.F) {
 	})
 }
 
-// TestEmbeddedDev checks the shipped model on CoNLL-2003 dev (seconds).
-func TestEmbeddedDev(t *testing.T) {
-	p := shared.Path(t, "conll2003/dev.txt")
+// TestEmbeddedConll checks the shipped model on CoNLL-2003 test (a floor,
+// not a tuning target; the model trains on train + dev).
+func TestEmbeddedConll(t *testing.T) {
+	p := shared.Path(t, "conll2003/test.txt")
 	m, err := LoadDefault()
 	if err != nil {
 		t.Skipf("no embedded model: %v", err)
@@ -335,8 +336,8 @@ func TestEmbeddedDev(t *testing.T) {
 			sc.Add(gold, pred[k])
 		}
 	}
-	if f1 := sc.F1(); f1 < 90 {
-		t.Errorf("dev F1 %.2f < 90", f1)
+	if f1 := sc.F1(); f1 < 88 {
+		t.Errorf("CoNLL-2003 test F1 %.2f < 88", f1)
 	}
 }
 

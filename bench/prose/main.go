@@ -57,6 +57,13 @@ func main() {
 	}
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
+	// load prose's default model once (NewDocument would load it per call)
+	first, err := prose.NewDocument("Init.", prose.WithSegmentation(false))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	model := first.Model
 	t0 := time.Now()
 	ntok := 0
 	preds := make([][]string, len(sents))
@@ -74,7 +81,7 @@ func main() {
 		for i := range pred {
 			pred[i] = "O"
 		}
-		doc, err := prose.NewDocument(text, prose.WithSegmentation(false))
+		doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(model))
 		if err == nil {
 			cursor := 0
 			prevType := ""
