@@ -161,13 +161,23 @@ func acronymOf(acr, text string) bool {
 
 // Cluster groups mentions into entities. Mentions may be in any order;
 // entities come out in order of first mention, with ids e1, e2, ...
-func Cluster(d *document.Document, in []Mention) []document.Entity {
+func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 	if len(in) == 0 {
 		return []document.Entity{}
 	}
+	defer func() {
+		// entities must never take a document down; an invariant broken by
+		// odd input yields no entities rather than a panic
+		if r := recover(); r != nil {
+			out = []document.Entity{}
+		}
+	}()
 	ms := make([]*mention, 0, len(in)+4)
 	covered := map[int]bool{}
 	for _, m := range in {
+		if m.TokenStart < 0 || m.TokenEnd > len(d.Tokens) || m.TokenStart >= m.TokenEnd || m.End <= m.Start {
+			continue // not a span of this document
+		}
 		mm := &mention{Mention: m}
 		ms = append(ms, mm)
 		for t := m.TokenStart; t < m.TokenEnd; t++ {
@@ -270,7 +280,7 @@ func Cluster(d *document.Document, in []Mention) []document.Entity {
 		}
 	}
 	sort.SliceStable(ents, func(i, j int) bool { return ents[i].first < ents[j].first })
-	out := make([]document.Entity, 0, len(ents))
+	out = make([]document.Entity, 0, len(ents))
 	for i, e := range ents {
 		sort.SliceStable(e.mentions, func(a, b int) bool { return e.mentions[a].Start < e.mentions[b].Start })
 		de := document.Entity{ID: "e" + strconv.Itoa(i+1), Type: e.typ, Name: canonical(e)}

@@ -175,3 +175,20 @@ func TestAcronymOf(t *testing.T) {
 		}
 	}
 }
+
+func FuzzCluster(f *testing.F) {
+	f.Add("[[PERSON Bashar al-Assad]] met [[ORG Fars News]] ( FN ) .\n[[PERSON Assad]] left the [[PERSON Assad]] regime", 3, 9)
+	f.Fuzz(func(t *testing.T, src string, a, b int) {
+		if strings.Count(src, "[[") > 50 || len(src) > 2000 {
+			return
+		}
+		d, ms := build(t, src)
+		// also an arbitrary, possibly invalid mention
+		ms = append(ms, Mention{Start: a, End: b, Text: "x", Type: "PERSON", TokenStart: a, TokenEnd: b})
+		for _, e := range Cluster(d, ms) {
+			if len(e.Mentions) == 0 || e.Name == "" && len(e.Mentions) == 0 {
+				t.Fatalf("empty entity %+v", e)
+			}
+		}
+	})
+}
