@@ -88,7 +88,7 @@ func TestCluster(t *testing.T) {
 		},
 		{
 			name: "spokesman role and places",
-			src: "spokesman [[PERSON Ali Rabiei]] said [[GPE U.S.]] troops left [[GPE United States]] bases .",
+			src:  "spokesman [[PERSON Ali Rabiei]] said [[GPE U.S.]] troops left [[GPE United States]] bases .",
 			want: map[string][]string{"Ali Rabiei": {"Ali Rabiei"}, "United States": {"U.S.", "United States"}},
 			role: map[string]string{"Ali Rabiei": "spokesman"},
 		},
