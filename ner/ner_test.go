@@ -247,7 +247,7 @@ func docFromWords(lines ...string) *document.Document {
 
 func TestStageTiny(t *testing.T) {
 	st := NewStageWithModel(tinyModel(t, false))
-	d := docFromWords("Ahmed Karimi visited Kabul with Acme Corp .", "Karimi praised the Afghan army .")
+	d := docFromWords("Ahmed Karimi visited Kabul with Acme Corp .", "Karimi praised the Afghan army .", "Afghan border posts", "the Afghan border")
 	if err := st.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestStageTiny(t *testing.T) {
 			}
 		}
 	}
-	want := map[string]string{"Ahmed Karimi": Person, "Kabul": GPE, "Acme Corp": Org, "Afghan": NORP}
+	want := map[string]string{"Ahmed Karimi": Person, "Kabul": GPE, "Acme Corp": Org, "Afghan": NORP, "Afghan border": Loc}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("entities %v, want %v", names, want)
 	}

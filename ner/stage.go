@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/entities"
@@ -61,6 +62,9 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	return nil
 }
 
+var borderWords = map[string]bool{"border": true, "borders": true, "frontier": true, "coast": true,
+	"coastline": true, "side": true, "waters": true}
+
 // Mentions tags the document's sentences and returns the entity mentions
 // with fine types, in text order.
 func (m *Model) Mentions(d *document.Document) []entities.Mention {
@@ -82,7 +86,13 @@ func (m *Model) Mentions(d *document.Document) []entities.Mention {
 	var out []entities.Mention
 	for k, cs := range chunks {
 		for _, c := range cs {
-			first, last := d.Tokens[starts[k]+c.Start], d.Tokens[starts[k]+c.End-1]
+			typ := m.FineType(c.Type, sents[k][c.Start:c.End])
+			end := c.End
+			// "the Turkish border" is a place (LOC), not the nationality
+			if typ == NORP && end < len(sents[k]) && borderWords[strings.ToLower(sents[k][end])] {
+				typ, end = Loc, end+1
+			}
+			first, last := d.Tokens[starts[k]+c.Start], d.Tokens[starts[k]+end-1]
 			if last.End <= first.Start {
 				continue
 			}
@@ -90,9 +100,9 @@ func (m *Model) Mentions(d *document.Document) []entities.Mention {
 				Start:      first.Start,
 				End:        last.End,
 				Text:       d.Slice(first.Start, last.End),
-				Type:       m.FineType(c.Type, sents[k][c.Start:c.End]),
+				Type:       typ,
 				TokenStart: starts[k] + c.Start,
-				TokenEnd:   starts[k] + c.End,
+				TokenEnd:   starts[k] + end,
 			})
 		}
 	}
