@@ -104,6 +104,9 @@ func (m *Model) FineType(conll string, words []string) string {
 		}
 		return GPE
 	case "MISC":
+		if mask&GazCountry != 0 && mask&GazDemonym == 0 {
+			return GPE // "US" alone is the country ("US Open" is not a country name)
+		}
 		if mask&GazDemonym != 0 || norpWords[phrase] {
 			return NORP
 		}
