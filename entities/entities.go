@@ -364,6 +364,9 @@ func matches(o, m *mention) bool {
 		if m.acro && acronymOf(m.Text, o.Text) {
 			return true
 		}
+		if typeClass(o.Type) == "ORG" && len(m.toks) == 1 && len(o.toks) == 2 && o.toks[1] == m.toks[0] {
+			return true // "United" for "Manchester United"
+		}
 		for i, t := range m.toks {
 			if o.toks[i] != t {
 				return false

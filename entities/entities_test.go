@@ -87,6 +87,11 @@ func TestCluster(t *testing.T) {
 				"Syrian Arab News Agency": {"Syrian Arab News Agency", "SANA", "SANA"}},
 		},
 		{
+			name: "club short form",
+			src:  "[[ORG Manchester United]] won .\n[[ORG United]] lead the table .",
+			want: map[string][]string{"Manchester United": {"Manchester United", "United"}},
+		},
+		{
 			name: "spokesman role and places",
 			src:  "spokesman [[PERSON Ali Rabiei]] said [[GPE U.S.]] troops left [[GPE United States]] bases .",
 			want: map[string][]string{"Ali Rabiei": {"Ali Rabiei"}, "United States": {"U.S.", "United States"}},
