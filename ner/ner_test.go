@@ -378,3 +378,63 @@ func TestStageOffsetsUnicode(t *testing.T) {
 		}
 	}
 }
+
+func TestStageConcurrent(t *testing.T) {
+	st := NewStageWithModel(tinyModel(t, true))
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var err error
+			for i := 0; i < 20 && err == nil; i++ {
+				d := docFromWords("Ahmed Karimi visited Kabul with Acme Corp .", "Karimi praised the Afghan army .")
+				err = st.Process(context.Background(), d)
+				if err == nil && len(d.Entities) == 0 {
+					err = context.DeadlineExceeded // any non-nil marker
+				}
+			}
+			done <- err
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Errorf("concurrent Process: %v", err)
+		}
+	}
+}
+
+func TestBuildClusters(t *testing.T) {
+	var sents [][]string
+	for i := 0; i < 200; i++ {
+		city := []string{"Paris", "London", "Rome", "Berlin"}[i%4]
+		name := []string{"Smith", "Jones", "Brown", "Green"}[i%4]
+		sents = append(sents, strings.Fields("Mr "+name+" flew to "+city+" on Monday ."),
+			strings.Fields("In "+city+" , Mr "+name+" said the talks went well ."))
+	}
+	a, err := BuildClusters(context.Background(), sents, ClusterOptions{MinCount: 2, Iterations: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := BuildClusters(context.Background(), sents, ClusterOptions{MinCount: 2, Iterations: 4})
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("clustering is not deterministic")
+	}
+	for w, c := range a.Class {
+		if c[2]/4 != c[1] || c[0] >= 64 || c[1] >= 256 {
+			t.Errorf("%s: classes %v do not nest", w, c)
+		}
+	}
+	if a.Lower["the"] != 5 || a.Lower["paris"] != 1 {
+		t.Errorf("lower-case buckets: the=%d paris=%d", a.Lower["the"], a.Lower["paris"])
+	}
+	var buf bytes.Buffer
+	if err := WriteClusters(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	c, err := ReadClusters(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, c) {
+		t.Error("cluster table round trip differs")
+	}
+}
