@@ -438,3 +438,36 @@ func TestBuildClusters(t *testing.T) {
 		t.Error("cluster table round trip differs")
 	}
 }
+
+// BenchmarkTagConll measures NER alone (both passes) on CoNLL-2003 dev.
+func BenchmarkTagConll(b *testing.B) {
+	p := shared.Path(b, "conll2003/dev.txt")
+	m, err := LoadDefault()
+	if err != nil {
+		b.Skipf("no embedded model: %v", err)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs, err := ReadConll(f)
+	f.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sents := make([][][]string, len(docs))
+	ntok := 0
+	for i, d := range docs {
+		sents[i], _ = docWords(d)
+		for _, s := range sents[i] {
+			ntok += len(s)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sents {
+			m.TagDocument(s)
+		}
+	}
+	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
