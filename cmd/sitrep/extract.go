@@ -238,6 +238,11 @@ func writeSummary(w io.Writer, d *document.Document) error {
 		switch {
 		case q.Speaker != nil:
 			sp = *q.Speaker
+			for _, en := range d.Entities {
+				if en.ID == sp {
+					sp = en.Name
+				}
+			}
 		case q.SpeakerMention != nil:
 			sp = q.SpeakerMention.Text
 		}

@@ -46,6 +46,7 @@ func commands() []command {
 	return []command{
 		{"extract", "read inputs and print Documents", runExtract},
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
+		{"ner", "tag CoNLL-2003 input: token gold predicted", runNER},
 		{"eval", "score a stage against annotated data", runEval},
 		{"export", "Documents (JSON Lines) to one GDELT-style row per event", runExport},
 		{"train", "train a model from annotated data", runTrain},
@@ -62,6 +63,7 @@ func evalCommands() []command {
 		{"geo", "toponym recognition and resolution (P/R/F1, Acc@161, exact id) on JSON Lines", runEvalGeo},
 		{"events", "CAMEO/PLOVER events against PLOVER or CAMEO-coded gold (JSON Lines)", runEvalEvents},
 		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
+		{"ner", "named entities P/R/F1 against CoNLL-2003 (conlleval)", runEvalNER},
 	}
 }
 
@@ -70,6 +72,7 @@ func trainCommands() []command {
 	return []command{
 		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
 		{"quotes", "the quotes BIO tagger on PolNeAR", runTrainQuotes},
+		{"ner", "named entity recognizer (reproduces ner/model/ner.bin.gz)", runTrainNER},
 	}
 }
 

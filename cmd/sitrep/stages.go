@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/quotes"
 	"github.com/sitrep/sitrep/segment"
@@ -25,6 +26,7 @@ func stageFactories(pf *pipelineFlags) []stageFactory {
 	}
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
+		{"ner", func() (pipeline.Stage, error) { return ner.NewStage() }},
 		{"time", func() (pipeline.Stage, error) { return timex.NewStage(), nil }},
 		{"geo", func() (pipeline.Stage, error) {
 			return geoparse.NewStage(geoparse.Options{GazetteerDir: pf.gazetteer})
