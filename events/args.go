@@ -223,6 +223,18 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		}
 	}
 	p.targets = without(p.targets, p.sources)
+	if len(p.targets) == 0 && placeTargetRoots[Root(p.code)] && !p.report {
+		// "lifted a state of emergency in West Darfur": the place's country
+		end := st.segmentEnd(trigEnd - 1)
+		for c, ch := range st.chunks {
+			if ch.start >= trigEnd && ch.start < end && len(ch.actor.Sectors) == 0 && !ch.pronoun &&
+				(ch.inPP == "in" || ch.inPP == "into" || ch.inPP == "across" || ch.inPP == "near" || ch.inPP == "around" || ch.inPP == "on") &&
+				(ch.actor.Source == "name" || ch.actor.Source == "place" || ch.actor.Source == "capital" || ch.actor.Source == "possessive") {
+				p.targets = []int{c}
+				break
+			}
+		}
+	}
 	if Root(p.code) >= "17" {
 		// "arrested 100 Palestinians": people attacked or detained are civilians
 		for _, t := range p.targets {
@@ -420,6 +432,10 @@ func (st *sentence) isPassive(i int) bool {
 	}
 	return false
 }
+
+// placeTargetRoots code the country where the act happens as its target
+// when no one else is named: curfews lifted, forces deployed, attacks.
+var placeTargetRoots = map[string]bool{"08": true, "14": true, "15": true, "16": true, "17": true, "18": true, "19": true, "20": true}
 
 // symmetric roots: joint acts of coordinated subjects (agree, meet, sign, cooperate).
 var symmetric = map[string]bool{"03": true, "04": true, "05": true, "06": true}

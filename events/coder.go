@@ -150,6 +150,16 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 			for j < n && entityAt(st.words[j].start, st.words[j].end) == e {
 				j++
 			}
+			// "Palestinian" (NORP) + "police": the role words after a demonym or country
+			if e.Type == "NORP" || e.Type == "GPE" {
+				for j < n && entityAt(st.words[j].start, st.words[j].end) == nil {
+					h, ok := st.sw.HitAt(j)
+					if !ok || h.Entry.Kind != actors.KindAgent || h.Start != j {
+						break
+					}
+					j = h.End
+				}
+			}
 			spans = append(spans, span{i, j})
 			for k := i; k < j; k++ {
 				covered[k] = true
