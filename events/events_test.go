@@ -460,3 +460,14 @@ func TestQuadClassAndDedupe(t *testing.T) {
 		t.Errorf("dedupe: %+v", out)
 	}
 }
+
+func FuzzLexiconLoad(f *testing.F) {
+	f.Add("v visit 042 !move\nn talks 040\n")
+	f.Add("v sign +agreement|deal @with 057 !light\n# c\n")
+	f.Add("v x_y_z +a_b @c|d 1234 !intent !report")
+	f.Fuzz(func(t *testing.T, s string) {
+		l := newLexicon()
+		_ = l.Load(strings.NewReader(s))
+		_ = l.Size()
+	})
+}
