@@ -3,9 +3,11 @@ package events
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/internal/shared"
@@ -469,5 +471,31 @@ func FuzzLexiconLoad(f *testing.F) {
 		l := newLexicon()
 		_ = l.Load(strings.NewReader(s))
 		_ = l.Size()
+	})
+}
+
+// FuzzLayers codes documents whose other layers point anywhere: entity,
+// place, time and quote offsets out of order or out of range must not panic.
+func FuzzLayers(f *testing.F) {
+	f.Add("Iran and Russia backed Assad in Syria.", 0, 4, 18, 23, -3, 99)
+	f.Add("Rebels attacked the town.", 5, 2, 0, 0, 1000, -1000)
+	s := newStage(f)
+	f.Fuzz(func(t *testing.T, text string, a, b, c, e, g, h int) {
+		d := segmented(t, text, "2020-02-30")
+		m1 := document.Mention{Start: a, End: b}
+		m2 := document.Mention{Start: c, End: e}
+		sp := "e1"
+		d.Entities = []document.Entity{{ID: "e1", Type: "PERSON", Mentions: []document.Mention{m1, m2}},
+			{ID: "e2", Type: "GPE", Name: text, Mentions: []document.Mention{m2}}}
+		d.Places = []document.Place{{ID: "p1", Country: "SY", Kind: "literal", Mentions: []document.Mention{m1, {Start: g, End: h}}}}
+		d.Times = []document.Time{{ID: "t1", Start: g, End: h, Type: "DATE", Value: "2020"}}
+		d.Quotes = []document.Quote{{ID: "q1", Start: h, End: g, Kind: "direct", Speaker: &sp}}
+		d.Dateline = &document.Dateline{Span: document.Span{Start: a, End: h}, Place: "x"}
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for i := range d.Events {
+			_ = GDELTRow(d, i)
+		}
 	})
 }
