@@ -3,11 +3,9 @@ package events
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/internal/shared"
