@@ -339,6 +339,10 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 				c.own = c.actor.Country == ""
 			}
 		}
+		// peacekeepers are sent by the subject: "refused to deploy peacekeepers in Iraq"
+		if c.actor.Country == "" && strings.HasPrefix(st.words[b-1].low, "peacekeep") {
+			c.own = true
+		}
 		// "thousands of Nigerians", "100 ethnic Albanians": people, CVL
 		if !c.pronoun && len(c.actor.Sectors) == 0 && c.actor.Country != "" && b-a <= 2 {
 			if h, ok := st.sw.HitAt(a); ok && h.Entry.Kind == actors.KindDemonym && isQuantified(st.words, a) {
@@ -369,7 +373,8 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 		if k := len(st.chunks) - 1; k >= 0 && !c.pronoun && (c.inPP == "of" || c.inPP == "in" || c.inPP == "from") {
 			p := &st.chunks[k]
 			gap := a - p.end
-			people := c.inPP != "from" || len(p.actor.Sectors) > 0 && p.actor.Sectors[0] != "MIL" && p.actor.Sectors[0] != "GOV"
+			people := (c.inPP != "from" || len(p.actor.Sectors) > 0 && p.actor.Sectors[0] != "MIL" && p.actor.Sectors[0] != "GOV") &&
+				!strings.HasPrefix(st.words[p.end-1].low, "peacekeep")
 			if !p.pronoun && !p.own && people && p.actor.Country == "" && len(p.actor.Sectors) > 0 && gap >= 1 && gap <= 2 && c.actor.Country != "" {
 				p.actor.Country = c.actor.Country
 				p.actor.Code = c.actor.Country + strings.Join(p.actor.Sectors, "")
