@@ -70,6 +70,21 @@ func ratio(a, b int) float64 {
 // When errs is not nil, each toponym resolved more than 161 km off is
 // written to it (for error analysis on training data).
 func (r *Resolver) Evaluate(ctx context.Context, docs []Doc, goldSpans bool, errs io.Writer) (*Metrics, error) {
+	if !goldSpans {
+		return r.EvaluateWith(ctx, docs, nil, errs)
+	}
+	m, err := r.EvaluateWith(ctx, docs, func(string) []Mention { return nil }, errs)
+	if m != nil {
+		m.Predicted, m.Matched = 0, 0
+	}
+	return m, err
+}
+
+// EvaluateWith is Evaluate with the toponym mentions found by recognize
+// (for instance a named-entity recognizer's GPE, LOC and NORP mentions); a
+// nil recognize uses the resolver's own recognition, and a recognize that
+// returns nil falls back on the gold spans.
+func (r *Resolver) EvaluateWith(ctx context.Context, docs []Doc, recognize func(text string) []Mention, errs io.Writer) (*Metrics, error) {
 	m := &Metrics{}
 	start := time.Now()
 	for _, d := range docs {
@@ -79,17 +94,24 @@ func (r *Resolver) Evaluate(ctx context.Context, docs []Doc, goldSpans bool, err
 		m.Docs++
 		m.Gold += len(d.Toponyms)
 		var ms []Mention
-		if goldSpans {
-			ms = d.GoldMentions()
-		} else {
+		switch {
+		case recognize == nil:
 			ms = r.Recognize(d.Text)
+		default:
+			if ms = recognize(d.Text); ms == nil {
+				ms = d.GoldMentions()
+			}
 		}
 		res := r.ResolveText(d.Text, ms, "")
 		pred := map[[2]int]Resolution{}
 		for _, x := range res {
 			// Demonyms count as recognized toponyms: LGL and GeoVirus
 			// annotate adjectival forms ("Russian") as toponyms.
-			m.Predicted++
+			// A mention left unresolved yields no place in the
+			// document, so it is not a recognized toponym.
+			if x.OK {
+				m.Predicted++
+			}
 			pred[[2]int{x.Start, x.End}] = x
 		}
 		for _, t := range d.Toponyms {
@@ -97,7 +119,9 @@ func (r *Resolver) Evaluate(ctx context.Context, docs []Doc, goldSpans bool, err
 			if !ok {
 				continue
 			}
-			m.Matched++
+			if x.OK {
+				m.Matched++
+			}
 			m.Scored++
 			if t.GeonameID != 0 {
 				m.WithID++
@@ -130,9 +154,6 @@ func (r *Resolver) Evaluate(ctx context.Context, docs []Doc, goldSpans bool, err
 		}
 	}
 	m.Elapsed = time.Since(start)
-	if goldSpans {
-		m.Predicted, m.Matched = 0, 0
-	}
 	return m, nil
 }
 

@@ -62,19 +62,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var ms []Mention
-	for _, e := range d.Entities {
-		switch e.Type {
-		case "GPE", "LOC", "NORP", "FAC":
-			for _, m := range e.Mentions {
-				ms = append(ms, Mention{Start: m.Start, End: m.End, Text: d.Slice(m.Start, m.End), Type: e.Type})
-			}
-		}
-	}
-	if len(ms) == 0 && !s.noFallback {
-		ms = s.r.Recognize(d.Text)
-	}
-	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	ms := s.Mentions(d)
 	dateline := ""
 	if d.Dateline != nil {
 		dateline = d.Dateline.Place
@@ -82,6 +70,43 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	res := s.r.ResolveText(d.Text, ms, dateline)
 	d.Places, d.Focus = s.places(res, s.r.datelinePlaces(dateline))
 	return nil
+}
+
+// Mentions returns the toponym mentions of d: the GPE, LOC, NORP and FAC
+// entities' mentions, and the stage's own recognition where it overlaps no
+// entity mention but an organization's (NER misses many small places, and
+// place names inside organization names, "Chicago Police Department", are
+// toponyms too).
+func (s *Stage) Mentions(d *document.Document) []Mention {
+	var ms []Mention
+	var taken [][2]int
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			if e.Type != "ORG" {
+				taken = append(taken, [2]int{m.Start, m.End})
+			}
+			switch e.Type {
+			case "GPE", "LOC", "NORP", "FAC":
+				ms = append(ms, Mention{Start: m.Start, End: m.End, Text: d.Slice(m.Start, m.End), Type: e.Type})
+			}
+		}
+	}
+	if !s.noFallback {
+		for _, m := range s.r.Recognize(d.Text) {
+			free := true
+			for _, t := range taken {
+				if m.Start < t[1] && t[0] < m.End {
+					free = false
+					break
+				}
+			}
+			if free {
+				ms = append(ms, m)
+			}
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	return ms
 }
 
 // places groups resolutions by place and kind and picks the focus.

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/gazetteer"
 	"github.com/sitrep/sitrep/geoparse"
+	"github.com/sitrep/sitrep/ner"
+	"github.com/sitrep/sitrep/segment"
 )
 
 // openGazetteer opens --gazetteer DIR, else $SITREP_GAZETTEER, else the
@@ -54,6 +57,7 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	dir := fs.String("gazetteer", "", "GeoNames dump directory (default $SITREP_GAZETTEER, else the embedded gazetteer)")
 	split := fs.String("split", "all", "which fixed part of the data to score: all, train, dev, test (the held-out part), or e.g. train+dev")
 	modelPath := fs.String("model", "", "ranker model JSON (default: the embedded one)")
+	withNER := fs.Bool("ner", false, "recognize toponyms with the named-entity stage (GPE, LOC, NORP mentions) instead of the resolver's own recognizer")
 	showErrors := fs.Bool("errors", false, "list toponyms resolved more than 161 km off on standard error (do not use on the test part for tuning)")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -88,13 +92,24 @@ func runEvalGeo(ctx context.Context, e *env, args []string) error {
 	if *showErrors {
 		errw = e.stderr
 	}
-	m, err := r.Evaluate(ctx, docs, *gold, errw)
+	var m *geoparse.Metrics
+	mode := "end to end (own recognition)"
+	switch {
+	case *gold:
+		mode = "gold spans"
+		m, err = r.Evaluate(ctx, docs, true, errw)
+	case *withNER:
+		mode = "end to end (NER mentions)"
+		recognize, rerr := nerToponyms(g, model)
+		if rerr != nil {
+			return rerr
+		}
+		m, err = r.EvaluateWith(ctx, docs, recognize, errw)
+	default:
+		m, err = r.Evaluate(ctx, docs, false, errw)
+	}
 	if err != nil {
 		return err
-	}
-	mode := "end to end (own recognition)"
-	if *gold {
-		mode = "gold spans"
 	}
 	fmt.Fprintf(e.stdout, "data %s, split %s, %s, gazetteer %s\n", *data, *split, mode, g.Source())
 	m.Report(e.stdout, *gold)
@@ -148,4 +163,28 @@ func runTrainGeo(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "wrote %s\n", *out)
 	return nil
+}
+
+// nerToponyms returns the toponym mentions the geo stage resolves in the
+// pipeline: after the segment and ner stages, entity mentions plus its own
+// recognition elsewhere.
+func nerToponyms(g *gazetteer.Gazetteer, model *geoparse.Model) (func(string) []geoparse.Mention, error) {
+	seg := segment.NewStage()
+	rec, err := ner.NewStage()
+	if err != nil {
+		return nil, err
+	}
+	geo, err := geoparse.NewStage(geoparse.Options{Gazetteer: g, Model: model})
+	if err != nil {
+		return nil, err
+	}
+	return func(text string) []geoparse.Mention {
+		d := document.New()
+		d.SetText(text)
+		ctx := context.Background()
+		if seg.Process(ctx, d) != nil || rec.Process(ctx, d) != nil {
+			return []geoparse.Mention{}
+		}
+		return geo.Mentions(d)
+	}, nil
 }
