@@ -251,6 +251,14 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 			if covered[i] {
 				continue
 			}
+			// part of a person's name: "Sheikh Ali al-Sabah"
+			if i > 0 {
+				if p := st.words[i-1]; nameParticles[p.low] || isCapitalized(p.text) && i > 1 && !isSentenceWord(p.low) {
+					if _, hit := st.sw.HitAt(i - 1); !hit {
+						continue
+					}
+				}
+			}
 			j := i + 1
 			for j < n && !covered[j] && placeAt(st.words[j].start, st.words[j].end) == c {
 				placeCountry[j] = c

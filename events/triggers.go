@@ -88,6 +88,12 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 			return lemma // "plans to impose"
 		}
 	}
+	if i+1 < len(st.words) && (lemma == "strike" || lemma == "hit") {
+		switch st.words[i+1].low {
+		case "me", "us", "you", "him", "her", "them", "home":
+			return "" // "it strikes me"
+		}
+	}
 	if i > 0 && particles[w.low] {
 		if p := st.words[i-1].low; strings.HasSuffix(p, "ed") || irregular[p] != "" {
 			return "" // "fought back"
