@@ -330,15 +330,22 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 		}
 	}
 	inPP := false
+	lower := 0
 	for j := start - 1; j >= 0 && j >= start-5; j-- {
 		w := st.words[j].low
 		if prepositions[w] {
 			inPP = true
 			break
 		}
-		if !(determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing")) {
-			break
+		if determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing") {
+			continue
 		}
+		// a compound modifier: "ahead of peace talks"
+		if lower < 2 && isLowerWord(w) && !nounStop[w] && st.lemmaFor(lex.verbs, j) == "" {
+			lower++
+			continue
+		}
+		break
 	}
 	if inPP {
 		p.confidence -= 0.2
