@@ -497,3 +497,21 @@ func FuzzLayers(f *testing.F) {
 		}
 	})
 }
+
+// TestConcurrent runs one stage on several documents at once (go test -race).
+func TestConcurrent(t *testing.T) {
+	s := newStage(t)
+	texts := []string{benchArticle, "Iran and Russia backed Assad.", "The rebels were attacked by Syrian warplanes.", "Turkey threatened to cut ties with Israel."}
+	done := make(chan error)
+	for i := 0; i < 8; i++ {
+		go func(i int) {
+			d := segmented(t, texts[i%len(texts)], "2018-09-03")
+			done <- s.Process(context.Background(), d)
+		}(i)
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
