@@ -15,7 +15,7 @@ func TestCodePhrase(t *testing.T) {
 	tests := []struct {
 		phrase, code, source string
 	}{
-		{"Iranian Foreign Minister Mohammad Javad Zarif", "IRNGOV", "title"},
+		{"Iranian Foreign Minister Mohammad Javad Zarif", "IRNGOV", "dictionary"},
 		{"Syrian regime forces", "SYRMIL", "title"},
 		{"Turkey's army", "TURMIL", "possessive"},
 		{"Tehran", "IRNGOV", "capital"},
@@ -169,4 +169,22 @@ func FuzzLoadDictionary(f *testing.F) {
 		_ = lex.LoadDictionary(strings.NewReader(s))
 		lex.Code(Words("A B soldier"), "2020-01-01")
 	})
+}
+
+func TestBuiltinLeaders(t *testing.T) {
+	lex := Default()
+	for _, tt := range []struct{ phrase, date, code string }{
+		{"Vladimir Putin", "2018-09-03", "RUSGOV"},
+		{"Putin", "1995-01-01", "RUSELI"},
+		{"Recep Tayyip Erdoğan", "2018-09-03", "TURGOV"},
+		{"President Bush", "2003-03-20", "USAGOV"},
+		{"Bush", "1999-06-01", "USAELI"},
+		{"Kofi Annan", "2001-05-01", "IGOUNO"},
+		{"Assad", "", "SYRGOV"},
+	} {
+		a, ok := lex.Code(Words(tt.phrase), tt.date)
+		if !ok || a.Code != tt.code {
+			t.Errorf("%q on %q: got %+v, want %s", tt.phrase, tt.date, a, tt.code)
+		}
+	}
 }

@@ -163,11 +163,10 @@ func splitSectors(s string) []string {
 }
 
 // resolveDated picks the code valid on date: a dated code whose range holds
-// date, else the undated code, else (no date) the most recent open-ended one.
+// date, else the undated code; with no date, the most recent dated role (a
+// document with no date is most likely recent), else the undated code.
 func resolveDated(codes []DatedCode, date string) string {
-	undated := ""
-	latest := ""
-	latestFrom := ""
+	undated, recent, recentFrom := "", "", ""
 	for _, c := range codes {
 		if c.From == "" && c.To == "" {
 			if undated == "" {
@@ -178,20 +177,14 @@ func resolveDated(codes []DatedCode, date string) string {
 		if date != "" && (c.From == "" || c.From <= date) && (c.To == "" || date <= c.To) {
 			return c.Code
 		}
-		if c.To == "" && c.From >= latestFrom {
-			latest, latestFrom = c.Code, c.From
+		if recent == "" || c.From > recentFrom {
+			recent, recentFrom = c.Code, c.From
 		}
 	}
-	if undated != "" {
-		return undated
+	if date == "" && recent != "" {
+		return recent
 	}
-	if date == "" {
-		return latest
-	}
-	if len(codes) > 0 && latest != "" && date >= latestFrom {
-		return latest
-	}
-	return ""
+	return undated
 }
 
 var sectorSegments = map[string]bool{

@@ -164,7 +164,8 @@ func parseDatedCode(s string) (DatedCode, error) {
 		dc.To, err = parseDictDate(rest[1:])
 	case strings.Contains(rest, "-"):
 		i := strings.IndexByte(rest, '-')
-		if dc.From, err = parseDictDate(rest[:i]); err == nil {
+		if dc.From, err = parseDictDate(rest[:i]); err == nil && rest[i+1:] != "" {
+			// "D1-" is open-ended, as sitrep's own files write it
 			dc.To, err = parseDictDate(rest[i+1:])
 		}
 	default:

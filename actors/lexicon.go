@@ -13,6 +13,7 @@
 package actors
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -71,6 +72,9 @@ type Lexicon struct {
 	phrase int
 }
 
+//go:embed leaders.txt
+var leadersDictionary string
+
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	l := &Lexicon{iso2: map[string]string{}, names: map[string]string{}}
 	l.addBuiltins()
@@ -92,6 +96,10 @@ func New() *Lexicon {
 func (l *Lexicon) Len() int { return l.phrase }
 
 func (l *Lexicon) addBuiltins() {
+	defer func() {
+		// the built-in leaders file is the project's own and always parses
+		_ = l.LoadDictionary(strings.NewReader(leadersDictionary))
+	}()
 	for _, line := range lines(countryTable) {
 		f := strings.Split(line, "|")
 		if len(f) < 4 {

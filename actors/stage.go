@@ -259,16 +259,18 @@ func CodeEntities(lex *Lexicon, d *document.Document) {
 			}
 			xa, xb := sw.Extend(a, b)
 			act, ok := lex.CodeSpan(sw, xa, xb, date)
+			bonus := 1
 			if ok && xa < a && act.Source != "dictionary" {
 				act.Source = "title"
+				bonus = 2 // the text's own title beats a dictionary entry
 			}
-			consider(act, ok, 1)
+			consider(act, ok, bonus)
 			if pa, pb, ok := sw.Apposition(b); ok {
 				act, ok := lex.CodeSpan(sw, pa, pb, date)
 				if ok {
 					act.Source = "apposition"
 				}
-				consider(act, ok, 1)
+				consider(act, ok, 2)
 			}
 		}
 		if e.Role != "" {

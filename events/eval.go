@@ -77,6 +77,20 @@ func ReadGold(r io.Reader) ([]GoldRecord, error) {
 	return out, nil
 }
 
+// SameDate reports whether every record carries one and the same date (a
+// placeholder rather than the articles' dates).
+func SameDate(gold []GoldRecord) bool {
+	if len(gold) < 2 {
+		return false
+	}
+	for _, g := range gold[1:] {
+		if g.Date != gold[0].Date {
+			return false
+		}
+	}
+	return gold[0].Date != ""
+}
+
 // DefaultTripleMinConfidence is the confidence an event needs to count in
 // the (source, target, code) triple scores.
 const DefaultTripleMinConfidence = 0.55

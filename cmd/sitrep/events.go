@@ -34,6 +34,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	stages := fs.String("stages", "", "upstream stages to run before events (default: all available)")
 	minConf := fs.Float64("min-confidence", 0, "drop events below this confidence")
 	linear := fs.Bool("linear", false, "ignore the dependency parse (word-order argument rules only)")
+	dates := fs.String("dates", "auto", "record dates: use, ignore, or auto (ignore them when every record has the same date, a placeholder as in the PLOVER gold standard's 2000-01-01)")
 	tripleMin := fs.Float64("triple-min-confidence", events.DefaultTripleMinConfidence, "confidence an event needs to count in the CAMEO triple scores")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -50,6 +51,16 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("%s: %w", *data, err)
+	}
+	useDates := true
+	switch *dates {
+	case "use":
+	case "ignore":
+		useDates = false
+	case "auto":
+		useDates = !events.SameDate(gold)
+	default:
+		return fmt.Errorf("--dates: want use, ignore or auto, got %q", *dates)
 	}
 	up, err := buildStages(&pipelineFlags{stages: *stages})
 	if err != nil {
@@ -73,7 +84,9 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	ann := func(ctx context.Context, text, date string) (*document.Document, error) {
 		d := document.New()
 		d.SetText(text)
-		d.Published = date
+		if useDates {
+			d.Published = date
+		}
 		if err := p.Process(ctx, d); err != nil {
 			return nil, err
 		}
@@ -83,7 +96,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: stages %s\n", *data, strings.Join(names, ","))
+	fmt.Fprintf(e.stdout, "%s: stages %s; record dates %s\n", *data, strings.Join(names, ","), map[bool]string{true: "used", false: "ignored"}[useDates])
 	rep.Write(e.stdout)
 	if *misses {
 		for _, m := range rep.Misses {
