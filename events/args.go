@@ -50,6 +50,7 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 		}
 	}
 	st.denials(out)
+	st.inheritPlans(out)
 	out = st.bareObligations(out)
 	st.obligations(out)
 	st.demote(out)
@@ -1067,4 +1068,21 @@ func (st *sentence) bareObligations(ps []proto) []proto {
 			modality: "asserted", confidence: 0.7})
 	}
 	return ps
+}
+
+// inheritPlans makes nominal events in the clause of a planned verb planned
+// too: "will travel to Tehran for a trilateral meeting".
+func (st *sentence) inheritPlans(ps []proto) {
+	for i := range ps {
+		n := &ps[i]
+		if !n.noun || n.modality == "negated" {
+			continue
+		}
+		for _, v := range ps {
+			if v.noun || v.modality != "planned" || v.head >= n.head || st.segmentEnd(v.head) < n.head {
+				continue
+			}
+			n.modality = "planned"
+		}
+	}
 }

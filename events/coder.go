@@ -561,3 +561,21 @@ var quantityNouns = map[string]bool{
 	"two": true, "three": true, "number": true, "majority": true, "part": true, "third": true, "half": true,
 	"leaders": true, "delegation": true, "team": true, "contingent": true, "supporters": true,
 }
+
+// agencyAt reports a news agency or organization chunk at code point off:
+// "SANA" is the agency, not Sanaa.
+func (st *sentence) agencyAt(off int) bool {
+	for i, w := range st.words {
+		if w.start <= off && off < w.end {
+			if c := st.chunkAt[i]; c >= 0 {
+				src := st.chunks[c].actor.Source
+				return src == "agency" || src == "name" && len(st.chunks[c].actor.Code) > 3 && st.chunks[c].actor.Country == "IGO"
+			}
+			if h, ok := st.sw.HitAt(i); ok {
+				return h.Entry.Kind == actors.KindAgency || h.Entry.Kind == actors.KindOrg
+			}
+			return false
+		}
+	}
+	return false
+}

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/document"
@@ -376,6 +377,17 @@ func (s *Stage) toEvents(d *document.Document, st *sentence, p proto, date strin
 	base.Trigger = document.Mention{Start: t0, End: t1, Text: d.Slice(t0, t1)}
 	base.Place = placeFor(d, st, p)
 	base.Time, base.TimeSource = timeFor(d, sent, t0, date)
+	if p.modality == "planned" && base.TimeSource == "text" && base.Time != nil && date != "" {
+		// "will travel to Tehran on Friday": a plan is not in the past
+		if v := *base.Time; len(v) == 10 && v < date {
+			if t, err := time.Parse("2006-01-02", v); err == nil {
+				if pub, err := time.Parse("2006-01-02", date); err == nil && pub.Sub(t) <= 7*24*time.Hour {
+					next := t.AddDate(0, 0, 7).Format("2006-01-02")
+					base.Time = &next
+				}
+			}
+		}
+	}
 	if q := quoteAt(d, t0); q != nil {
 		base.Quote = q.ID
 		if base.Modality == "asserted" {
@@ -447,7 +459,7 @@ func placeFor(d *document.Document, st *sentence, p proto) string {
 			continue
 		}
 		for _, m := range pl.Mentions {
-			if m.Start < sent.Start || m.End > sent.End {
+			if m.Start < sent.Start || m.End > sent.End || st.agencyAt(m.Start) {
 				continue
 			}
 			dist := m.Start - trig

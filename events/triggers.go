@@ -88,6 +88,9 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 			return lemma // "plans to impose"
 		}
 	}
+	if lemma == "release" && i > 0 && mediaNouns[st.words[i-1].low] {
+		return "" // "a picture released by SANA"
+	}
 	if i+1 < len(st.words) && (lemma == "strike" || lemma == "hit") {
 		switch st.words[i+1].low {
 		case "me", "us", "you", "him", "her", "them", "home":
@@ -607,4 +610,10 @@ func isLowerWord(s string) bool {
 		}
 	}
 	return true
+}
+
+var mediaNouns = map[string]bool{
+	"picture": true, "photo": true, "photograph": true, "video": true, "statement": true, "report": true,
+	"footage": true, "image": true, "images": true, "figures": true, "data": true, "document": true,
+	"documents": true, "recording": true, "audio": true, "letter": true, "list": true,
 }
