@@ -1079,10 +1079,22 @@ func (st *sentence) inheritPlans(ps []proto) {
 			continue
 		}
 		for _, v := range ps {
-			if v.noun || v.modality != "planned" || v.head >= n.head || st.segmentEnd(v.head) < n.head {
+			if v.noun || v.head >= n.head || st.segmentEnd(v.head) < n.head {
 				continue
 			}
-			n.modality = "planned"
+			if v.modality == "planned" && n.modality != "planned" {
+				n.modality = "planned"
+				if r := Root(n.code); r >= "04" && r <= "08" {
+					n.code = wrap(FlagIntent, n.code)
+				}
+			}
+			// "travelled to Tehran for talks": the traveller talks
+			if len(n.sources) == 0 && len(v.sources) > 0 && n.trig0 > 0 && st.words[n.trig0-1].low == "for" ||
+				len(n.sources) == 0 && len(v.sources) > 0 && n.trig0 > 1 && st.words[n.trig0-2].low == "for" && determiners[st.words[n.trig0-1].low] ||
+				len(n.sources) == 0 && len(v.sources) > 0 && n.trig0 > 2 && st.words[n.trig0-3].low == "for" && determiners[st.words[n.trig0-2].low] {
+				n.sources = v.sources
+				n.confidence += 0.2
+			}
 		}
 	}
 }

@@ -161,6 +161,10 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		}
 		return lemma
 	case strings.HasSuffix(w.low, "ing"):
+		// "a trilateral meeting", "the heavy fighting": a noun
+		if i > 1 && (isAdjectiveLike(prev) || isLowerWord(prev) && !nounStop[prev] && st.lemmaFor(lex.verbs, i-1) == "") && determiners[st.words[i-2].low] {
+			return ""
+		}
 		return lemma
 	}
 	if strings.HasSuffix(w.low, "s") {
