@@ -402,7 +402,8 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 	// conjuncts share the preposition of the first: "with his Iranian and
 	// Russian counterparts"
 	for k := 1; k < len(st.chunks); k++ {
-		if st.chunks[k].inPP == "" && isCoordination(st.words[st.chunks[k-1].end:st.chunks[k].start]) {
+		gap := st.words[st.chunks[k-1].end:st.chunks[k].start]
+		if st.chunks[k].inPP == "" && isCoordination(gap) && hasConjunction(gap) {
 			st.chunks[k].inPP = st.chunks[k-1].inPP
 		}
 	}
@@ -575,6 +576,15 @@ func (st *sentence) agencyAt(off int) bool {
 				return h.Entry.Kind == actors.KindAgency || h.Entry.Kind == actors.KindOrg
 			}
 			return false
+		}
+	}
+	return false
+}
+
+func hasConjunction(gap []word) bool {
+	for _, w := range gap {
+		if w.low == "and" || w.low == "or" {
+			return true
 		}
 	}
 	return false

@@ -515,3 +515,36 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalystEvents checks the events an analyst would note in an article
+// like the Idlib example (the project's own paraphrase, tokens only).
+func TestAnalystEvents(t *testing.T) {
+	s := newStage(t)
+	d := segmented(t, benchArticle, "2018-09-03")
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ code, source, target, modality string }{
+		{"042", "IRNGOV", "SYR", "asserted"},    // Zarif's visit to Damascus
+		{"050", "IRNMIL", "SYRGOV", "asserted"}, // Iranian forces backed Assad
+		{"036", "TURGOV", "IRN", "planned"},     // Erdogan will travel to Tehran
+		{"154", "SYRMIL", "SYROPP", "asserted"}, // regime forces gathered around Idlib
+		{"050", "IRNGOV", "SYRGOV", "asserted"}, // Tehran has provided backing to Assad
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range d.Events {
+			if e.Code == w.code && e.SourceActor == w.source && e.TargetActor == w.target && e.Modality == w.modality {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("missing %+v", w)
+		}
+	}
+	if t.Failed() {
+		for _, e := range d.Events {
+			t.Logf("%s %s->%s %s %q", e.Code, e.SourceActor, e.TargetActor, e.Modality, e.Trigger.Text)
+		}
+	}
+}
