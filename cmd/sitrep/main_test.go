@@ -206,3 +206,13 @@ func TestUnknownCommand(t *testing.T) {
 		t.Errorf("exit %d stderr %s", code, errOut)
 	}
 }
+
+func TestBuildStages(t *testing.T) {
+	stages, err := buildStages(&pipelineFlags{stages: "segment"})
+	if err != nil || len(stages) != 1 || stages[0].Name() != "segment" {
+		t.Fatalf("buildStages(segment) = %v, %v", stages, err)
+	}
+	if _, err := buildStages(&pipelineFlags{stages: "segment,bogus"}); err == nil || !strings.Contains(err.Error(), `unknown stage "bogus"`) {
+		t.Errorf("unknown stage accepted: %v", err)
+	}
+}

@@ -54,8 +54,9 @@ func buildStages(pf *pipelineFlags) ([]pipeline.Stage, error) {
 		}
 	}
 	var out []pipeline.Stage
+	all := len(want) == 0
 	for _, f := range stageFactories(pf) {
-		if len(want) > 0 && !want[f.name] {
+		if !all && !want[f.name] {
 			continue
 		}
 		delete(want, f.name)
