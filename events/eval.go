@@ -93,7 +93,7 @@ func SameDate(gold []GoldRecord) bool {
 
 // DefaultTripleMinConfidence is the confidence an event needs to count in
 // the (source, target, code) triple scores.
-const DefaultTripleMinConfidence = 0.55
+const DefaultTripleMinConfidence = 0.6
 
 // Annotator runs the pipeline on one text published on date.
 type Annotator func(ctx context.Context, text, date string) (*document.Document, error)
