@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/document"
 )
@@ -174,18 +176,35 @@ func (sw *SentenceWords) Apposition(end int) (int, int, bool) {
 
 // CodeSpan codes the words [start, end) of sentence sw as an actor.
 func (lex *Lexicon) CodeSpan(sw *SentenceWords, start, end int, date string) (document.Actor, bool) {
+	return lex.CodeSpanOf(sw, start, end, date, "")
+}
+
+// CodeSpanOf is CodeSpan for the mention of an entity of type entType. In
+// an organization's name, capitalized role words that other name words
+// follow are part of the name, not its sector: "General Motors", "Jet
+// Airways" (but "Finance Ministry", "Bank of England").
+func (lex *Lexicon) CodeSpanOf(sw *SentenceWords, start, end int, date, entType string) (document.Actor, bool) {
 	if start < 0 || end > len(sw.Words) || start >= end {
 		return document.Actor{}, false
 	}
 	var hits []Hit
 	for _, h := range sw.Hits {
 		if h.Start >= start && h.End <= end {
+			if entType == "ORG" && h.Entry.Kind == KindAgent && h.Start == start && h.End < end && isCap(sw.Words[h.Start]) &&
+				isCap(sw.Words[h.End]) {
+				continue
+			}
 			h.Start -= start
 			h.End -= start
 			hits = append(hits, h)
 		}
 	}
 	return lex.CodeHits(sw.Words[start:end], hits, date)
+}
+
+func isCap(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // tokenRange returns the word span of sentence sw covering code points
@@ -258,7 +277,7 @@ func CodeEntities(lex *Lexicon, d *document.Document) {
 				continue
 			}
 			xa, xb := sw.Extend(a, b)
-			act, ok := lex.CodeSpan(sw, xa, xb, date)
+			act, ok := lex.CodeSpanOf(sw, xa, xb, date, e.Type)
 			bonus := 1
 			if ok && xa < a && act.Source != "dictionary" {
 				act.Source = "title"

@@ -298,7 +298,15 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 		if pronouns[st.words[sp.a].low] && b-a == 1 {
 			c.pronoun = true
 		} else {
-			act, ok := lex.CodeSpan(st.sw, a, b, date)
+			var ent *document.Entity
+			for k := a; k < b && ent == nil; k++ {
+				ent = entityAt(st.words[k].start, st.words[k].end)
+			}
+			entType := ""
+			if ent != nil {
+				entType = ent.Type
+			}
+			act, ok := lex.CodeSpanOf(st.sw, a, b, date, entType)
 			if !ok || act.Country == "" {
 				for k := b - 1; k >= a; k-- {
 					if na, found := names[nameKey(st.words[k].text)]; found {
@@ -316,10 +324,6 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 						break
 					}
 				}
-			}
-			var ent *document.Entity
-			for k := a; k < b && ent == nil; k++ {
-				ent = entityAt(st.words[k].start, st.words[k].end)
 			}
 			if ent != nil {
 				c.entity = ent.ID
