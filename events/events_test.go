@@ -213,7 +213,10 @@ func parsed(t *testing.T, rows [][5]string) *document.Document {
 }
 
 func TestDependencyArguments(t *testing.T) {
-	s := newStage(t)
+	s, err := NewStage(Options{Dependencies: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	// "Iran and Russia backed Assad ." with entities, Assad coded by the actors stage
 	d := parsed(t, [][5]string{
 		{"Iran", "Iran", "PROPN", "4", "nsubj"},

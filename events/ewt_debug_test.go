@@ -45,8 +45,8 @@ func TestDebugEWT(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dep, _ := NewStage(Options{})
-	lin, _ := NewStage(Options{Linear: true})
+	dep, _ := NewStage(Options{Dependencies: true})
+	lin, _ := NewStage(Options{})
 	same, diff, shown := 0, 0, 0
 	for _, s := range sents {
 		d1, d2 := ewtDocument(s), ewtDocument(s)

@@ -31,9 +31,10 @@ type Options struct {
 	Actors []string
 	// MinConfidence drops events below this confidence.
 	MinConfidence float64
-	// Linear ignores the dependency parse and uses the word-order rules
-	// only (for comparison, or when the parser is unreliable).
-	Linear bool
+	// Dependencies takes sources and targets from the dependency parse
+	// when the syntax layer has run. Off by default: with the project's
+	// parser the word-order rules score better (see the README).
+	Dependencies bool
 }
 
 // Stage fills Document.Events.
@@ -107,8 +108,13 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		if len(st.words) == 0 {
 			continue
 		}
-		if s.opts.Linear {
+		if !s.opts.Dependencies {
+			// the word-order rules were built on tokens alone and do better
+			// without the tagger's decisions (lemmas are still used)
 			st.parsed = false
+			for k := range st.words {
+				st.words[k].upos = ""
+			}
 		}
 		st.buildChunksPlaces(s.alex, date, entityAt, s.lex, names, placeAt)
 		st.fillContext(d, s.alex, docCountry, prevSource)

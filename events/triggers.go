@@ -102,14 +102,14 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 			return "" // "fought back"
 		}
 	}
-	if w.upos != "" {
-		if w.upos == "VERB" {
-			return lemma
-		}
-		// taggers miss some verbs after auxiliaries
-		if w.upos == "NOUN" || w.upos == "ADJ" || w.upos == "PROPN" {
-			return ""
-		}
+	switch w.upos {
+	case "":
+	case "VERB":
+		return lemma
+	case "NOUN", "ADJ":
+		// the tagger's noun or adjective may be a verb the word-order rules
+		// know better ("is prepared to", "plans to"): decide below
+	default:
 		return ""
 	}
 	if i > 0 && isCapitalized(w.text) && !isCapitalized(st.words[i-1].text) {

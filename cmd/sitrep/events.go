@@ -33,7 +33,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	misses := fs.Bool("misses", false, "list the records the coder gets wrong on standard error")
 	stages := fs.String("stages", "", "upstream stages to run before events (default: all available)")
 	minConf := fs.Float64("min-confidence", 0, "drop events below this confidence")
-	linear := fs.Bool("linear", false, "ignore the dependency parse (word-order argument rules only)")
+	deps := fs.Bool("dependencies", false, "take sources and targets from the dependency parse (default: word-order rules)")
 	dates := fs.String("dates", "auto", "record dates: use, ignore, or auto (ignore them when every record has the same date, a placeholder as in the PLOVER gold standard's 2000-01-01)")
 	tripleMin := fs.Float64("triple-min-confidence", events.DefaultTripleMinConfidence, "confidence an event needs to count in the CAMEO triple scores")
 	if err := fs.Parse(args); err != nil {
@@ -72,7 +72,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 			upstream = append(upstream, s)
 		}
 	}
-	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns, MinConfidence: *minConf, Linear: *linear})
+	ev, err := events.NewStage(events.Options{Actors: dicts, Patterns: patterns, MinConfidence: *minConf, Dependencies: *deps})
 	if err != nil {
 		return err
 	}
