@@ -216,7 +216,15 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		p.sources = st.subjectsBefore(subjEnd)
 	}
 	if st.parsed {
-		st.depArgs(i, &p, passive)
+		// the parse fills what the word-order rules did not find
+		dp := p
+		st.depArgs(i, &dp, passive)
+		if len(p.sources) == 0 {
+			p.sources = dp.sources
+		}
+		if len(p.targets) == 0 {
+			p.targets = dp.targets
+		}
 	} else if strings.HasSuffix(st.words[i].low, "ing") && i > 0 && st.words[i-1].low == "," {
 		// "..., warning that": the subject of the main clause
 		if s := st.mainSubject(); len(s) > 0 {

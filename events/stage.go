@@ -108,13 +108,13 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		if len(st.words) == 0 {
 			continue
 		}
+		// the word-order rules were built on tokens alone and do better
+		// without the tagger's decisions (lemmas are still used)
+		for k := range st.words {
+			st.words[k].upos = ""
+		}
 		if !s.opts.Dependencies {
-			// the word-order rules were built on tokens alone and do better
-			// without the tagger's decisions (lemmas are still used)
 			st.parsed = false
-			for k := range st.words {
-				st.words[k].upos = ""
-			}
 		}
 		st.buildChunksPlaces(s.alex, date, entityAt, s.lex, names, placeAt)
 		st.fillContext(d, s.alex, docCountry, prevSource)
