@@ -388,12 +388,17 @@ type EventRow struct {
 	SentenceEnd    int      `json:"sentence_end"`
 	Confidence     float64  `json:"confidence"`
 	Ingested       string   `json:"ingested,omitempty"`
+	Story          int64    `json:"story"`
+	Seq            int64    `json:"seq"`
+	// Sentence is the text of the event's sentence, filled by exports only.
+	Sentence string `json:"sentence,omitempty"`
 }
 
 const eventCols = `d.id, d.title, d.url, coalesce(d.dup_of, ''), e.evid, e.code, e.root, e.quad, e.goldstein, e.label, e.plover_type, e.plover_mode,
 	e.source_entity, e.target_entity, e.source_name, e.target_name, e.source_actor, e.target_actor, e.source_country, e.target_country,
 	e.place_id, e.place_name, e.place_country, e.place_feature, e.place_admin1, e.place_geonameid, e.lat, e.lon, e.time, coalesce(e.day, ''),
-	e.modality, e.quote_id, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.confidence, d.ingested_at`
+	e.modality, e.quote_id, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.sentence_end, e.confidence, d.ingested_at,
+	coalesce(d.story, d.doc_key), e.rowid`
 
 func scanEvent(rows *sql.Rows) (EventRow, error) {
 	var r EventRow
@@ -401,7 +406,7 @@ func scanEvent(rows *sql.Rows) (EventRow, error) {
 	err := rows.Scan(&r.DocID, &r.DocTitle, &r.URL, &r.DupOf, &r.ID, &r.Code, &r.Root, &r.Quad, &g, &r.Label, &r.PloverType, &r.PloverMode,
 		&r.SourceEntity, &r.TargetEntity, &r.SourceName, &r.TargetName, &r.SourceActor, &r.TargetActor, &r.SourceCountry, &r.TargetCountry,
 		&r.PlaceID, &r.PlaceName, &r.PlaceCountry, &r.PlaceFeature, &r.PlaceAdmin1, &r.PlaceGeonameID, &lat, &lon, &r.Time, &r.Day,
-		&r.Modality, &r.QuoteID, &r.Trigger, &r.TriggerStart, &r.TriggerEnd, &r.SentenceStart, &r.SentenceEnd, &r.Confidence, &r.Ingested)
+		&r.Modality, &r.QuoteID, &r.Trigger, &r.TriggerStart, &r.TriggerEnd, &r.SentenceStart, &r.SentenceEnd, &r.Confidence, &r.Ingested, &r.Story, &r.Seq)
 	if g.Valid {
 		r.Goldstein = &g.Float64
 	}

@@ -66,6 +66,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if opts.ReadConns <= 0 {
 		opts.ReadConns = 4
 	}
+	opts.ReadConns = max(opts.ReadConns, 2) // exports read on two connections at once
 	if opts.DuplicateThreshold <= 0 {
 		opts.DuplicateThreshold = 0.5
 	}
