@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"sync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
@@ -69,6 +70,11 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	opts.ReadConns = max(opts.ReadConns, 2) // exports read on two connections at once
 	if opts.DuplicateThreshold <= 0 {
 		opts.DuplicateThreshold = 0.5
+	}
+	if opts.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
 	}
 	s := &Store{path: path, opts: opts}
 	var err error

@@ -47,6 +47,11 @@ func commands() []command {
 		{"eval", "score a stage against annotated data", runEval},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
+		{"ingest", "run the pipeline and store documents in a database", runIngest},
+		{"query", "search stored documents and events, and aggregate them", runQuery},
+		{"export", "export stored data (jsonl, csv, gdelt, geojson, plover)", runExport},
+		{"failures", "list the inputs that failed to ingest", runFailures},
+		{"serve", "serve the HTTP API and web UI over a database", runServe},
 	}
 }
 
