@@ -199,7 +199,7 @@ func assignStory(ctx context.Context, tx *sql.Tx, docKey int64, text string, thr
 			q.WriteByte('?')
 			args = append(args, k)
 		}
-		q.WriteString(`) AND l.doc_key < ?`)
+		q.WriteString(`) AND l.doc_key < ? LIMIT 256`)
 		args = append(args, docKey)
 		rows, err := tx.QueryContext(ctx, q.String(), args...)
 		if err != nil {
