@@ -3,8 +3,54 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/sitrep/sitrep/server"
+	"github.com/sitrep/sitrep/store"
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	return errors.New("serve: not yet implemented")
+	fs := newFlagSet(e, "serve", "sitrep serve [--db PATH] [--addr 127.0.0.1:8080] [--api-token TOKEN]")
+	db := fs.String("db", defaultDB, "database file")
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	token := fs.String("api-token", "", "enable POST /api/documents with this bearer token (or $SITREP_API_TOKEN)")
+	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request's database work")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *token == "" {
+		*token = os.Getenv("SITREP_API_TOKEN")
+	}
+	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
+	// Without a token the server never writes: open the database read-only.
+	st, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == "", ReadConns: 8})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srv := server.New(st, server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger})
+	hs := srv.HTTPServer(*addr)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	logger.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "writes", *token != "")
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return hs.Shutdown(sctx)
+	}
 }
