@@ -488,3 +488,21 @@ func TestGoldstein(t *testing.T) {
 		}
 	}
 }
+
+func FuzzPut(f *testing.F) {
+	b, _ := json.Marshal(testDoc("z", "2024-01-01", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE"))
+	f.Add(b)
+	f.Add([]byte(`{"id":"x","text":"é","title_span":{"start":5,"end":-2},"events":[{"id":"v","code":"","time":"2024-99-99"}]}`))
+	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "f.db"), Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer s.Close()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d := document.New()
+		if json.Unmarshal(b, d) != nil {
+			return
+		}
+		s.Put(context.Background(), d) // must not panic
+	})
+}
