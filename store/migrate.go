@@ -215,7 +215,7 @@ func migrateV2(ctx context.Context, tx *sql.Tx) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, err := assignStory(ctx, tx, it.key, it.text, 0.5); err != nil {
+		if _, err := assignStory(ctx, tx, it.key, it.text, 0.6); err != nil {
 			return fmt.Errorf("backfill story of %d: %w", it.key, err)
 		}
 	}

@@ -46,6 +46,9 @@ type PutResult struct {
 	Story      int64
 	DupOf      string
 	Similarity float64
+	// Exact is true when the text equals the first copy's after
+	// normalization (case, spacing, punctuation).
+	Exact bool
 }
 
 // Put stores d, replacing any stored document of the same id and all its
@@ -149,7 +152,7 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 	if err != nil {
 		return res, err
 	}
-	res.Story, res.DupOf, res.Similarity = info.Story, info.DupOf, info.Similarity
+	res.Story, res.DupOf, res.Similarity, res.Exact = info.Story, info.DupOf, info.Similarity, info.Exact
 	return res, nil
 }
 

@@ -41,7 +41,7 @@ type Options struct {
 	ReadConns int
 	// DuplicateThreshold is the estimated Jaccard similarity of word
 	// shingles at or above which a document is linked to an earlier one as
-	// a near duplicate (default 0.5).
+	// a near duplicate (default 0.6).
 	DuplicateThreshold float64
 }
 
@@ -69,7 +69,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	opts.ReadConns = max(opts.ReadConns, 2) // exports read on two connections at once
 	if opts.DuplicateThreshold <= 0 {
-		opts.DuplicateThreshold = 0.5
+		opts.DuplicateThreshold = 0.6
 	}
 	if opts.ReadOnly {
 		if _, err := os.Stat(path); err != nil {

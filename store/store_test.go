@@ -34,6 +34,7 @@ func testDoc(id, published, src, srcCode, tgt, tgtCode, code, plover string) *do
 	title := src + " and " + tgt + " meet"
 	text := title + "\n\n" + src + " accused " + tgt + " of shelling the border near Aleppo on Monday. " +
 		`"We will respond," said ` + src + ". Talks are planned in Geneva next week."
+	text += "\n\n" + filler(src+tgt+code)
 	d := document.New()
 	d.ID, d.Title, d.Published, d.Source = id, title, published, "Test Wire"
 	d.Text = text
@@ -60,6 +61,24 @@ func testDoc(id, published, src, srcCode, tgt, tgtCode, code, plover string) *do
 		Time: strp(published), Quote: "q1", Sentence: document.Span{Start: ss, End: se}, Trigger: trig, Confidence: 0.9,
 	}}
 	return d
+}
+
+// filler returns a paragraph of 40 words chosen by a hash of key, so that
+// test documents are not near duplicates of each other.
+func filler(key string) string {
+	vocab := strings.Fields("river mountain budget senate harvest railway festival vaccine election drought " +
+		"factory museum treaty glacier satellite orchestra tariff refinery stadium monsoon pipeline harbour " +
+		"cathedral bakery airline copper lithium parliament ferry tribunal")
+	h := uint64(1469598103934665603)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * 1099511628211
+	}
+	var w []string
+	for range 40 {
+		h = mix64(h + 0x9e3779b97f4a7c15)
+		w = append(w, vocab[h%uint64(len(vocab))])
+	}
+	return strings.Join(w, " ") + "."
 }
 
 func openTest(t *testing.T) *Store {

@@ -40,6 +40,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	db := filepath.Join(dir, "k.db")
 	in := filepath.Join(dir, "in.jsonl")
 	const n = 2000
+	rng := rand.New(rand.NewPCG(1, 2))
 	f, err := os.Create(in)
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +48,10 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	enc := json.NewEncoder(f)
 	for i := range n {
 		d := storeTestDoc(fmt.Sprintf("k%05d", i), fmt.Sprintf("2024-01-%02d", 1+i%28), "Iran", "IRNGOV", "Israel", "ISRGOV", "138")
-		d.Text += fmt.Sprintf(" Item %d of the test feed, with words %d %d %d.", i, i*7, i*13, i*31)
+		d.Text += fmt.Sprintf(" Item %d of the test feed.", i)
+		for range 30 {
+			d.Text += " " + crashWords[rng.IntN(len(crashWords))]
+		}
 		for j := range i % 4 {
 			ev := d.Events[0]
 			ev.ID = fmt.Sprintf("v%d", j+2)
@@ -59,7 +63,6 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	f.Close()
 
-	rng := rand.New(rand.NewPCG(1, 2))
 	prev := 0
 	ctx := context.Background()
 	for round := range 20 {
@@ -88,6 +91,9 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	t.Logf("20 kills survived; documents after the kills: %d", prev)
 }
+
+var crashWords = strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike " +
+	"november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu red green blue")
 
 // checkCrashDB checks integrity and per-document completeness and returns
 // the number of documents.

@@ -59,6 +59,7 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"dedup", "near-duplicate precision and recall on edited copies of a corpus", runEvalDedup},
 	}
 }
 

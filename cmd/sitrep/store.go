@@ -541,3 +541,86 @@ func runFailures(ctx context.Context, e *env, args []string) error {
 	}
 	return writeRows(e.stdout, *format, []string{"at", "input", "reason"}, rows, values)
 }
+
+func runEvalDedup(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "eval dedup", "sitrep eval dedup [--rates R,...] [--copies N] [--structural] CORPUS.jsonl")
+	var rates listFlag
+	fs.Var(&rates, "rates", "fractions of words edited in the copies (default 0.02,0.05,0.1,0.2,0.3)")
+	copies := fs.Int("copies", 300, "edited copies per rate")
+	structural := fs.Bool("structural", false, "also drop a paragraph and append a sign-off line in each copy")
+	seed := fs.Uint64("seed", 1, "random seed of the edits")
+	threshold := fs.Float64("threshold", 0, "duplicate similarity threshold (0: the store's default)")
+	asJSON := fs.Bool("json", false, "print JSON Lines")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	if len(rates) == 0 {
+		rates = listFlag{"0.02", "0.05", "0.1", "0.2", "0.3"}
+	}
+	corpus, err := readTexts(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+	if !*asJSON {
+		fmt.Fprintln(tw, "RATE\tSTRUCTURAL\tCOPIES\tCONTROLS\tLINKED\tWRONG\tCONTROLS_LINKED\tPRECISION\tRECALL\tMEAN_SIM")
+	}
+	enc := json.NewEncoder(e.stdout)
+	var rs []float64
+	for _, v := range rates {
+		rate, err := strconv.ParseFloat(v, 64)
+		if err != nil || rate < 0 || rate > 1 {
+			return fmt.Errorf("eval dedup: bad rate %q", v)
+		}
+		rs = append(rs, rate)
+	}
+	results, err := store.EvalDuplicates(ctx, corpus, store.DupEvalConfig{Rates: rs, Copies: *copies, Structural: *structural, Seed: *seed, Threshold: *threshold})
+	if err != nil {
+		return err
+	}
+	for i, r := range results {
+		if i == 0 && !*asJSON {
+			fmt.Fprintf(e.stderr, "corpus: %d texts, %d duplicates found in it (%d exact)\n", len(corpus), r.CorpusDuplicates, r.CorpusExact)
+		}
+		if *asJSON {
+			enc.Encode(r)
+			continue
+		}
+		fmt.Fprintf(tw, "%.2f\t%v\t%d\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\n", r.Rate, r.Structural, r.Copies, r.Controls,
+			r.CopiesLinked, r.CopiesWrong, r.ControlsLinked, r.Precision, r.Recall, r.MeanSimilarity)
+	}
+	return tw.Flush()
+}
+
+// readTexts reads the id and text of each line of a JSON Lines file.
+func readTexts(path string) ([]store.DupText, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	var out []store.DupText
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		var r struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		if r.ID == "" {
+			r.ID = fmt.Sprintf("line-%d", line)
+		}
+		out = append(out, store.DupText{ID: r.ID, Text: r.Text})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
