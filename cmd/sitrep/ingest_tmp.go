@@ -9,11 +9,19 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
+	"html"
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/document"
 )
@@ -38,6 +46,22 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if ext := strings.ToLower(filepath.Ext(in)); ext == ".rss" || ext == ".atom" || ext == ".xml" || ext == ".rdf" {
+			docs, err := tmpReadFeed(in)
+			if err != nil {
+				if opts.OnFailure != nil {
+					opts.OnFailure(in, err)
+					continue
+				}
+				return fmt.Errorf("read %s: %w", in, err)
+			}
+			for _, d := range docs {
+				if err := fn(d); err != nil {
+					return err
+				}
+			}
+			continue
 		}
 		var r io.Reader
 		if in == "-" {
@@ -93,3 +117,79 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 	}
 	return nil
 }
+
+// tmpReadFeed is a minimal RSS 2.0 / RSS 1.0 / Atom reader (UTF-8 only),
+// enough to test --follow until the lead's feed reader lands.
+func tmpReadFeed(path string) ([]*document.Document, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f struct {
+		Items []struct {
+			Title   string `xml:"title"`
+			Link    string `xml:"link"`
+			GUID    string `xml:"guid"`
+			Desc    string `xml:"description"`
+			PubDate string `xml:"pubDate"`
+		} `xml:"channel>item"`
+		RDFItems []struct {
+			Title string `xml:"title"`
+			Link  string `xml:"link"`
+			Desc  string `xml:"description"`
+		} `xml:"item"`
+		Entries []struct {
+			Title string `xml:"title"`
+			ID    string `xml:"id"`
+			Link  struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Summary string `xml:"summary"`
+			Content string `xml:"content"`
+			Updated string `xml:"updated"`
+		} `xml:"entry"`
+	}
+	dec := xml.NewDecoder(strings.NewReader(string(b)))
+	dec.CharsetReader = func(cs string, r io.Reader) (io.Reader, error) {
+		if strings.EqualFold(cs, "utf-8") || strings.EqualFold(cs, "us-ascii") {
+			return r, nil
+		}
+		return nil, fmt.Errorf("charset %s not supported by the temporary reader", cs)
+	}
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("parse feed: %w", err)
+	}
+	var docs []*document.Document
+	add := func(title, link, body, date string) {
+		if link == "" {
+			return
+		}
+		d := document.New()
+		h := sha256.Sum256([]byte(link))
+		d.ID = "u" + hex.EncodeToString(h[:8])
+		d.URL, d.Title, d.Input = link, strings.TrimSpace(title), path+"#"+link
+		if t, err := time.Parse(time.RFC1123Z, strings.TrimSpace(date)); err == nil {
+			d.Published = t.UTC().Format(time.RFC3339)
+		} else if t, err := time.Parse(time.RFC3339, strings.TrimSpace(date)); err == nil {
+			d.Published = t.UTC().Format(time.RFC3339)
+		}
+		d.Text = d.Title + "\n\n" + strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(body, " ")))
+		docs = append(docs, d)
+	}
+	for _, it := range f.Items {
+		add(it.Title, it.Link, it.Desc, it.PubDate)
+	}
+	for _, it := range f.RDFItems {
+		add(it.Title, it.Link, it.Desc, "")
+	}
+	for _, it := range f.Entries {
+		body := it.Content
+		if body == "" {
+			body = it.Summary
+		}
+		add(it.Title, it.Link.Href, body, it.Updated)
+	}
+	return docs, nil
+}
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
