@@ -220,7 +220,7 @@ func assignStory(ctx context.Context, tx *sql.Tx, docKey int64, text string, thr
 	if ok && match < 0 {
 		args := make([]any, 0, numBands+1)
 		var q strings.Builder
-		q.WriteString(`SELECT DISTINCT l.doc_key, d.minhash FROM lsh l JOIN documents d ON d.doc_key = l.doc_key WHERE l.band_key IN (`)
+		q.WriteString(`SELECT DISTINCT l.doc_key, g.sig FROM lsh l JOIN signatures g ON g.doc_key = l.doc_key WHERE l.band_key IN (`)
 		for i, k := range keys {
 			if i > 0 {
 				q.WriteByte(',')
@@ -280,9 +280,16 @@ func assignStory(ctx context.Context, tx *sql.Tx, docKey int64, text string, thr
 	if info.DupOf != "" {
 		dupOf = info.DupOf
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE documents SET story = ?, dup_of = ?, similarity = ?, exact_hash = ?, minhash = ? WHERE doc_key = ?`,
-		info.Story, dupOf, info.Similarity, exact, blob, docKey); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE documents SET story = ?, dup_of = ?, similarity = ?, exact_hash = ? WHERE doc_key = ?`,
+		info.Story, dupOf, info.Similarity, exact, docKey); err != nil {
 		return info, fmt.Errorf("record story: %w", err)
+	}
+	if blob != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO signatures(doc_key, sig) VALUES (?, ?)`, docKey, blob); err != nil {
+			return info, fmt.Errorf("record signature: %w", err)
+		}
+	} else if _, err := tx.ExecContext(ctx, `DELETE FROM signatures WHERE doc_key = ?`, docKey); err != nil {
+		return info, fmt.Errorf("clear signature: %w", err)
 	}
 	if ok {
 		for _, k := range keys {

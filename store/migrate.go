@@ -40,9 +40,14 @@ CREATE TABLE documents (
 	language     TEXT NOT NULL DEFAULT '',
 	chars        INTEGER NOT NULL DEFAULT 0,
 	content_hash TEXT NOT NULL,
-	doc_json     BLOB NOT NULL,
 	ingested_at  TEXT NOT NULL,
 	updated_at   TEXT NOT NULL
+);
+-- The full document JSON lives apart, so that scans of documents never
+-- read through its overflow pages.
+CREATE TABLE bodies (
+	doc_key  INTEGER PRIMARY KEY,
+	doc_json BLOB NOT NULL
 );
 CREATE INDEX documents_day ON documents(day, doc_key);
 CREATE INDEX documents_source ON documents(source);
@@ -147,7 +152,7 @@ CREATE INDEX events_source ON events(source_actor);
 CREATE INDEX events_target ON events(target_actor);
 CREATE INDEX events_plover ON events(plover_type);
 
--- Contentless: the text lives in documents.doc_json; rowid = doc_key.
+-- Contentless: the text lives in bodies.doc_json; rowid = doc_key.
 CREATE VIRTUAL TABLE docs_fts USING fts5(
 	title, body, quotes,
 	content='', contentless_delete=1,
@@ -171,7 +176,10 @@ ALTER TABLE documents ADD COLUMN story INTEGER;
 ALTER TABLE documents ADD COLUMN dup_of TEXT;
 ALTER TABLE documents ADD COLUMN similarity REAL;
 ALTER TABLE documents ADD COLUMN exact_hash TEXT NOT NULL DEFAULT '';
-ALTER TABLE documents ADD COLUMN minhash BLOB;
+CREATE TABLE signatures (
+	doc_key INTEGER PRIMARY KEY,
+	sig     BLOB NOT NULL
+);
 CREATE INDEX documents_story ON documents(story);
 CREATE INDEX documents_exact ON documents(exact_hash);
 CREATE TABLE lsh (
@@ -188,7 +196,7 @@ func migrateV2(ctx context.Context, tx *sql.Tx) error {
 	if err := execSQL(schemaV2)(ctx, tx); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT doc_key, json_extract(doc_json, '$.text') FROM documents ORDER BY doc_key`)
+	rows, err := tx.QueryContext(ctx, `SELECT doc_key, json_extract(doc_json, '$.text') FROM bodies ORDER BY doc_key`)
 	if err != nil {
 		return fmt.Errorf("backfill signatures: %w", err)
 	}

@@ -150,9 +150,13 @@ func phrase(s string) string {
 	}), " ")
 }
 
-func likePrefix(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s) + "%"
+// prefixCond adds "col starts with prefix" as a range, which can use an
+// index (LIKE cannot on a case-sensitive column).
+func prefixCond(w *where, col, prefix string) {
+	if prefix == "" {
+		return
+	}
+	w.add(col+` >= ? AND `+col+` < ?`, prefix, prefix+"\U0010FFFF")
 }
 
 func likeContains(s string) string {
@@ -213,17 +217,13 @@ func normLon(x float64) float64 {
 
 // eventConds adds the event-level conditions of f for events aliased e.
 func eventConds(w *where, f *Filter) {
-	if f.Source != "" {
-		w.add(`e.source_actor LIKE ? ESCAPE '\'`, likePrefix(strings.ToUpper(f.Source)))
-	}
-	if f.Target != "" {
-		w.add(`e.target_actor LIKE ? ESCAPE '\'`, likePrefix(strings.ToUpper(f.Target)))
-	}
+	prefixCond(w, "e.source_actor", strings.ToUpper(f.Source))
+	prefixCond(w, "e.target_actor", strings.ToUpper(f.Target))
 	if len(f.Codes) > 0 {
 		var or []string
 		for _, c := range f.Codes {
-			or = append(or, `e.code LIKE ?`)
-			w.args = append(w.args, c+"%")
+			or = append(or, `(e.code >= ? AND e.code < ?)`)
+			w.args = append(w.args, c, c+"\U0010FFFF")
 		}
 		w.conds = append(w.conds, "("+strings.Join(or, " OR ")+")")
 	}
@@ -260,7 +260,7 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	limit, offset := f.page()
 	var w where
 	from := `documents d`
-	order := ` ORDER BY d.day DESC NULLS LAST, d.doc_key DESC`
+	order := ` ORDER BY d.day DESC, d.doc_key DESC` // NULL days sort last
 	if f.Text != "" {
 		from = `docs_fts JOIN documents d ON d.doc_key = docs_fts.rowid`
 		w.add(`docs_fts MATCH ?`, ftsQuery(f.Text))
@@ -308,7 +308,7 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	}
 	q := `SELECT d.id, d.title, d.source, d.url, d.published, d.chars, coalesce(d.story, d.doc_key), coalesce(d.dup_of, ''), coalesce(d.similarity, 0),
 		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
-		substr(json_extract(d.doc_json, '$.text'), 1, 400)
+		(SELECT substr(json_extract(b.doc_json, '$.text'), 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key)
 		FROM ` + from + w.sql() + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
@@ -457,7 +457,7 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]EventRow, error) {
 	limit, offset := f.page()
 	w := eventWhere(&f)
 	q := `SELECT ` + eventCols + ` FROM events e JOIN documents d ON d.doc_key = e.doc_key` + w.sql() +
-		` ORDER BY e.day DESC NULLS LAST, e.doc_key DESC, e.rowid LIMIT ? OFFSET ?`
+		` ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?`
 	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
@@ -485,7 +485,7 @@ func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(EventRow) error
 	}
 	w := eventWhere(&f)
 	q := `SELECT ` + eventCols + ` FROM events e JOIN documents d ON d.doc_key = e.doc_key` + w.sql() +
-		` ORDER BY e.day NULLS FIRST, e.doc_key, e.rowid`
+		` ORDER BY e.day, e.rowid`
 	rows, err := s.r.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("query events: %w", err)
@@ -588,7 +588,7 @@ func (s *Store) Document(ctx context.Context, id string) (*StoredDocument, error
 	var sd StoredDocument
 	var dup sql.NullString
 	var sim sql.NullFloat64
-	err := s.r.QueryRowContext(ctx, `SELECT doc_json, coalesce(story, doc_key), dup_of, similarity, ingested_at, updated_at FROM documents WHERE id = ?`, id).
+	err := s.r.QueryRowContext(ctx, `SELECT b.doc_json, coalesce(d.story, d.doc_key), d.dup_of, d.similarity, d.ingested_at, d.updated_at FROM documents d JOIN bodies b ON b.doc_key = d.doc_key WHERE d.id = ?`, id).
 		Scan(&blob, &sd.Story, &dup, &sim, &sd.Ingested, &sd.Updated)
 	if err == sql.ErrNoRows {
 		return nil, ErrNotFound
@@ -606,7 +606,7 @@ func (s *Store) Document(ctx context.Context, id string) (*StoredDocument, error
 
 // EachDocument calls fn with every stored document in ingest order.
 func (s *Store) EachDocument(ctx context.Context, fn func(*document.Document) error) error {
-	rows, err := s.r.QueryContext(ctx, `SELECT doc_json FROM documents ORDER BY doc_key`)
+	rows, err := s.r.QueryContext(ctx, `SELECT doc_json FROM bodies ORDER BY doc_key`)
 	if err != nil {
 		return fmt.Errorf("list documents: %w", err)
 	}

@@ -118,6 +118,8 @@ func dsn(path string, readOnly bool, sync string) string {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "foreign_keys(0)")
+	q.Add("_pragma", "cache_size(-32000)") // KiB
+	q.Add("_pragma", "mmap_size(268435456)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -136,6 +138,9 @@ func (s *Store) Close() error {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
+		// Keep the query planner's statistics fresh (cheap; see the
+		// SQLite documentation of PRAGMA optimize).
+		s.w.Exec("PRAGMA optimize")
 		errs = append(errs, s.w.Close())
 	}
 	return errors.Join(errs...)

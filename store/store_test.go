@@ -384,8 +384,11 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO documents(id, title, published, day, chars, content_hash, doc_json, ingested_at, updated_at) VALUES ('old1', ?, ?, ?, 10, 'h', ?, 'now', 'now')`,
-			d.Title, d.Published, d.Published, blob); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO documents(id, title, published, day, chars, content_hash, ingested_at, updated_at) VALUES ('old1', ?, ?, ?, 10, 'h', 'now', 'now')`,
+			d.Title, d.Published, d.Published); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, doc_json) VALUES (1, ?)`, blob); err != nil {
 			t.Fatal(err)
 		}
 		if err := insertFacts(ctx, tx, 1, d); err != nil {

@@ -33,6 +33,7 @@ type feedFollower struct {
 	maxDelay time.Duration
 	log      *slog.Logger
 	put      func(*document.Document) error
+	flush    func() error
 	rng      *rand.Rand
 }
 
@@ -40,7 +41,10 @@ type feedFollower struct {
 // polls > 0, until each feed was polled that many times). A feed that fails
 // is retried after interval·2^errors (at most an hour, or the interval if
 // longer), with jitter.
-func followFeeds(ctx context.Context, e *env, st *store.Store, opts *extractOptions, feeds []string, interval time.Duration, polls int, log *slog.Logger, put func(*document.Document) error) error {
+//
+// put stores a document (it may buffer it); flush commits what put
+// buffered and is called after each poll.
+func followFeeds(ctx context.Context, e *env, st *store.Store, opts *extractOptions, feeds []string, interval time.Duration, polls int, log *slog.Logger, put func(*document.Document) error, flush func() error) error {
 	if interval <= 0 {
 		return errors.New("--interval must be positive")
 	}
@@ -51,7 +55,7 @@ func followFeeds(ctx context.Context, e *env, st *store.Store, opts *extractOpti
 		}
 	}
 	ff := &feedFollower{
-		e: e, st: st, opts: opts, interval: interval, log: log, put: put,
+		e: e, st: st, opts: opts, interval: interval, log: log, put: put, flush: flush,
 		client:   &http.Client{Timeout: 60 * time.Second},
 		maxDelay: max(time.Hour, interval),
 		rng:      rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7)),
@@ -170,6 +174,7 @@ func (ff *feedFollower) fetch(ctx context.Context, feed string, fs *store.FeedSt
 		return 0, fmt.Errorf("feed larger than %d bytes", maxFeedBytes)
 	}
 	newItems := 0
+	var fresh []string
 	opts := *ff.opts
 	var itemErr error
 	opts.OnFailure = func(input string, err error) {
@@ -194,8 +199,18 @@ func (ff *feedFollower) fetch(ctx context.Context, feed string, fs *store.FeedSt
 			return err
 		}
 		newItems++
-		return ff.st.MarkItemSeen(ctx, feed, d.ID)
+		fresh = append(fresh, d.ID)
+		return nil
 	})
+	if ferr := ff.flush(); err == nil {
+		err = ferr
+	}
+	// Items are marked seen only once committed.
+	for _, id := range fresh {
+		if merr := ff.st.MarkItemSeen(ctx, feed, id); merr != nil && err == nil {
+			err = merr
+		}
+	}
 	if err == nil {
 		err = itemErr
 	}

@@ -219,6 +219,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	keepTokens := fs.Bool("keep-tokens", false, "store the tokens layer too")
 	syncMode := fs.String("synchronous", "NORMAL", "SQLite synchronous mode: NORMAL (safe against a crash of sitrep) or FULL (and against power loss)")
 	quiet := fs.Bool("quiet", false, "no progress output")
+	batch := fs.Int("batch", 64, "documents committed per transaction (1: each alone)")
 	var follow listFlag
 	fs.Var(&follow, "follow", "poll this feed URL for new items (repeatable)")
 	interval := fs.Duration("interval", 5*time.Minute, "with --follow: time between polls of a feed")
@@ -232,6 +233,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
+	*batch = max(1, min(*batch, 10000))
 	st, err := store.Open(ctx, *db, store.Options{KeepTokens: *keepTokens, Synchronous: strings.ToUpper(*syncMode)})
 	if err != nil {
 		return err
@@ -257,18 +259,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			failErr = ferr
 		}
 	}
-	put := func(d *document.Document) error {
-		if failErr != nil {
-			return failErr
-		}
-		r, err := st.Put(ctx, d)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			opts.OnFailure(d.Input, err)
-			return failErr
-		}
+	count := func(r store.PutResult) {
 		switch r.Status {
 		case store.Inserted:
 			stats.Inserted++
@@ -280,7 +271,54 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if r.DupOf != "" && r.Status != store.Unchanged {
 			stats.Duplicates++
 		}
+	}
+	// Documents are committed in batches (one transaction each) of at most
+	// *batch documents or one second, whichever comes first; a batch that
+	// fails is retried one document at a time to single out the bad one.
+	var pending []*document.Document
+	var pendingSince time.Time
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		docs := pending
+		pending = nil
+		res, err := st.PutBatch(ctx, docs)
+		if err == nil {
+			for _, r := range res {
+				count(r)
+			}
+			prog.update(false)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		for _, d := range docs {
+			r, err := st.Put(ctx, d)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				opts.OnFailure(d.Input, err)
+				continue
+			}
+			count(r)
+		}
 		prog.update(false)
+		return failErr
+	}
+	put := func(d *document.Document) error {
+		if failErr != nil {
+			return failErr
+		}
+		if len(pending) == 0 {
+			pendingSince = time.Now()
+		}
+		pending = append(pending, d)
+		if len(pending) >= *batch || time.Since(pendingSince) > time.Second {
+			return flush()
+		}
 		return nil
 	}
 	if len(inputs) > 0 {
@@ -288,12 +326,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			prog.total = estimateDocuments(inputs)
 		}
 		err = readAndProcess(ctx, e, opts, inputs, put)
+		if ferr := flush(); err == nil {
+			err = ferr
+		}
 		if !*quiet {
 			prog.finish()
 		}
 	}
 	if err == nil && len(follow) > 0 {
-		err = followFeeds(ctx, e, st, opts, follow, *interval, *polls, logger, put)
+		err = followFeeds(ctx, e, st, opts, follow, *interval, *polls, logger, put, flush)
 	}
 	el := time.Since(stats.start).Seconds()
 	rate := 0.0
