@@ -284,6 +284,13 @@ func assignStory(ctx context.Context, tx *sql.Tx, docKey int64, text string, thr
 		info.Story, dupOf, info.Similarity, exact, docKey); err != nil {
 		return info, fmt.Errorf("record story: %w", err)
 	}
+	dup := 0
+	if info.DupOf != "" {
+		dup = 1
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE events SET dup = ? WHERE doc_key = ?`, dup, docKey); err != nil {
+		return info, fmt.Errorf("record story: %w", err)
+	}
 	if blob != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO signatures(doc_key, sig) VALUES (?, ?)`, docKey, blob); err != nil {
 			return info, fmt.Errorf("record signature: %w", err)

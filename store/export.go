@@ -359,7 +359,7 @@ func ploverActor(code, country, name string) []ploverEntity {
 func (s *Store) exportPlover(ctx context.Context, w io.Writer, f Filter) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	sent, err := s.r.PrepareContext(ctx, `SELECT substr(json_extract(b.doc_json, '$.text'), ? + 1, ? - ?) FROM documents d JOIN bodies b ON b.doc_key = d.doc_key WHERE d.id = ?`)
+	sent, err := s.r.PrepareContext(ctx, `SELECT substr(b.text, ? + 1, ? - ?) FROM documents d JOIN bodies b ON b.doc_key = d.doc_key WHERE d.id = ?`)
 	if err != nil {
 		return fmt.Errorf("plover export: %w", err)
 	}

@@ -43,10 +43,11 @@ CREATE TABLE documents (
 	ingested_at  TEXT NOT NULL,
 	updated_at   TEXT NOT NULL
 );
--- The full document JSON lives apart, so that scans of documents never
--- read through its overflow pages.
+-- The text and the document JSON (without its text) live apart, so that
+-- scans of documents never read through their overflow pages.
 CREATE TABLE bodies (
 	doc_key  INTEGER PRIMARY KEY,
+	text     TEXT NOT NULL,
 	doc_json BLOB NOT NULL
 );
 CREATE INDEX documents_day ON documents(day, doc_key);
@@ -152,12 +153,14 @@ CREATE INDEX events_source ON events(source_actor);
 CREATE INDEX events_target ON events(target_actor);
 CREATE INDEX events_plover ON events(plover_type);
 
--- Contentless: the text lives in bodies.doc_json; rowid = doc_key.
+-- Contentless: the text lives in bodies; rowid = doc_key.
 CREATE VIRTUAL TABLE docs_fts USING fts5(
 	title, body, quotes,
 	content='', contentless_delete=1,
 	tokenize='unicode61 remove_diacritics 2'
 );
+-- rank: BM25 with matches in titles weighted three times.
+INSERT INTO docs_fts(docs_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 1.0)');
 
 CREATE TABLE failures (
 	id     INTEGER PRIMARY KEY,
@@ -176,6 +179,9 @@ ALTER TABLE documents ADD COLUMN story INTEGER;
 ALTER TABLE documents ADD COLUMN dup_of TEXT;
 ALTER TABLE documents ADD COLUMN similarity REAL;
 ALTER TABLE documents ADD COLUMN exact_hash TEXT NOT NULL DEFAULT '';
+-- dup repeats, on each event, whether its document is a duplicate, so
+-- that event queries need no filter on documents.
+ALTER TABLE events ADD COLUMN dup INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE signatures (
 	doc_key INTEGER PRIMARY KEY,
 	sig     BLOB NOT NULL
@@ -196,7 +202,7 @@ func migrateV2(ctx context.Context, tx *sql.Tx) error {
 	if err := execSQL(schemaV2)(ctx, tx); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT doc_key, json_extract(doc_json, '$.text') FROM bodies ORDER BY doc_key`)
+	rows, err := tx.QueryContext(ctx, `SELECT doc_key, text FROM bodies ORDER BY doc_key`)
 	if err != nil {
 		return fmt.Errorf("backfill signatures: %w", err)
 	}

@@ -85,12 +85,19 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) ([]PutR
 			c.Tokens = nil
 		}
 		c.Normalize()
+		// The text is stored apart from the rest of the JSON.
+		text := c.Text
+		c.Text = ""
 		blob, err := json.Marshal(&c)
+		c.Text = text
 		if err != nil {
 			return nil, fmt.Errorf("store: encode document %s: %w", d.ID, err)
 		}
-		sum := sha256.Sum256(blob)
-		encs[i] = enc{c, blob, hex.EncodeToString(sum[:16])}
+		h := sha256.New()
+		h.Write(blob)
+		h.Write([]byte{0})
+		h.Write([]byte(text))
+		encs[i] = enc{c, blob, hex.EncodeToString(h.Sum(nil)[:16])}
 	}
 
 	s.wmu.Lock()
@@ -139,7 +146,7 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 		if key, err = r.LastInsertId(); err != nil {
 			return res, fmt.Errorf("insert document: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, doc_json) VALUES (?, ?)`, key, blob); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, text, doc_json) VALUES (?, ?, ?)`, key, d.Text, blob); err != nil {
 			return res, fmt.Errorf("insert document body: %w", err)
 		}
 	case err != nil:
@@ -161,7 +168,7 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 			utf8.RuneCountInString(d.Text), hash, now, key); err != nil {
 			return res, fmt.Errorf("update document: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE bodies SET doc_json = ? WHERE doc_key = ?`, blob, key); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE bodies SET text = ?, doc_json = ? WHERE doc_key = ?`, d.Text, blob, key); err != nil {
 			return res, fmt.Errorf("update document body: %w", err)
 		}
 		for _, t := range []string{"entities", "places", "times", "quotes", "events"} {

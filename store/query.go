@@ -261,10 +261,20 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	var w where
 	from := `documents d`
 	order := ` ORDER BY d.day DESC, d.doc_key DESC` // NULL days sort last
-	if f.Text != "" {
+	textOnly := f.Text != "" && !f.HasEventFilter() && f.Near == nil &&
+		f.Country == "" && f.From == "" && f.To == "" && f.Speaker == "" && f.Story == 0
+	switch {
+	case textOnly:
+		// FTS5 ranks and cuts the page itself (rank is bm25 with the title
+		// weighted 3, see schemaV1), before any join.
+		from = `(SELECT rowid AS k, rank AS r FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) m JOIN documents d ON d.doc_key = m.k`
+		w.args = append(w.args, ftsQuery(f.Text), limit, offset)
+		order = ` ORDER BY m.r`
+		offset = 0
+	case f.Text != "":
 		from = `docs_fts JOIN documents d ON d.doc_key = docs_fts.rowid`
 		w.add(`docs_fts MATCH ?`, ftsQuery(f.Text))
-		order = ` ORDER BY bm25(docs_fts, 3.0, 1.0, 1.0), d.doc_key DESC`
+		order = ` ORDER BY docs_fts.rank, d.doc_key DESC`
 	}
 	if f.HasEventFilter() || f.Near != nil || f.Country != "" {
 		var ew where
@@ -308,7 +318,7 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	}
 	q := `SELECT d.id, d.title, d.source, d.url, d.published, d.chars, coalesce(d.story, d.doc_key), coalesce(d.dup_of, ''), coalesce(d.similarity, 0),
 		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
-		(SELECT substr(json_extract(b.doc_json, '$.text'), 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key)
+		(SELECT substr(b.text, 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key)
 		FROM ` + from + w.sql() + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
@@ -443,7 +453,7 @@ func eventWhere(f *Filter) *where {
 		w.add(`d.story = ?`, f.Story)
 	}
 	if !f.Duplicates {
-		w.add(`d.dup_of IS NULL`)
+		w.add(`e.dup = 0`)
 	}
 	return w
 }
@@ -585,11 +595,12 @@ type StoredDocument struct {
 // Document returns the stored document of id, or ErrNotFound.
 func (s *Store) Document(ctx context.Context, id string) (*StoredDocument, error) {
 	var blob []byte
+	var text string
 	var sd StoredDocument
 	var dup sql.NullString
 	var sim sql.NullFloat64
-	err := s.r.QueryRowContext(ctx, `SELECT b.doc_json, coalesce(d.story, d.doc_key), d.dup_of, d.similarity, d.ingested_at, d.updated_at FROM documents d JOIN bodies b ON b.doc_key = d.doc_key WHERE d.id = ?`, id).
-		Scan(&blob, &sd.Story, &dup, &sim, &sd.Ingested, &sd.Updated)
+	err := s.r.QueryRowContext(ctx, `SELECT b.text, b.doc_json, coalesce(d.story, d.doc_key), d.dup_of, d.similarity, d.ingested_at, d.updated_at FROM documents d JOIN bodies b ON b.doc_key = d.doc_key WHERE d.id = ?`, id).
+		Scan(&text, &blob, &sd.Story, &dup, &sim, &sd.Ingested, &sd.Updated)
 	if err == sql.ErrNoRows {
 		return nil, ErrNotFound
 	}
@@ -600,26 +611,29 @@ func (s *Store) Document(ctx context.Context, id string) (*StoredDocument, error
 	if err := json.Unmarshal(blob, &d); err != nil {
 		return nil, fmt.Errorf("decode document %s: %w", id, err)
 	}
+	d.SetText(text)
 	sd.Document, sd.DupOf, sd.Similarity = &d, dup.String, sim.Float64
 	return &sd, nil
 }
 
 // EachDocument calls fn with every stored document in ingest order.
 func (s *Store) EachDocument(ctx context.Context, fn func(*document.Document) error) error {
-	rows, err := s.r.QueryContext(ctx, `SELECT doc_json FROM bodies ORDER BY doc_key`)
+	rows, err := s.r.QueryContext(ctx, `SELECT text, doc_json FROM bodies ORDER BY doc_key`)
 	if err != nil {
 		return fmt.Errorf("list documents: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var blob []byte
-		if err := rows.Scan(&blob); err != nil {
+		var text string
+		if err := rows.Scan(&text, &blob); err != nil {
 			return fmt.Errorf("list documents: %w", err)
 		}
 		var d document.Document
 		if err := json.Unmarshal(blob, &d); err != nil {
 			return fmt.Errorf("decode document: %w", err)
 		}
+		d.SetText(text)
 		if err := fn(&d); err != nil {
 			return err
 		}

@@ -388,7 +388,7 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 			d.Title, d.Published, d.Published); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, doc_json) VALUES (1, ?)`, blob); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, text, doc_json) VALUES (1, ?, ?)`, d.Text, blob); err != nil {
 			t.Fatal(err)
 		}
 		if err := insertFacts(ctx, tx, 1, d); err != nil {
