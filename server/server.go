@@ -30,7 +30,7 @@ import (
 //go:embed openapi.json
 var openAPI []byte
 
-//go:embed ui
+//go:embed ui/index.html ui/app.js ui/style.css ui/countries-110m.json ui/world-atlas.LICENSE
 var uiFiles embed.FS
 
 // Options configure the API.
