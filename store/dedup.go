@@ -300,7 +300,7 @@ func assignStory(ctx context.Context, tx *sql.Tx, docKey int64, text string, thr
 	}
 	if ok {
 		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO lsh(band_key, doc_key) VALUES (?, ?)`, k, docKey); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO lsh(band_key, doc_key) VALUES (?, ?)`, k, docKey); err != nil {
 				return info, fmt.Errorf("record band key: %w", err)
 			}
 		}

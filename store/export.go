@@ -124,7 +124,7 @@ func actorTypes(code, country string) [3]string {
 
 // knownGroups are CAMEO codes of international and non-state groups that
 // GDELT reports in Actor*KnownGroupCode.
-var knownGroups = map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true, "UNO": true, "NATO": true}
+var knownGroups = map[string]bool{"IGO": true, "NGO": true, "IMG": true, "MNC": true, "UNO": true}
 
 // geoType is GDELT's ActionGeo_Type of a place: 1 country, 2 US state, 3 US
 // city, 4 world city, 5 world state (first-order division).

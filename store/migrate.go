@@ -190,9 +190,9 @@ CREATE INDEX documents_story ON documents(story);
 CREATE INDEX documents_exact ON documents(exact_hash);
 CREATE TABLE lsh (
 	band_key INTEGER NOT NULL,
-	doc_key  INTEGER NOT NULL
-);
-CREATE INDEX lsh_key ON lsh(band_key);
+	doc_key  INTEGER NOT NULL,
+	PRIMARY KEY (band_key, doc_key)
+) WITHOUT ROWID;
 CREATE INDEX lsh_doc ON lsh(doc_key);
 `
 
