@@ -177,7 +177,7 @@ async function docPage(id) {
   const side = h("aside", { class: "facts", "aria-label": "facts" },
     h("div", { class: "legend" }, h("span", { class: "hl-entity" }, "entity"), h("span", { class: "hl-place" }, "place"), h("span", { class: "hl-time" }, "time"), h("span", { class: "hl-quote" }, "quote"), h("span", { class: "hl-event" }, "event")),
     evidence,
-    Object.entries(facts).map(([name, list]) => [
+    Object.entries(facts).flatMap(([name, list]) => [
       h("h2", {}, name + " (" + list.length + ")"),
       h("ul", { "data-layer": name.toLowerCase() }, list.map((f) => { const li = h("li", { tabindex: 0 }, f.label); li.addEventListener("click", () => select(f, li)); li.addEventListener("keydown", (e) => { if (e.key === "Enter") select(f, li); }); return li; })),
     ]));
@@ -220,9 +220,12 @@ async function mapPage(params) {
   if (!countries) countries = decodeTopo(await (await fetch("countries-110m.json")).json(), "countries");
   const [evs, places] = await Promise.all([api("events", { ...params, limit: 1000 }), api("places", { text: params.text, from: params.from, to: params.to, limit: 1000 })]);
   const W = 960, H = 480, x = (lon) => (lon + 180) / 360 * W, y = (lat) => (90 - lat) / 180 * H;
+  // A ring that crosses the antimeridian is cut there rather than drawn
+  // across the whole map.
+  const ringPath = (r) => r.map(([lo, la], i) => (i === 0 || Math.abs(lo - r[i - 1][0]) > 180 ? "M" : "L") + x(lo).toFixed(1) + "," + y(la).toFixed(1)).join("") + "Z";
   const tip = h("div", { class: "tooltip", id: "map-tip" }, "Hover a point.");
   const svg = h("svg:svg", { viewBox: "0 0 " + W + " " + H, width: "100%", id: "map", role: "img", "aria-label": "map of events and places" },
-    countries.map((c) => h("svg:path", { class: "country", d: c.rings.map((r) => "M" + r.map(([lo, la]) => x(lo).toFixed(1) + "," + y(la).toFixed(1)).join("L") + "Z").join("") }, h("svg:title", {}, c.name || ""))));
+    countries.map((c) => h("svg:path", { class: "country", d: c.rings.map(ringPath).join("") }, h("svg:title", {}, c.name || ""))));
   const dot = (cls, lon, lat, r, label, href) => {
     const c = h("svg:circle", { class: cls, cx: x(lon).toFixed(1), cy: y(lat).toFixed(1), r });
     c.addEventListener("mouseenter", () => tip.replaceChildren(label));

@@ -100,6 +100,7 @@ func run(n int, corpus string, seed uint64) error {
 		}
 		d.Text = sb.String()
 		off := len([]rune(d.Title)) + 2
+		said := off + len([]rune(a.name)) + 1
 		d.Entities = []document.Entity{
 			{ID: "e1", Type: "GPE", Name: a.name, Actor: &document.Actor{Code: a.code, Country: a.code[:3]},
 				Mentions: []document.Mention{{Start: off, End: off + len([]rune(a.name)), Text: a.name}}},
@@ -114,7 +115,7 @@ func run(n int, corpus string, seed uint64) error {
 			c := codes[rng.IntN(len(codes))]
 			ev := document.Event{ID: fmt.Sprintf("v%d", k+1), Code: c.code, Source: "e1", Target: "e2",
 				SourceActor: a.code, TargetActor: b.code, Place: "p1", Time: &day, Confidence: 0.8,
-				Sentence: document.Span{Start: off, End: off + len([]rune(lead))}, Trigger: document.Mention{Start: off, End: off + 4, Text: "said"}}
+				Sentence: document.Span{Start: off, End: off + len([]rune(lead))}, Trigger: document.Mention{Start: said, End: said + 4, Text: "said"}}
 			if c.plover != "" {
 				ev.Plover = &document.Plover{Type: c.plover}
 			}
