@@ -271,7 +271,7 @@ async function timelinePage(params) {
 async function networkPage(params) {
   const form = filterForm(["text", "source", "target", "code", "from", "to"], params, (f) => go("network", f));
   const r = await api("aggregates/pairs", { ...params, limit: 60 });
-  const pairs = r.rows;
+  const pairs = r.rows.filter((p) => p.source !== p.target); // no self-loops in a circle layout
   if (!pairs.length) { show(h("h1", {}, "Actors"), form, h("p", { class: "muted" }, "No actor pairs match.")); return; }
   const names = [...new Set(pairs.flatMap((p) => [p.source, p.target]))];
   const W = 700, C = W / 2, R = W / 2 - 90;

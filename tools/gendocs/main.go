@@ -47,14 +47,15 @@ func main() {
 	n := flag.Int("n", 100000, "documents to write")
 	corpus := flag.String("corpus", "", "JSON Lines corpus with a text field")
 	seed := flag.Uint64("seed", 1, "random seed")
+	unique := flag.Int("unique", 0, "append a paragraph of this many made-up words, so that documents are not near duplicates")
 	flag.Parse()
-	if err := run(*n, *corpus, *seed); err != nil {
+	if err := run(*n, *corpus, *seed, *unique); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
 	}
 }
 
-func run(n int, corpus string, seed uint64) error {
+func run(n int, corpus string, seed uint64, unique int) error {
 	f, err := os.Open(corpus)
 	if err != nil {
 		return err
@@ -98,6 +99,16 @@ func run(n int, corpus string, seed uint64) error {
 		for range 3 + rng.IntN(5) {
 			sb.WriteString("\n\n" + paras[rng.IntN(len(paras))])
 		}
+		if unique > 0 {
+			sb.WriteString("\n\n")
+			for k := range unique {
+				if k > 0 {
+					sb.WriteByte(' ')
+				}
+				fmt.Fprintf(&sb, "zq%x", rng.IntN(100000))
+			}
+			sb.WriteByte('.')
+		}
 		d.Text = sb.String()
 		off := len([]rune(d.Title)) + 2
 		said := off + len([]rune(a.name)) + 1
@@ -111,7 +122,7 @@ func run(n int, corpus string, seed uint64) error {
 		d.Places = []document.Place{p}
 		speaker := "e1"
 		d.Quotes = []document.Quote{{ID: "q1", Start: off, End: off + len([]rune(lead)), Text: lead, Kind: "indirect", Speaker: &speaker}}
-		for k := range rng.IntN(6) {
+		for k := range 1 + rng.IntN(5) {
 			c := codes[rng.IntN(len(codes))]
 			ev := document.Event{ID: fmt.Sprintf("v%d", k+1), Code: c.code, Source: "e1", Target: "e2",
 				SourceActor: a.code, TargetActor: b.code, Place: "p1", Time: &day, Confidence: 0.8,
