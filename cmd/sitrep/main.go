@@ -51,6 +51,7 @@ func commands() []command {
 		{"query", "search stored documents and events, and aggregate them", runQuery},
 		{"export", "export stored data (jsonl, csv, gdelt, geojson, plover)", runExport},
 		{"failures", "list the inputs that failed to ingest", runFailures},
+		{"stats", "count what a database holds (--check: integrity check)", runStats},
 		{"serve", "serve the HTTP API and web UI over a database", runServe},
 	}
 }

@@ -665,3 +665,42 @@ func readTexts(path string) ([]store.DupText, error) {
 	}
 	return out, nil
 }
+
+func runStats(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "stats", "sitrep stats [--db PATH] [--check] [--json]")
+	db := fs.String("db", defaultDB, "database file")
+	check := fs.Bool("check", false, "also run PRAGMA integrity_check")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, *db, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return err
+	}
+	integrity := ""
+	if *check {
+		integrity = "ok"
+		if err := st.IntegrityCheck(ctx); err != nil {
+			integrity = err.Error()
+		}
+	}
+	if *asJSON {
+		return json.NewEncoder(e.stdout).Encode(map[string]any{"stats": s, "integrity": integrity})
+	}
+	fmt.Fprintf(e.stdout, "documents=%d duplicates=%d stories=%d entities=%d places=%d times=%d quotes=%d events=%d failures=%d schema=%d",
+		s.Documents, s.Duplicates, s.Stories, s.Entities, s.Places, s.Times, s.Quotes, s.Events, s.Failures, s.Schema)
+	if *check {
+		fmt.Fprintf(e.stdout, " integrity=%s", integrity)
+	}
+	fmt.Fprintln(e.stdout)
+	if integrity != "" && integrity != "ok" {
+		return errSilent
+	}
+	return nil
+}
