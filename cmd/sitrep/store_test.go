@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/document"
 )
@@ -108,5 +109,33 @@ func TestIngestQueryExportFailures(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing.db")); err == nil {
 		t.Fatal("query created a database")
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	var b bytes.Buffer
+	st := &ingestStats{start: time.Now().Add(-2 * time.Second), Inserted: 50}
+	p := &progress{w: &b, tty: true, total: 100, stats: st}
+	p.update(true)
+	p.finish()
+	out := b.String()
+	for _, want := range []string{"[===============               ]", "50/100", "docs/s", "ETA"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("progress %q lacks %q", out, want)
+		}
+	}
+}
+
+func TestEstimateDocuments(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.jsonl")
+	writeJSONL(t, in, storeTestDoc("a", "", "A", "AAA", "B", "BBB", "01"), storeTestDoc("b", "", "A", "AAA", "B", "BBB", "01"))
+	other := filepath.Join(dir, "b.html")
+	os.WriteFile(other, []byte("<p>x"), 0o644)
+	if n := estimateDocuments([]string{in, other}); n != 3 {
+		t.Errorf("estimate = %d, want 3", n)
+	}
+	if n := estimateDocuments([]string{"-"}); n != 0 {
+		t.Errorf("estimate of stdin = %d, want 0", n)
 	}
 }
