@@ -19,14 +19,16 @@ func BenchmarkOnDatabase(b *testing.B) {
 	}
 	defer s.Close()
 	fs := map[string]Filter{
-		"events-all":  {Limit: 50},
-		"events-filt": {Source: "IRN", Codes: []string{"19"}, From: "2024-01-01", Limit: 50},
-		"docs-text":   {Text: "oil prices", Limit: 20},
+		"events-all":        {Limit: 50},
+		"events-src-code":   {Source: "IRN", Codes: []string{"19"}, From: "2024-01-01", Limit: 50},
+		"events-tgt-plover": {Target: "SYR", Plover: []string{"ASSAULT", "COERCE"}, Limit: 50},
+		"docs-text":         {Text: "oil prices", Limit: 20},
+		"docs-phrase":       {Text: `"prime minister"`, Limit: 20},
 	}
 	for n, f := range fs {
 		b.Run(n, func(b *testing.B) {
 			for b.Loop() {
-				if n == "docs-text" {
+				if n[:4] == "docs" {
 					s.Documents(context.Background(), f)
 				} else {
 					s.Events(context.Background(), f)

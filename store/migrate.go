@@ -149,9 +149,6 @@ CREATE TABLE events (
 CREATE INDEX events_doc ON events(doc_key);
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_code ON events(code);
-CREATE INDEX events_source ON events(source_actor);
-CREATE INDEX events_target ON events(target_actor);
-CREATE INDEX events_plover ON events(plover_type);
 
 -- Contentless: the text lives in bodies; rowid = doc_key.
 CREATE VIRTUAL TABLE docs_fts USING fts5(
@@ -182,6 +179,15 @@ ALTER TABLE documents ADD COLUMN exact_hash TEXT NOT NULL DEFAULT '';
 -- dup repeats, on each event, whether its document is a duplicate, so
 -- that event queries need no filter on documents.
 ALTER TABLE events ADD COLUMN dup INTEGER NOT NULL DEFAULT 0;
+-- Event query indexes: an equality on dup (and root or PLOVER type)
+-- followed by day, then the implicit rowid, returns rows in the order
+-- Events lists them, so a filtered page stops early; the actor indexes
+-- carry the columns that other filters test.
+CREATE INDEX events_dup_day ON events(dup, day);
+CREATE INDEX events_root ON events(dup, root, day);
+CREATE INDEX events_plover ON events(dup, plover_type, day);
+CREATE INDEX events_source ON events(source_actor, day, dup, root);
+CREATE INDEX events_target ON events(target_actor, day, dup, root, plover_type);
 CREATE TABLE signatures (
 	doc_key INTEGER PRIMARY KEY,
 	sig     BLOB NOT NULL

@@ -124,6 +124,7 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) ([]PutR
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: put: commit: %w", err)
 	}
+	s.wrote.Store(true)
 	return out, nil
 }
 

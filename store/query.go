@@ -222,6 +222,12 @@ func eventConds(w *where, f *Filter) {
 	if len(f.Codes) > 0 {
 		var or []string
 		for _, c := range f.Codes {
+			if len(c) == 2 {
+				// A root: equality on the root column can use its indexes.
+				or = append(or, `e.root = ?`)
+				w.args = append(w.args, c)
+				continue
+			}
 			or = append(or, `(e.code >= ? AND e.code < ?)`)
 			w.args = append(w.args, c, c+"\U0010FFFF")
 		}

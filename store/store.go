@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -50,9 +51,12 @@ type Options struct {
 type Store struct {
 	path string
 	opts Options
-	w    *sql.DB // the single writer connection
-	r    *sql.DB // pool of read-only connections
-	wmu  sync.Mutex
+	// wrote is set once the store has committed a write, so that Close
+	// refreshes the query planner's statistics.
+	wrote atomic.Bool
+	w     *sql.DB // the single writer connection
+	r     *sql.DB // pool of read-only connections
+	wmu   sync.Mutex
 }
 
 // Open opens (creating it if needed) the database at path and migrates its
@@ -138,9 +142,13 @@ func (s *Store) Close() error {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
-		// Keep the query planner's statistics fresh (cheap; see the
-		// SQLite documentation of PRAGMA optimize).
-		s.w.Exec("PRAGMA optimize")
+		// Refresh the query planner's statistics after writes; with an
+		// analysis limit ANALYZE samples each index and stays fast on large
+		// databases.
+		if s.wrote.Load() {
+			s.w.Exec("PRAGMA analysis_limit = 1000")
+			s.w.Exec("ANALYZE")
+		}
 		errs = append(errs, s.w.Close())
 	}
 	return errors.Join(errs...)
