@@ -7,7 +7,8 @@
 #
 #   scripts/loadtest.sh [N] [REQUESTS] [CONCURRENCY]
 #   (defaults 100000 5000 50; needs ../shared/data/news/bbc.jsonl and hey:
-#    apt-get install hey)
+#    apt-get install hey). With DB=PATH, an existing database is served
+#   instead (no generation, no ingest).
 set -euo pipefail
 N=${1:-100000}
 REQ=${2:-5000}
@@ -20,15 +21,18 @@ command -v hey >/dev/null || { echo "loadtest: hey not installed (apt-get instal
 
 cd "$ROOT"
 go build -o "$WORK/sitrep" ./cmd/sitrep
-go build -o "$WORK/gendocs" ./tools/gendocs
-"$WORK/gendocs" -n "$N" -corpus "$CORPUS" > "$WORK/docs.jsonl"
-start=$(date +%s.%N)
-"$WORK/sitrep" ingest --quiet --db "$WORK/load.db" "$WORK/docs.jsonl"
-end=$(date +%s.%N)
-echo "ingest: $N documents in $(echo "$end - $start" | bc) s ($(echo "$N / ($end - $start)" | bc) docs/s)"
+if [ -z "${DB:-}" ]; then
+	DB="$WORK/load.db"
+	go build -o "$WORK/gendocs" ./tools/gendocs
+	"$WORK/gendocs" -n "$N" -corpus "$CORPUS" > "$WORK/docs.jsonl"
+	start=$(date +%s.%N)
+	"$WORK/sitrep" ingest --quiet --db "$DB" "$WORK/docs.jsonl"
+	end=$(date +%s.%N)
+	echo "ingest: $N documents in $(echo "$end - $start" | bc) s ($(echo "$N / ($end - $start)" | bc) docs/s)"
+fi
 
 PORT=$((20000 + RANDOM % 20000))
-"$WORK/sitrep" serve --db "$WORK/load.db" --addr "127.0.0.1:$PORT" 2>"$WORK/serve.log" &
+"$WORK/sitrep" serve --db "$DB" --addr "127.0.0.1:$PORT" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 for _ in $(seq 50); do
 	curl -fsS "http://127.0.0.1:$PORT/api/stats" >/dev/null 2>&1 && break
@@ -38,9 +42,10 @@ curl -fsS "http://127.0.0.1:$PORT/api/stats"; echo
 
 run() { # name path
 	echo "== $1: $2"
-	hey -n "$REQ" -c "$CONC" -t 20 "http://127.0.0.1:$PORT$2" | grep -E "Requests/sec|Average|50%|90%|99%|\[[0-9]+\]"
+	hey -n "$REQ" -c "$CONC" -t 20 "http://127.0.0.1:$PORT$2" | grep -E "Requests/sec|Average|50%|90%|99%|\[[0-9]+\]" || true
 }
 run "filtered event query" "/api/events?source=IRN&code=19&from=2024-01-01&limit=50"
 run "event query by target and PLOVER type" "/api/events?target=SYR&plover=ASSAULT,COERCE&limit=50"
 run "full-text search" "/api/documents?text=oil%20prices&limit=20"
 run "full-text phrase search" "/api/documents?text=%22prime%20minister%22&limit=20"
+run "full-text search, newest first" "/api/documents?text=oil%20prices&sort=newest&limit=20"

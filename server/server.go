@@ -275,6 +275,7 @@ func FilterFromQuery(q url.Values) (store.Filter, error) {
 	f.From = q.Get("from")
 	f.To = q.Get("to")
 	f.Speaker = q.Get("speaker")
+	f.Sort = q.Get("sort")
 	for _, v := range []string{f.Text, f.Source, f.Target, f.Country, f.Speaker} {
 		if len(v) > 500 {
 			return f, errors.New("parameter too long")

@@ -24,6 +24,7 @@ func BenchmarkOnDatabase(b *testing.B) {
 		"events-tgt-plover": {Target: "SYR", Plover: []string{"ASSAULT", "COERCE"}, Limit: 50},
 		"docs-text":         {Text: "oil prices", Limit: 20},
 		"docs-phrase":       {Text: `"prime minister"`, Limit: 20},
+		"docs-text-newest":  {Text: "oil prices", Limit: 20, Sort: "newest"},
 	}
 	for n, f := range fs {
 		b.Run(n, func(b *testing.B) {

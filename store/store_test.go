@@ -180,6 +180,7 @@ func TestQueryFilters(t *testing.T) {
 		{"text", Filter{Text: "Turkey"}, []string{"d3"}, []string{"d3"}},
 		{"text phrase", Filter{Text: `"trade pact"`}, []string{"d4"}, []string{"d4"}},
 		{"text prefix", Filter{Text: "tur*"}, []string{"d3"}, []string{"d3"}},
+		{"text newest", Filter{Text: "Iran", Sort: "newest"}, []string{"d3", "d1"}, []string{"d3", "d1"}},
 		{"text operators ignored", Filter{Text: `Iran AND) NEAR(`}, []string{"d3", "d1"}, []string{"d3", "d1"}},
 		{"text and code", Filter{Text: "Iran", Codes: []string{"04"}}, []string{"d3"}, []string{"d3"}},
 		{"paging", Filter{Limit: 2, Offset: 1}, []string{"d3", "d2"}, []string{"d3", "d2"}},

@@ -78,6 +78,7 @@ func filterFlags(fs *flag.FlagSet) func() (store.Filter, error) {
 	fs.StringVar(&f.Speaker, "speaker", "", "quote speaker name contains")
 	fs.Int64Var(&f.Story, "story", 0, "documents of one story")
 	fs.BoolVar(&f.Duplicates, "duplicates", false, "include the events of duplicate documents")
+	fs.StringVar(&f.Sort, "sort", "", "order of documents found by --text: relevance (default) or newest")
 	return func() (store.Filter, error) {
 		f.Codes, f.Plover = codes, plover
 		if near != "" {
