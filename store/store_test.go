@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -528,4 +529,41 @@ func FuzzPut(f *testing.F) {
 		}
 		s.Put(context.Background(), d) // must not panic
 	})
+}
+
+// TestConcurrentReadWrite queries while documents are being written.
+func TestConcurrentReadWrite(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	done := make(chan error, 1)
+	go func() {
+		for i := range 100 {
+			d := testDoc(fmt.Sprintf("c%d", i), "2024-01-01", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE")
+			d.Text += " " + filler(fmt.Sprint(i)) + " " + filler(fmt.Sprint(-i))
+			if _, err := s.Put(ctx, d); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for reading := true; reading; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			reading = false
+		default:
+			if _, err := s.Events(ctx, Filter{Source: "IRN", Limit: 10}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Documents(ctx, Filter{Text: "Iran"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if st, _ := s.Stats(ctx); st.Documents != 100 {
+		t.Fatalf("%d documents", st.Documents)
+	}
 }
