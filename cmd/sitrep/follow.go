@@ -27,7 +27,7 @@ const maxFeedBytes = 32 << 20
 type feedFollower struct {
 	e        *env
 	st       *store.Store
-	opts     *extractOptions
+	pf       *pipelineFlags
 	client   *http.Client
 	interval time.Duration
 	maxDelay time.Duration
@@ -44,7 +44,7 @@ type feedFollower struct {
 //
 // put stores a document (it may buffer it); flush commits what put
 // buffered and is called after each poll.
-func followFeeds(ctx context.Context, e *env, st *store.Store, opts *extractOptions, feeds []string, interval time.Duration, polls int, log *slog.Logger, put func(*document.Document) error, flush func() error) error {
+func followFeeds(ctx context.Context, e *env, st *store.Store, pf *pipelineFlags, feeds []string, interval time.Duration, polls int, log *slog.Logger, put func(*document.Document) error, flush func() error) error {
 	if interval <= 0 {
 		return errors.New("--interval must be positive")
 	}
@@ -55,7 +55,7 @@ func followFeeds(ctx context.Context, e *env, st *store.Store, opts *extractOpti
 		}
 	}
 	ff := &feedFollower{
-		e: e, st: st, opts: opts, interval: interval, log: log, put: put, flush: flush,
+		e: e, st: st, pf: pf, interval: interval, log: log, put: put, flush: flush,
 		client:   &http.Client{Timeout: 60 * time.Second},
 		maxDelay: max(time.Hour, interval),
 		rng:      rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7)),
@@ -175,18 +175,18 @@ func (ff *feedFollower) fetch(ctx context.Context, feed string, fs *store.FeedSt
 	}
 	newItems := 0
 	var fresh []string
-	opts := *ff.opts
+	pf := *ff.pf
 	var itemErr error
-	opts.OnFailure = func(input string, err error) {
+	pf.onFailure = func(input string, err error) {
 		input = strings.Replace(input, tmp, feed, 1)
-		if ff.opts.OnFailure != nil {
-			ff.opts.OnFailure(input, err)
+		if ff.pf.onFailure != nil {
+			ff.pf.onFailure(input, err)
 		}
 		if input == feed {
 			itemErr = err
 		}
 	}
-	err = readAndProcess(ctx, ff.e, &opts, []string{tmp}, func(d *document.Document) error {
+	_, err = processInputs(ctx, ff.e, &pf, []string{tmp}, func(d *document.Document) error {
 		d.Input = strings.Replace(d.Input, tmp, feed, 1)
 		seen, err := ff.st.ItemSeen(ctx, feed, d.ID)
 		if err != nil {

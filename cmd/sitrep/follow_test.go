@@ -75,7 +75,7 @@ func TestFollowFeeds(t *testing.T) {
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	const interval = 20 * time.Millisecond
-	if err := followFeeds(ctx, e, st, &extractOptions{}, []string{srv.URL + "/feed.rss"}, interval, len(serve), logger, put, func() error { return nil }); err != nil {
+	if err := followFeeds(ctx, e, st, &pipelineFlags{noFetch: true}, []string{srv.URL + "/feed.rss"}, interval, len(serve), logger, put, func() error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"200", "304", "500", "503", "200", "200"}
@@ -100,7 +100,7 @@ func TestFollowFeeds(t *testing.T) {
 	if fs.Errors != 0 || fs.ETag == "" {
 		t.Errorf("feed state %+v", fs)
 	}
-	if err := followFeeds(ctx, e, st, &extractOptions{}, []string{"file:///etc/passwd"}, interval, 1, logger, put, func() error { return nil }); err == nil {
+	if err := followFeeds(ctx, e, st, &pipelineFlags{noFetch: true}, []string{"file:///etc/passwd"}, interval, 1, logger, put, func() error { return nil }); err == nil {
 		t.Error("non-http feed accepted")
 	}
 }

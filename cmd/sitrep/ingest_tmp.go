@@ -1,10 +1,12 @@
 package main
 
 // TEMPORARY stand-in for the lead's cmd/sitrep/extract.go, so that "sitrep
-// ingest" can be built and tested before the readers and the pipeline land.
-// It reads sitrep/1 Document JSON Lines only and runs no stage. The lead
-// replaces this file at merge with the real extractOptions,
-// addExtractFlags and readAndProcess.
+// ingest" can be built and tested on this branch. It mirrors main's
+// pipelineFlags, register and processInputs (same names and signatures),
+// reads sitrep/1 Document JSON Lines and simple UTF-8 feeds only, and runs
+// no stage. Delete this file at merge; extract.go's pipelineFlags then needs
+// the one field onFailure (see below), called where processInputs reports a
+// failed input or record.
 
 import (
 	"bufio"
@@ -26,23 +28,46 @@ import (
 	"github.com/sitrep/sitrep/document"
 )
 
-// extractOptions are the reading and pipeline options shared by extract
-// and ingest.
-type extractOptions struct {
-	// OnFailure, when set, is called for every input or record that could
-	// not be read or processed; reading goes on with the next one.
-	OnFailure func(input string, err error)
+// pipelineFlags are the flags shared by every command that runs the
+// pipeline (extract, ingest). The fields mirror main's; onFailure is the
+// one ingest adds.
+type pipelineFlags struct {
+	published    string
+	maxBytes     int64
+	allowPrivate bool
+	noFetch      bool
+	stages       string
+	inputFormat  string
+	workers      int
+	gazetteer    string
+	// onFailure, when set, is called (besides the report on stderr) for
+	// every input or record that could not be read or processed, with its
+	// name and the reason; ingest records them for "sitrep failures".
+	onFailure func(input string, err error)
 }
 
-// addExtractFlags registers the reading and pipeline flags on fs.
-func addExtractFlags(fs *flag.FlagSet) *extractOptions {
-	return &extractOptions{}
+func (pf *pipelineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&pf.published, "published", "", "publication `DATE` for inputs that carry none")
+	fs.BoolVar(&pf.noFetch, "no-fetch", false, "do not fetch the pages of feed items")
+	fs.StringVar(&pf.stages, "stages", "", "comma-separated `STAGES` to run")
 }
 
-// readAndProcess reads every input ("-" is standard input), runs the
-// pipeline on each document and calls fn with it, in input order. An error
-// from fn stops the run and is returned.
-func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []string, fn func(*document.Document) error) error {
+// processInputs reads every input, runs the pipeline and calls handle for
+// each document in input order. Each input or record that fails is reported
+// on e.stderr, naming it; the others go on. It returns the number of
+// failures; err is set only when the run as a whole could not go on.
+func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string, handle func(*document.Document) error) (failures int, err error) {
+	fail := func(input string, err error) {
+		failures++
+		fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", input, err)
+		if pf.onFailure != nil {
+			pf.onFailure(input, err)
+		}
+	}
+	return failures, tmpRead(ctx, e, args, fail, handle)
+}
+
+func tmpRead(ctx context.Context, e *env, inputs []string, fail func(string, error), fn func(*document.Document) error) error {
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -50,11 +75,8 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 		if ext := strings.ToLower(filepath.Ext(in)); ext == ".rss" || ext == ".atom" || ext == ".xml" || ext == ".rdf" {
 			docs, err := tmpReadFeed(in)
 			if err != nil {
-				if opts.OnFailure != nil {
-					opts.OnFailure(in, err)
-					continue
-				}
-				return fmt.Errorf("read %s: %w", in, err)
+				fail(in, err)
+				continue
 			}
 			for _, d := range docs {
 				if err := fn(d); err != nil {
@@ -69,11 +91,8 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 		} else {
 			f, err := os.Open(in)
 			if err != nil {
-				if opts.OnFailure != nil {
-					opts.OnFailure(in, err)
-					continue
-				}
-				return fmt.Errorf("read %s: %w", in, err)
+				fail(in, err)
+				continue
 			}
 			defer f.Close()
 			r = f
@@ -93,11 +112,8 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 				if err == nil {
 					err = fmt.Errorf("no id")
 				}
-				if opts.OnFailure != nil {
-					opts.OnFailure(where, err)
-					continue
-				}
-				return fmt.Errorf("%s: %w", where, err)
+				fail(where, err)
+				continue
 			}
 			d.Normalize()
 			if d.Input == "" {
@@ -108,11 +124,8 @@ func readAndProcess(ctx context.Context, e *env, opts *extractOptions, inputs []
 			}
 		}
 		if err := sc.Err(); err != nil {
-			if opts.OnFailure != nil {
-				opts.OnFailure(in, err)
-				continue
-			}
-			return fmt.Errorf("read %s: %w", in, err)
+			fail(in, err)
+			continue
 		}
 	}
 	return nil

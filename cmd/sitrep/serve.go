@@ -15,7 +15,7 @@ import (
 )
 
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "serve", "sitrep serve [--db PATH] [--addr 127.0.0.1:8080] [--api-token TOKEN]")
+	fs := storeFlagSet(e, "serve", "sitrep serve [--db PATH] [--addr 127.0.0.1:8080] [--api-token TOKEN]")
 	db := fs.String("db", defaultDB, "database file")
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	token := fs.String("api-token", "", "enable POST /api/documents with this bearer token (or $SITREP_API_TOKEN)")

@@ -39,7 +39,7 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-func newFlagSet(e *env, name, usage string) *flag.FlagSet {
+func storeFlagSet(e *env, name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
@@ -215,7 +215,7 @@ func estimateDocuments(inputs []string) int {
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "ingest", "sitrep ingest [--db PATH] [--follow FEED_URL]... INPUT...")
+	fs := storeFlagSet(e, "ingest", "sitrep ingest [--db PATH] [--follow FEED_URL]... INPUT...")
 	db := fs.String("db", defaultDB, "database file")
 	keepTokens := fs.Bool("keep-tokens", false, "store the tokens layer too")
 	syncMode := fs.String("synchronous", "NORMAL", "SQLite synchronous mode: NORMAL (safe against a crash of sitrep) or FULL (and against power loss)")
@@ -225,7 +225,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs.Var(&follow, "follow", "poll this feed URL for new items (repeatable)")
 	interval := fs.Duration("interval", 5*time.Minute, "with --follow: time between polls of a feed")
 	polls := fs.Int("polls", 0, "with --follow: stop after this many polls of each feed (0: until interrupted)")
-	opts := addExtractFlags(fs)
+	var pf pipelineFlags
+	pf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -251,14 +252,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		prog.every = 1<<63 - 1
 	}
 	var failErr error
-	opts.OnFailure = func(input string, err error) {
+	// processInputs reports each failed input on stderr; it is also
+	// recorded, with its reason, for "sitrep failures".
+	pf.onFailure = func(input string, err error) {
 		stats.Failed++
-		if !prog.tty && !*quiet {
-			logger.Warn("input failed", "input", input, "err", err)
-		}
 		if ferr := st.RecordFailure(ctx, input, err.Error()); ferr != nil && failErr == nil {
 			failErr = ferr
 		}
+	}
+	storeFailure := func(input string, err error) {
+		fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", input, err)
+		pf.onFailure(input, err)
 	}
 	count := func(r store.PutResult) {
 		switch r.Status {
@@ -301,7 +305,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
-				opts.OnFailure(d.Input, err)
+				storeFailure(d.Input, err)
 				continue
 			}
 			count(r)
@@ -326,7 +330,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if prog.tty && !*quiet {
 			prog.total = estimateDocuments(inputs)
 		}
-		err = readAndProcess(ctx, e, opts, inputs, put)
+		_, err = processInputs(ctx, e, &pf, inputs, put)
 		if ferr := flush(); err == nil {
 			err = ferr
 		}
@@ -335,7 +339,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if err == nil && len(follow) > 0 {
-		err = followFeeds(ctx, e, st, opts, follow, *interval, *polls, logger, put, flush)
+		err = followFeeds(ctx, e, st, &pf, follow, *interval, *polls, logger, put, flush)
 	}
 	el := time.Since(stats.start).Seconds()
 	rate := 0.0
@@ -356,7 +360,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 }
 
 func runQuery(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "query", "sitrep query [--db PATH] [--limit N] [filters] [--events | --aggregate KIND]")
+	fs := storeFlagSet(e, "query", "sitrep query [--db PATH] [--limit N] [filters] [--events | --aggregate KIND]")
 	db := fs.String("db", defaultDB, "database file")
 	limit := fs.Int("limit", store.DefaultLimit, fmt.Sprintf("maximum rows (at most %d)", store.MaxLimit))
 	offset := fs.Int("offset", 0, "skip this many rows")
@@ -515,7 +519,7 @@ func truncate(s string, n int) string {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "export", "sitrep export [--db PATH] --format jsonl|csv|gdelt|geojson|plover [-o FILE] [filters]")
+	fs := storeFlagSet(e, "export", "sitrep export [--db PATH] --format jsonl|csv|gdelt|geojson|plover [-o FILE] [filters]")
 	db := fs.String("db", defaultDB, "database file")
 	format := fs.String("format", "jsonl", strings.Join(store.ExportFormats, " | "))
 	out := fs.String("o", "-", "output file (- for standard output)")
@@ -553,7 +557,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 }
 
 func runFailures(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "failures", "sitrep failures [--db PATH] [--format table|jsonl|csv]")
+	fs := storeFlagSet(e, "failures", "sitrep failures [--db PATH] [--format table|jsonl|csv]")
 	db := fs.String("db", defaultDB, "database file")
 	limit := fs.Int("limit", store.MaxLimit, "maximum rows")
 	format := fs.String("format", "", "table | jsonl | csv (default: table on a terminal, else jsonl)")
@@ -585,7 +589,7 @@ func runFailures(ctx context.Context, e *env, args []string) error {
 }
 
 func runEvalDedup(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval dedup", "sitrep eval dedup [--rates R,...] [--copies N] [--structural] CORPUS.jsonl")
+	fs := storeFlagSet(e, "eval dedup", "sitrep eval dedup [--rates R,...] [--copies N] [--structural] CORPUS.jsonl")
 	var rates listFlag
 	fs.Var(&rates, "rates", "fractions of words edited in the copies (default 0.02,0.05,0.1,0.2,0.3)")
 	copies := fs.Int("copies", 300, "edited copies per rate")
@@ -668,7 +672,7 @@ func readTexts(path string) ([]store.DupText, error) {
 }
 
 func runStats(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "stats", "sitrep stats [--db PATH] [--check] [--json]")
+	fs := storeFlagSet(e, "stats", "sitrep stats [--db PATH] [--check] [--json]")
 	db := fs.String("db", defaultDB, "database file")
 	check := fs.Bool("check", false, "also run PRAGMA integrity_check")
 	asJSON := fs.Bool("json", false, "print JSON")
