@@ -39,7 +39,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "k.db")
 	in := filepath.Join(dir, "in.jsonl")
-	const n = 2000
+	const n = 2500
 	rng := rand.New(rand.NewPCG(1, 2))
 	f, err := os.Create(in)
 	if err != nil {
@@ -63,7 +63,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 	f.Close()
 
-	prev := 0
+	prev, midway := 0, 0
 	ctx := context.Background()
 	for round := range 20 {
 		cmd := exec.Command(os.Args[0], "ingest", "--quiet", "--db", db, in)
@@ -71,11 +71,22 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(20+rng.IntN(300)) * time.Millisecond)
+		// Kill mid-ingest: once the run has committed something new (or
+		// after 10 s), then at a random moment in the next 60 ms.
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+			if countDocs(ctx, db) > prev {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		time.Sleep(time.Duration(rng.IntN(60)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 
 		got := checkCrashDB(ctx, t, db)
+		if got > 0 && got < n {
+			midway++
+		}
 		if got < prev {
 			t.Fatalf("round %d: %d documents after kill, %d before: committed documents lost", round, got, prev)
 		}
@@ -89,11 +100,32 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if got := checkCrashDB(ctx, t, db); got != n {
 		t.Fatalf("after the final run: %d documents, want %d", got, n)
 	}
-	t.Logf("20 kills survived; documents after the kills: %d", prev)
+	if midway < 10 {
+		t.Fatalf("only %d of 20 kills landed mid-ingest", midway)
+	}
+	t.Logf("20 kills survived (%d mid-ingest); documents after the kills: %d of %d", midway, prev, n)
 }
 
 var crashWords = strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike " +
 	"november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu red green blue")
+
+// countDocs returns the number of committed documents, -1 if the database
+// cannot be read yet.
+func countDocs(ctx context.Context, db string) int {
+	if _, err := os.Stat(db); err != nil {
+		return -1
+	}
+	st, err := store.Open(ctx, db, store.Options{ReadOnly: true})
+	if err != nil {
+		return -1
+	}
+	defer st.Close()
+	s, err := st.Stats(ctx)
+	if err != nil {
+		return -1
+	}
+	return s.Documents
+}
 
 // checkCrashDB checks integrity and per-document completeness and returns
 // the number of documents.
