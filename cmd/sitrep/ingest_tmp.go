@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/pipeline"
 )
 
 // pipelineFlags are the flags shared by every command that runs the
@@ -50,6 +51,11 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.published, "published", "", "publication `DATE` for inputs that carry none")
 	fs.BoolVar(&pf.noFetch, "no-fetch", false, "do not fetch the pages of feed items")
 	fs.StringVar(&pf.stages, "stages", "", "comma-separated `STAGES` to run")
+}
+
+// buildStages returns the stages named by pf.stages (none here).
+func buildStages(pf *pipelineFlags) ([]pipeline.Stage, error) {
+	return nil, nil
 }
 
 // processInputs reads every input, runs the pipeline and calls handle for

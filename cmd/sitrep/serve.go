@@ -10,6 +10,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/server"
 	"github.com/sitrep/sitrep/store"
 )
@@ -20,6 +21,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	token := fs.String("api-token", "", "enable POST /api/documents with this bearer token (or $SITREP_API_TOKEN)")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request's database work")
+	var pf pipelineFlags // the pipeline run on posted documents
+	pf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -33,7 +36,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	srv := server.New(st, server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger})
+	opts := server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger}
+	if *token != "" {
+		stages, err := buildStages(&pf)
+		if err != nil {
+			return err
+		}
+		opts.Process = (&pipeline.Pipeline{Stages: stages}).Process
+	}
+	srv := server.New(st, opts)
 	hs := srv.HTTPServer(*addr)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
