@@ -50,6 +50,12 @@ func commands() []command {
 		{"eval", "score a stage against annotated data", runEval},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
+		{"ingest", "run the pipeline and store documents in a database", runIngest},
+		{"query", "search stored documents and events, and aggregate them", runQuery},
+		{"export", "export stored data (jsonl, csv, gdelt, geojson, plover)", runExport},
+		{"failures", "list the inputs that failed to ingest", runFailures},
+		{"stats", "count what a database holds (--check: integrity check)", runStats},
+		{"serve", "serve the HTTP API and web UI over a database", runServe},
 	}
 }
 
@@ -62,6 +68,7 @@ func evalCommands() []command {
 		{"geo", "toponym recognition and resolution (P/R/F1, Acc@161, exact id) on JSON Lines", runEvalGeo},
 		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
 		{"ner", "named entities P/R/F1 against CoNLL-2003 (conlleval)", runEvalNER},
+		{"dedup", "near-duplicate precision and recall on edited copies of a corpus", runEvalDedup},
 	}
 }
 
