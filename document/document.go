@@ -63,7 +63,15 @@ type Document struct {
 	Warnings []string       `json:"warnings,omitempty"`
 
 	runeStarts []int // byte offset of each code point, built lazily
+	processed  bool  // read back in sitrep/1 form: the stages have run
 }
+
+// SetProcessed marks a document read back in its sitrep/1 form, whose layers
+// are already filled: the pipeline leaves it as it is.
+func (d *Document) SetProcessed() { d.processed = true }
+
+// Processed reports whether SetProcessed was called.
+func (d *Document) Processed() bool { return d.processed }
 
 // Span is a half-open range [Start, End) of code points in Document.Text.
 type Span struct {

@@ -261,3 +261,15 @@ func FuzzDocument(f *testing.F) {
 		}
 	})
 }
+
+func TestProcessedDocumentsAreKept(t *testing.T) {
+	good := `{"schema":"sitrep/1","id":"d1","text":"Storm hits.","captions":[],"sentences":[{"start":0,"end":11,"token_start":0,"token_end":0}],"entities":[],"places":[],"times":[],"quotes":[],"events":[{"id":"v1","code":"190","sentence":{"start":0,"end":11},"trigger":{"start":6,"end":10,"text":"hits"},"time":null,"confidence":0.5}]}`
+	bad := `{"schema":"sitrep/1","id":"d2","text":"Short.","entities":[{"id":"e1","type":"PERSON","name":"X","mentions":[{"start":3,"end":99,"text":"X"}]}]}`
+	docs, errs := run(t, New(Options{}), bytesInput("docs.jsonl", []byte(good+"\n"+bad+"\n")))
+	if len(docs) != 1 || len(errs) != 1 || !strings.Contains(errs[0].Error(), "docs.jsonl:2: bad sitrep/1 document: entity 0") {
+		t.Fatalf("docs %d errs %v", len(docs), errs)
+	}
+	if d := docs[0]; !d.Processed() || len(d.Events) != 1 || d.Events[0].Code != "190" {
+		t.Errorf("processed document = %+v", d)
+	}
+}

@@ -83,6 +83,9 @@ func (x *Extractor) fromJSONLine(line []byte, name string) (*document.Document, 
 	if rec == nil {
 		return nil, fmt.Errorf("bad JSON: not an object")
 	}
+	if raw, ok := rec["schema"]; ok && string(raw) == `"`+document.SchemaVersion+`"` {
+		return processedDocument(line, name)
+	}
 	str := func(keys ...string) (string, error) {
 		for _, k := range keys {
 			raw, ok := rec[k]
@@ -173,4 +176,27 @@ func (x *Extractor) fromJSONLine(line []byte, name string) (*document.Document, 
 	}
 	x.finishDates(&a)
 	return x.finish(&a, name), nil
+}
+
+// processedDocument reads a line that is a sitrep/1 Document, as
+// "sitrep extract" writes them, so that extracted documents can be stored
+// later without running the pipeline again. Its layers must lie inside its
+// text.
+func processedDocument(line []byte, name string) (*document.Document, error) {
+	d := &document.Document{}
+	if err := json.Unmarshal(line, d); err != nil {
+		return nil, fmt.Errorf("bad %s document: %v", document.SchemaVersion, err)
+	}
+	if d.ID == "" || strings.TrimSpace(d.Text) == "" {
+		return nil, fmt.Errorf("bad %s document: no id or no text", document.SchemaVersion)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, fmt.Errorf("bad %s document: %w", document.SchemaVersion, err)
+	}
+	d.Normalize()
+	if d.Input == "" {
+		d.Input = name
+	}
+	d.SetProcessed()
+	return d, nil
 }

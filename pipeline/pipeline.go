@@ -30,8 +30,12 @@ type Pipeline struct {
 	Workers int
 }
 
-// Process runs every stage on d in order.
+// Process runs every stage on d in order. A document read back in its
+// processed form (d.Processed) is left as it is.
 func (p *Pipeline) Process(ctx context.Context, d *document.Document) error {
+	if d.Processed() {
+		return nil
+	}
 	for _, s := range p.Stages {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -28,6 +28,9 @@ type pipelineFlags struct {
 	inputFormat  string
 	workers      int
 	gazetteer    string
+	// onFailure, when set, is told of every input or record that failed
+	// (ingest records them in the database).
+	onFailure func(input string, err error)
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -71,6 +74,9 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 		failures++
+		if pf.onFailure != nil {
+			pf.onFailure("", err)
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -101,6 +107,9 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 				fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", r.Input, r.Err)
 			}
 			failures++
+			if pf.onFailure != nil {
+				pf.onFailure(r.Input, r.Err)
+			}
 			continue
 		}
 		for _, w := range r.Doc.Warnings {

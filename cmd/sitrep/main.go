@@ -51,6 +51,12 @@ func commands() []command {
 		{"export", "Documents (JSON Lines) to one GDELT-style row per event", runExport},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
+		{"ingest", "run the pipeline and store documents in a database", runIngest},
+		{"query", "search stored documents and events, and aggregate them", runQuery},
+		{"export", "export stored data (jsonl, csv, gdelt, geojson, plover)", runExport},
+		{"failures", "list the inputs that failed to ingest", runFailures},
+		{"stats", "count what a database holds (--check: integrity check)", runStats},
+		{"serve", "serve the HTTP API and web UI over a database", runServe},
 	}
 }
 
@@ -64,6 +70,7 @@ func evalCommands() []command {
 		{"events", "CAMEO/PLOVER events against PLOVER or CAMEO-coded gold (JSON Lines)", runEvalEvents},
 		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
 		{"ner", "named entities P/R/F1 against CoNLL-2003 (conlleval)", runEvalNER},
+		{"dedup", "near-duplicate precision and recall on edited copies of a corpus", runEvalDedup},
 	}
 }
 

@@ -1,0 +1,317 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+)
+
+// A migration moves the schema from version i to i+1 (migrations[i]). They
+// run in order, each in its own transaction together with the update of
+// PRAGMA user_version, so that a crash mid-way leaves the previous version.
+// Migrations are forward only and never edited once released: change the
+// schema by appending one.
+type migration struct {
+	name string
+	up   func(ctx context.Context, tx *sql.Tx) error
+}
+
+var migrations = []migration{
+	{"core tables and full-text index", execSQL(schemaV1)},
+	{"near-duplicate stories", migrateV2},
+	{"feed polling state", execSQL(schemaV3)},
+}
+
+// SchemaVersion is the schema version this package writes.
+func SchemaVersion() int { return len(migrations) }
+
+const schemaV1 = `
+CREATE TABLE documents (
+	doc_key      INTEGER PRIMARY KEY,
+	id           TEXT NOT NULL UNIQUE,
+	input        TEXT NOT NULL DEFAULT '',
+	url          TEXT NOT NULL DEFAULT '',
+	source       TEXT NOT NULL DEFAULT '',
+	byline       TEXT NOT NULL DEFAULT '',
+	title        TEXT NOT NULL DEFAULT '',
+	published    TEXT NOT NULL DEFAULT '',
+	day          TEXT,
+	language     TEXT NOT NULL DEFAULT '',
+	chars        INTEGER NOT NULL DEFAULT 0,
+	content_hash TEXT NOT NULL,
+	ingested_at  TEXT NOT NULL,
+	updated_at   TEXT NOT NULL
+);
+-- The text and the document JSON (without its text) live apart, so that
+-- scans of documents never read through their overflow pages.
+CREATE TABLE bodies (
+	doc_key  INTEGER PRIMARY KEY,
+	text     TEXT NOT NULL,
+	doc_json BLOB NOT NULL
+);
+CREATE INDEX documents_day ON documents(day, doc_key);
+CREATE INDEX documents_source ON documents(source);
+
+CREATE TABLE entities (
+	doc_key       INTEGER NOT NULL,
+	eid           TEXT NOT NULL,
+	type          TEXT NOT NULL DEFAULT '',
+	name          TEXT NOT NULL DEFAULT '',
+	role          TEXT NOT NULL DEFAULT '',
+	actor_code    TEXT NOT NULL DEFAULT '',
+	actor_country TEXT NOT NULL DEFAULT '',
+	mentions      INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_doc ON entities(doc_key);
+CREATE INDEX entities_name ON entities(name);
+
+CREATE TABLE places (
+	doc_key      INTEGER NOT NULL,
+	pid          TEXT NOT NULL,
+	name         TEXT NOT NULL DEFAULT '',
+	lat          REAL,
+	lon          REAL,
+	country      TEXT NOT NULL DEFAULT '',
+	admin1       TEXT NOT NULL DEFAULT '',
+	geonameid    INTEGER NOT NULL DEFAULT 0,
+	feature_code TEXT NOT NULL DEFAULT '',
+	kind         TEXT NOT NULL DEFAULT '',
+	mentions     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX places_doc ON places(doc_key);
+CREATE INDEX places_country ON places(country);
+CREATE INDEX places_lat ON places(lat);
+
+CREATE TABLE times (
+	doc_key INTEGER NOT NULL,
+	tid     TEXT NOT NULL,
+	start   INTEGER NOT NULL,
+	"end"   INTEGER NOT NULL,
+	text    TEXT NOT NULL DEFAULT '',
+	type    TEXT NOT NULL DEFAULT '',
+	value   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX times_doc ON times(doc_key);
+
+CREATE TABLE quotes (
+	doc_key      INTEGER NOT NULL,
+	qid          TEXT NOT NULL,
+	start        INTEGER NOT NULL,
+	"end"        INTEGER NOT NULL,
+	text         TEXT NOT NULL DEFAULT '',
+	kind         TEXT NOT NULL DEFAULT '',
+	speaker      TEXT NOT NULL DEFAULT '',
+	speaker_name TEXT NOT NULL DEFAULT '',
+	cue          TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX quotes_doc ON quotes(doc_key);
+CREATE INDEX quotes_speaker ON quotes(speaker_name);
+
+CREATE TABLE events (
+	doc_key        INTEGER NOT NULL,
+	evid           TEXT NOT NULL,
+	code           TEXT NOT NULL,
+	base           TEXT NOT NULL DEFAULT '',
+	root           TEXT NOT NULL DEFAULT '',
+	quad           INTEGER NOT NULL DEFAULT 0,
+	goldstein      REAL,
+	label          TEXT NOT NULL DEFAULT '',
+	plover_type    TEXT NOT NULL DEFAULT '',
+	plover_mode    TEXT NOT NULL DEFAULT '',
+	source_entity  TEXT NOT NULL DEFAULT '',
+	target_entity  TEXT NOT NULL DEFAULT '',
+	source_name    TEXT NOT NULL DEFAULT '',
+	target_name    TEXT NOT NULL DEFAULT '',
+	source_actor   TEXT NOT NULL DEFAULT '',
+	target_actor   TEXT NOT NULL DEFAULT '',
+	source_country TEXT NOT NULL DEFAULT '',
+	target_country TEXT NOT NULL DEFAULT '',
+	place_id       TEXT NOT NULL DEFAULT '',
+	place_name     TEXT NOT NULL DEFAULT '',
+	place_country  TEXT NOT NULL DEFAULT '',
+	place_feature  TEXT NOT NULL DEFAULT '',
+	place_admin1   TEXT NOT NULL DEFAULT '',
+	place_geonameid INTEGER NOT NULL DEFAULT 0,
+	lat            REAL,
+	lon            REAL,
+	time           TEXT NOT NULL DEFAULT '',
+	day            TEXT,
+	modality       TEXT NOT NULL DEFAULT '',
+	quote_id       TEXT NOT NULL DEFAULT '',
+	trigger_text   TEXT NOT NULL DEFAULT '',
+	trigger_start  INTEGER NOT NULL DEFAULT 0,
+	trigger_end    INTEGER NOT NULL DEFAULT 0,
+	sentence_start INTEGER NOT NULL DEFAULT 0,
+	sentence_end   INTEGER NOT NULL DEFAULT 0,
+	confidence     REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX events_doc ON events(doc_key);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_code ON events(code);
+
+-- Contentless: the text lives in bodies; rowid = doc_key.
+CREATE VIRTUAL TABLE docs_fts USING fts5(
+	title, body, quotes,
+	content='', contentless_delete=1,
+	tokenize='unicode61 remove_diacritics 2'
+);
+-- rank: BM25 with matches in titles weighted three times.
+INSERT INTO docs_fts(docs_fts, rank) VALUES ('rank', 'bm25(3.0, 1.0, 1.0)');
+
+CREATE TABLE failures (
+	id     INTEGER PRIMARY KEY,
+	input  TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	at     TEXT NOT NULL
+);
+CREATE INDEX failures_input ON failures(input);
+`
+
+// schemaV2 adds story grouping: each document belongs to a story (the
+// doc_key of its first copy) and, when it is a near or exact duplicate,
+// names that first copy in dup_of. lsh holds the MinHash band keys.
+const schemaV2 = `
+ALTER TABLE documents ADD COLUMN story INTEGER;
+ALTER TABLE documents ADD COLUMN dup_of TEXT;
+ALTER TABLE documents ADD COLUMN similarity REAL;
+ALTER TABLE documents ADD COLUMN exact_hash TEXT NOT NULL DEFAULT '';
+-- dup repeats, on each event, whether its document is a duplicate, so
+-- that event queries need no filter on documents.
+ALTER TABLE events ADD COLUMN dup INTEGER NOT NULL DEFAULT 0;
+-- Event query indexes: an equality on dup (and root or PLOVER type)
+-- followed by day, then the implicit rowid, returns rows in the order
+-- Events lists them, so a filtered page stops early; the actor indexes
+-- carry the columns that other filters test.
+CREATE INDEX events_dup_day ON events(dup, day);
+CREATE INDEX events_root ON events(dup, root, day);
+CREATE INDEX events_plover ON events(dup, plover_type, day);
+CREATE INDEX events_source ON events(source_actor, day, dup, root);
+CREATE INDEX events_target ON events(target_actor, day, dup, root, plover_type);
+CREATE TABLE signatures (
+	doc_key INTEGER PRIMARY KEY,
+	sig     BLOB NOT NULL
+);
+CREATE INDEX documents_story ON documents(story);
+CREATE INDEX documents_exact ON documents(exact_hash);
+CREATE TABLE lsh (
+	band_key INTEGER NOT NULL,
+	doc_key  INTEGER NOT NULL,
+	PRIMARY KEY (band_key, doc_key)
+) WITHOUT ROWID;
+CREATE INDEX lsh_doc ON lsh(doc_key);
+`
+
+// migrateV2 adds the story columns and computes signatures and stories for
+// the documents already stored, in doc_key (ingest) order.
+func migrateV2(ctx context.Context, tx *sql.Tx) error {
+	if err := execSQL(schemaV2)(ctx, tx); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT doc_key, text FROM bodies ORDER BY doc_key`)
+	if err != nil {
+		return fmt.Errorf("backfill signatures: %w", err)
+	}
+	type item struct {
+		key  int64
+		text string
+	}
+	var items []item
+	for rows.Next() {
+		var it item
+		var text sql.NullString
+		if err := rows.Scan(&it.key, &text); err != nil {
+			rows.Close()
+			return fmt.Errorf("backfill signatures: %w", err)
+		}
+		it.text = text.String
+		items = append(items, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("backfill signatures: %w", err)
+	}
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := assignStory(ctx, tx, it.key, it.text, 0.6); err != nil {
+			return fmt.Errorf("backfill story of %d: %w", it.key, err)
+		}
+	}
+	return nil
+}
+
+// schemaV3 keeps, for each polled feed, its conditional-request validators
+// and the items already stored.
+const schemaV3 = `
+CREATE TABLE feeds (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',
+	checked_at    TEXT NOT NULL DEFAULT '',
+	errors        INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE feed_items (
+	feed    TEXT NOT NULL,
+	item    TEXT NOT NULL,
+	seen_at TEXT NOT NULL,
+	PRIMARY KEY (feed, item)
+);
+`
+
+func execSQL(q string) func(ctx context.Context, tx *sql.Tx) error {
+	return func(ctx context.Context, tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+		return nil
+	}
+}
+
+func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return 0, fmt.Errorf("read schema version: %w", err)
+	}
+	return v, nil
+}
+
+// migrate brings db to schema version target (at most len(migrations)).
+func migrate(ctx context.Context, db *sql.DB, target int) error {
+	v, err := schemaVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	if v > len(migrations) {
+		return fmt.Errorf("schema version %d is newer than this program knows (%d); upgrade sitrep", v, len(migrations))
+	}
+	for ; v < target; v++ {
+		m := migrations[v]
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
+		}
+		if err := m.up(ctx, tx); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d (%s): %w", v+1, m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d (%s): commit: %w", v+1, m.name, err)
+		}
+	}
+	return nil
+}
+
+// jsonText is a helper to marshal a value for a TEXT column.
+func jsonText(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return string(b)
+}
