@@ -551,3 +551,19 @@ func TestAnalystEvents(t *testing.T) {
 		}
 	}
 }
+
+func TestGDELTRow(t *testing.T) {
+	s := newStage(t)
+	d := segmented(t, "Iran and Russia backed Assad in Syria.", "2018-09-03")
+	d.ID = "t1"
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) == 0 {
+		t.Fatal("no events")
+	}
+	row := GDELTRow(d, 0)
+	if len(row) != len(GDELTHeader) || row[1] != "20180903" || row[7] != "IRN" || row[18] != "050" || row[21] != "1" {
+		t.Errorf("row: %q", row)
+	}
+}

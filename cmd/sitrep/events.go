@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -13,12 +10,6 @@ import (
 	"github.com/sitrep/sitrep/events"
 	"github.com/sitrep/sitrep/pipeline"
 )
-
-// listFlag collects a repeatable string flag.
-type listFlag []string
-
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 // runEvalEvents implements "sitrep eval events --data FILE.jsonl": PLOVER
 // gold standard records (event type, actor and recipient country and sector,
@@ -104,44 +95,4 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
-}
-
-// runExport implements "sitrep export --format gdelt [FILE|-]": Documents
-// (JSON Lines, as "sitrep extract" writes them) in, one tab-separated
-// GDELT-style row per event out.
-func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "export", "--format gdelt [FILE.jsonl|-]")
-	format := fs.String("format", "gdelt", "output format: gdelt (tab-separated, one row per event)")
-	header := fs.Bool("header", true, "write a header row")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if *format != "gdelt" {
-		return fmt.Errorf("export: unknown format %q (have gdelt)", *format)
-	}
-	in, name, closeIn, err := openInput(e, fs.Args())
-	if err != nil {
-		return err
-	}
-	defer closeIn()
-	w := bufio.NewWriter(e.stdout)
-	defer w.Flush()
-	if *header {
-		fmt.Fprintln(w, strings.Join(events.GDELTHeader, "\t"))
-	}
-	dec := json.NewDecoder(in)
-	for n := 1; ; n++ {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		var d document.Document
-		if err := dec.Decode(&d); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return fmt.Errorf("%s: document %d: %w", name, n, err)
-		}
-		for i := range d.Events {
-			fmt.Fprintln(w, strings.Join(events.GDELTRow(&d, i), "\t"))
-		}
-	}
 }

@@ -48,7 +48,6 @@ func commands() []command {
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
 		{"ner", "tag CoNLL-2003 input: token gold predicted", runNER},
 		{"eval", "score a stage against annotated data", runEval},
-		{"export", "Documents (JSON Lines) to one GDELT-style row per event", runExport},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
 		{"ingest", "run the pipeline and store documents in a database", runIngest},
