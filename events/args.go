@@ -151,8 +151,19 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 				p.confidence = max(p.confidence, inner.confidence)
 			}
 		} else if obj < 0 || pat.Flags&FlagLight == 0 {
-			// "rejected a US offer of talks": recode from the object noun
-			if np, _, j := st.objectNoun(lex, trigEnd); np != nil && wrapper != FlagTry {
+			// "rejected a US offer of talks": recode from the object noun;
+			// "appealed to the UN for humanitarian aid": from the "for" phrase
+			np, _, j := st.objectNoun(lex, trigEnd)
+			if np == nil && (wrapper == FlagAppeal || wrapper == FlagDemand) {
+				end := st.segmentEnd(trigEnd - 1)
+				for k := trigEnd; k < end && k <= trigEnd+6; k++ {
+					if st.words[k].low == "for" {
+						np, _, j = st.objectNoun(lex, k+1)
+						break
+					}
+				}
+			}
+			if np != nil && wrapper != FlagTry {
 				p.code = wrap(wrapper, np.Code)
 				if Root(np.Code) == Root(pat.Code) || Root(np.Code) == "10" || Root(np.Code) == "02" {
 					p.code = pat.Code

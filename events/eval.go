@@ -356,15 +356,15 @@ func (rep *Report) cameo(d *document.Document, g GoldRecord, keep bool) {
 		goldFull[triple{norm(t.Source), norm(t.Target), t.Code}] = true
 		goldRoot[triple{countryOf(t.Source), countryOf(t.Target), Root(t.Code)}] = true
 	}
-	tp, fp, fn := setScore(sysFull, goldFull)
+	tp, ffp, ffn := setScore(sysFull, goldFull)
 	rep.FullTP += tp
-	rep.FullFP += fp
-	rep.FullFN += fn
-	tp, fp, fn = setScore(sysRoot, goldRoot)
+	rep.FullFP += ffp
+	rep.FullFN += ffn
+	tp, fp, fn := setScore(sysRoot, goldRoot)
 	rep.RootTP += tp
 	rep.RootFP += fp
 	rep.RootFN += fn
-	if keep && (fn > 0 || fp > 0) {
+	if keep && (fn > 0 || fp > 0 || ffn > 0 || ffp > 0) {
 		var sys, gl []string
 		for t := range sysFull {
 			sys = append(sys, t.src+"-"+t.code+"-"+t.tgt)

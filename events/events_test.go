@@ -136,8 +136,8 @@ func TestWrap(t *testing.T) {
 		{FlagReject, "057", "127"},
 		{FlagThreaten, "163", "1312"},
 		{FlagThreaten, "161", "1313"},
-		{FlagAppeal, "0841", "025"},
-		{FlagDemand, "087", "105"},
+		{FlagAppeal, "0841", "0253"},
+		{FlagDemand, "087", "1056"},
 		{FlagTry, "186", "185"},
 	} {
 		if got := wrap(tt.fl, tt.code); got != tt.want {
@@ -161,7 +161,7 @@ func TestTokensOnly(t *testing.T) {
 		{"The rebels were attacked by Syrian warplanes.", "190", "SYRMIL", "SYRREB", "asserted"},
 		{"Egypt rejected an Israeli offer of talks.", "125", "EGY", "ISR", "asserted"},
 		{"China urged North Korea to resume negotiations with South Korea.", "026", "CHN", "PRK", "asserted"},
-		{"The UN refused to send peacekeepers to Burundi.", "121", "IGOUNO", "BDI", "asserted"},
+		{"The UN refused to send peacekeepers to Burundi.", "1224", "IGOUNO", "BDI", "asserted"},
 		{"Russia threatened to cut diplomatic ties with Georgia.", "1313", "RUS", "GEO", "asserted"},
 	}
 	for _, tt := range tests {

@@ -60,6 +60,12 @@ func (p *Pattern) specificity() int {
 	s := 0
 	if len(p.Objects) > 0 {
 		s += 4
+		for _, o := range p.Objects {
+			if strings.Contains(o, " ") {
+				s++ // "military aid" is more specific than "aid"
+				break
+			}
+		}
 	}
 	if len(p.Preps) > 0 {
 		s += 2

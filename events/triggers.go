@@ -387,8 +387,55 @@ func (st *sentence) verbAtRelaxed(lex *Lexicon, k int) string {
 	return st.lemmaFor(lex.verbs, k)
 }
 
+// family splits a cooperation code into the families the wrappers refine
+// with a fourth digit: "coop" (061-064), "aid" (071-074), "reform"
+// (0831-0834) and "yield" (081 082 084 085 086 087 -> 1..6).
+func family(code string) (string, byte) {
+	three := code
+	if len(three) > 3 {
+		three = three[:3]
+	}
+	switch {
+	case len(code) == 4 && three == "083" && code[3] >= '1' && code[3] <= '4':
+		return "reform", code[3]
+	case three >= "061" && three <= "064":
+		return "coop", three[2]
+	case three >= "071" && three <= "074":
+		return "aid", three[2]
+	}
+	if d, ok := map[string]byte{"081": '1', "082": '2', "084": '3', "085": '4', "086": '5', "087": '6'}[three]; ok {
+		return "yield", d
+	}
+	return "", 0
+}
+
+// refined gives the wrapper's code the fourth digit of the complement's
+// family: appeal + 072 (military aid) -> 0232.
+func refined(fl Flags, code string) string {
+	fam, d := family(code)
+	if fam == "" {
+		return ""
+	}
+	bases := map[Flags]map[string]string{
+		FlagAppeal: {"coop": "021", "aid": "023", "reform": "024", "yield": "025"},
+		FlagDemand: {"coop": "101", "aid": "103", "reform": "104", "yield": "105"},
+		FlagReject: {"coop": "121", "aid": "122", "reform": "123", "yield": "124"},
+		FlagIntent: {"coop": "031", "aid": "033", "reform": "034", "yield": "035"},
+	}
+	b, ok := bases[fl][fam]
+	if !ok {
+		return ""
+	}
+	return b + string(d)
+}
+
 // wrap recodes the code of a complement under a wrapper verb.
 func wrap(fl Flags, code string) string {
+	if r := refined(fl, code); r != "" {
+		if _, ok := Info(r); ok {
+			return r
+		}
+	}
 	root := Root(code)
 	// already wrapped: "is prepared to" inside "announced that it is prepared to"
 	switch {
