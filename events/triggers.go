@@ -143,6 +143,10 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return lemma
 	}
 	// both a noun and a verb: decide from the left context
+	if i > 1 && determiners[st.words[i-2].low] && isLowerWord(prev) && !auxiliaries[prev] && !pronouns[prev] &&
+		!strings.HasSuffix(prev, "ly") && st.chunkAt[i-1] < 0 && !strings.HasSuffix(w.low, "ed") {
+		return "" // "the cyber attack", "a surprise visit"
+	}
 	switch {
 	case prev == "to" || auxiliaries[prev] || pronouns[prev] || beForms[prev]:
 		return lemma
