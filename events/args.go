@@ -553,7 +553,9 @@ func (st *sentence) coordinatedBack(c int) []int {
 	out := []int{c}
 	for k := c - 1; k >= 0 && len(out) < 5; k-- {
 		gap := st.words[st.chunks[k].end:st.chunks[k+1].start]
-		if !isCoordination(gap) {
+		// "Iran, Russia and Turkey": the conjunction comes last, so the
+		// first gap back must hold it ("Syria, Zarif said" is no list)
+		if !isCoordination(gap) || k == c-1 && !hasConjunction(gap) {
 			break
 		}
 		out = append([]int{k}, out...)
