@@ -44,6 +44,7 @@ func commands() []command {
 	return []command{
 		{"extract", "read inputs and print Documents", runExtract},
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
+		{"parse", "tag, lemmatize and parse (CoNLL-U out)", runParse},
 		{"eval", "score a stage against annotated data", runEval},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
@@ -54,12 +55,16 @@ func commands() []command {
 func evalCommands() []command {
 	return []command{
 		{"segment", "tokens and sentences F1 against CoNLL-U (CoNLL 2018 alignment)", runEvalSegment},
+		{"parse", "UPOS, XPOS, lemma, UAS, LAS against CoNLL-U (CoNLL 2018 style)", runEvalParse},
 	}
 }
 
 // trainCommands lists "sitrep train" subcommands.
 func trainCommands() []command {
-	return []command{}
+	return []command{
+		{"tagger", "train the POS tagger and lemmatizer (syntax)", runTrainTagger},
+		{"parser", "train the dependency parser (syntax)", runTrainParser},
+	}
 }
 
 func main() {
