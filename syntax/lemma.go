@@ -67,7 +67,7 @@ type lemmatizer struct {
 	lower  map[uint64]string // (lowercased form, tag)
 	anyTag map[uint64]string // form, most frequent lemma over all tags
 	rules  []lemmaRule
-	suffix map[uint64]int32 // (tag, n, last n runes lowercased) -> rule
+	suffix map[uint64]int32  // (tag, n, last n runes lowercased) -> rule
 	feats  map[uint64]string // (lowercased form, tag) -> FEATS
 	tagFt  []string          // tag -> most frequent FEATS
 

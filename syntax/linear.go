@@ -140,6 +140,18 @@ type linear struct {
 	keys     []uint32 // per slot; 0 = empty
 	start    []uint32 // per slot, len(keys)+1: entries of slot s are ents[start[s]:start[s+1]]
 	ents     []uint32
+	// slots interleaves keys and start for the lookup (one cache miss).
+	slots []slot
+	// dense replaces keys/start/ents for models of at most 4 classes: one
+	// cache line per feature.
+	dense []dslot
+}
+
+type slot struct{ key, start uint32 }
+
+type dslot struct {
+	key uint32
+	w   [4]int16
 }
 
 func buildLinear(nClasses int, scale float32, rows []qrow) *linear {
@@ -180,20 +192,65 @@ func buildLinear(nClasses int, scale float32, rows []qrow) *linear {
 		}
 	}
 	l.start[size] = uint32(len(l.ents))
+	l.slots = make([]slot, size+1)
+	for s := 0; s <= size; s++ {
+		l.slots[s].start = l.start[s]
+		if s < size {
+			l.slots[s].key = l.keys[s]
+		}
+	}
+	if nClasses <= 4 {
+		l.dense = make([]dslot, size)
+		for s, k := range l.keys {
+			l.dense[s].key = k
+			for _, e := range l.ents[l.start[s]:l.start[s+1]] {
+				l.dense[s].w[e>>16] = int16(uint16(e))
+			}
+		}
+	}
 	return l
+}
+
+// scoreDense is score for models with at most 4 classes.
+func (l *linear) scoreDense(feats []uint32, scores []int32) {
+	var a0, a1, a2, a3 int32
+	for _, f := range feats {
+		s := f & l.mask
+		for {
+			d := &l.dense[s]
+			if d.key == f {
+				a0 += int32(d.w[0])
+				a1 += int32(d.w[1])
+				a2 += int32(d.w[2])
+				a3 += int32(d.w[3])
+				break
+			}
+			if d.key == 0 {
+				break
+			}
+			s = (s + 1) & l.mask
+		}
+	}
+	var acc = [4]int32{a0, a1, a2, a3}
+	copy(scores, acc[:])
 }
 
 // score sets scores (len nClasses) to the sum of the weights of feats.
 func (l *linear) score(feats []uint32, scores []int32) {
+	if l.dense != nil {
+		l.scoreDense(feats, scores)
+		return
+	}
 	for i := range scores {
 		scores[i] = 0
 	}
+	slots := l.slots
 	for _, f := range feats {
 		s := f & l.mask
 		for {
-			k := l.keys[s]
+			k := slots[s].key
 			if k == f {
-				for _, e := range l.ents[l.start[s]:l.start[s+1]] {
+				for _, e := range l.ents[slots[s].start:slots[s+1].start] {
 					scores[e>>16] += int32(int16(uint16(e)))
 				}
 				break

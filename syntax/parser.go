@@ -22,6 +22,9 @@ type Parser struct {
 	labels []string // label 0 is "root"
 	arcs   *linear  // 4 transitions
 	lab    *linear  // labels
+	// Beam is the beam width used by Parse (1: greedy); the model stores
+	// the width it was trained with.
+	Beam int
 }
 
 const parserMagic = "sitrep-parser/1"
@@ -111,7 +114,9 @@ func (st *parseState) init(s *Sentence) {
 	st.b = 1
 }
 
-func (st *parseState) done() bool { return st.b > st.n }
+// done reports whether the parse is complete: the buffer is empty and only
+// the root is left on the stack (every parse takes exactly 2n transitions).
+func (st *parseState) done() bool { return st.b > st.n && len(st.stack) == 1 }
 
 func (st *parseState) s0() int { return st.stack[len(st.stack)-1] }
 
@@ -121,7 +126,9 @@ func (st *parseState) valid(a int) bool {
 	case actShift:
 		return st.b <= st.n
 	case actReduce:
-		return s0 != 0 && st.heads[s0] >= 0
+		// With the buffer empty, reducing a headless word attaches it to
+		// the root.
+		return s0 != 0 && (st.heads[s0] >= 0 || st.b > st.n)
 	case actLeft:
 		return st.b <= st.n && s0 != 0 && st.heads[s0] < 0
 	case actRight:
@@ -167,6 +174,9 @@ func (st *parseState) apply(a, label int) {
 		st.b++
 	case actReduce:
 		s0 := st.s0()
+		if st.heads[s0] < 0 {
+			st.addArc(0, s0, 0)
+		}
 		st.onStack[s0] = false
 		st.stack = st.stack[:len(st.stack)-1]
 	case actLeft:
@@ -377,10 +387,14 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 	}
 	st := &sc.ps
 	st.init(s)
-	if cap(sc.scores) < len(p.labels)+nActs {
-		sc.scores = make([]int32, len(p.labels)+nActs)
+	if p.Beam > 1 && n <= maxBeamLen {
+		p.parseBeam(sc, st, p.Beam)
+	} else {
+		if cap(sc.scores) < len(p.labels)+nActs {
+			sc.scores = make([]int32, len(p.labels)+nActs)
+		}
+		p.parse(st, sc.scores[:nActs], sc.scores[nActs:nActs+len(p.labels)])
 	}
-	p.parse(st, sc.scores[:nActs], sc.scores[nActs:nActs+len(p.labels)])
 	singleRoot(st)
 	for i := 1; i <= n; i++ {
 		s.Heads[i-1] = st.heads[i]
@@ -416,6 +430,7 @@ type ParserOptions struct {
 	Seed    uint64
 	Explore float64 // probability of following a wrong prediction (dynamic oracle), from epoch 2
 	MinQ    int
+	Beam    int // beam width (1 or 0: greedy with dynamic oracle)
 	Log     io.Writer
 }
 
@@ -521,6 +536,13 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 		return nil, fmt.Errorf("train parser: need at least one non-root relation")
 	}
 	fmt.Fprintf(opt.Log, "parser: %d sentences, %d labels\n", len(exs), len(p.labels))
+	p.Beam = max(opt.Beam, 1)
+	if opt.Beam > 1 {
+		if err := trainBeam(ctx, p, t, exs, dev, opt); err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
 	arcs := newPerceptron(nActs)
 	lab := newPerceptron(len(p.labels))
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0xa5a5))
@@ -645,6 +667,7 @@ func (p *Parser) score(t *Tagger, gold []*Sentence) (float64, float64) {
 func (p *Parser) Save(w io.Writer) error {
 	return writeModel(w, parserMagic, func(e *encoder) {
 		e.strings(p.labels)
+		e.uvarint(uint64(p.Beam))
 		p.arcs.encode(e)
 		p.lab.encode(e)
 	})
@@ -661,6 +684,7 @@ func LoadParser(r io.Reader) (*Parser, error) {
 		if len(p.labels) < 2 || len(p.labels) > 65535 {
 			return fmt.Errorf("parser model: bad label count %d", len(p.labels))
 		}
+		p.Beam = int(min(d.uvarint(), 64))
 		var err error
 		if p.arcs, err = decodeLinear(d); err != nil {
 			return err

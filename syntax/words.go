@@ -8,11 +8,12 @@ import (
 // wordInfo holds the precomputed hashes of one token used by the feature
 // templates of the tagger and the parser.
 type wordInfo struct {
-	lower, form, shape      uint64
-	pre1, pre3              uint64
-	suf1, suf2, suf3, suf4  uint64
-	flags                   uint64
-	amb                     uint64 // tag ambiguity class, 0 = unknown word
+	lower, form, shape     uint64
+	pre1, pre3             uint64
+	suf1, suf2, suf3, suf4 uint64
+	flags                  uint64
+	amb                    uint64 // tag ambiguity class, 0 = unknown word
+	st                     uint64 // first-pass tag + 1 (two-pass tagging)
 }
 
 const (
@@ -22,12 +23,13 @@ const (
 	flagHyphen
 	flagFirst
 	flagNonASCII
+	flagAlpha
 )
 
 // padding words for positions outside the sentence.
 var (
-	padBefore = wordInfo{lower: 0x1b2, form: 0x1b2, shape: 0x1b2, pre1: 0x1b2, pre3: 0x1b2, suf1: 0x1b2, suf2: 0x1b2, suf3: 0x1b2, suf4: 0x1b2, amb: 0x1b2}
-	padAfter  = wordInfo{lower: 0x2e3, form: 0x2e3, shape: 0x2e3, pre1: 0x2e3, pre3: 0x2e3, suf1: 0x2e3, suf2: 0x2e3, suf3: 0x2e3, suf4: 0x2e3, amb: 0x2e3}
+	padBefore = wordInfo{lower: 0x1b2, form: 0x1b2, shape: 0x1b2, pre1: 0x1b2, pre3: 0x1b2, suf1: 0x1b2, suf2: 0x1b2, suf3: 0x1b2, suf4: 0x1b2, amb: 0x1b2, st: 0x1b2}
+	padAfter  = wordInfo{lower: 0x2e3, form: 0x2e3, shape: 0x2e3, pre1: 0x2e3, pre3: 0x2e3, suf1: 0x2e3, suf2: 0x2e3, suf3: 0x2e3, suf4: 0x2e3, amb: 0x2e3, st: 0x2e3}
 )
 
 // suffixStart returns the byte index where the last n runes of s begin.
@@ -110,6 +112,9 @@ func wordFlags(s string, first bool) uint64 {
 		if r >= utf8.RuneSelf {
 			f |= flagNonASCII
 		}
+	}
+	if letters > 0 {
+		f |= flagAlpha
 	}
 	if letters > 1 && upper == letters {
 		f |= flagAllCap

@@ -59,6 +59,8 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "output model file")
 	epochs := fs.Int("epochs", 10, "maximum training epochs")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	minCount := fs.Int("min-count", 2, "minimum occurrences of a feature")
+	folds := fs.Int("folds", 5, "jackknife folds for the second tagging pass (0: one pass)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, Log: e.stderr})
+	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Folds: *folds, Log: e.stderr})
 	if err != nil {
 		return err
 	}
@@ -97,6 +99,8 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	epochs := fs.Int("epochs", 15, "maximum training epochs")
 	folds := fs.Int("folds", 5, "jackknife folds for the training tags (0: gold tags)")
 	tagEpochs := fs.Int("tagger-epochs", 6, "epochs of the jackknife taggers")
+	tagFolds := fs.Int("tagger-folds", 5, "second-pass folds of the jackknife taggers (0: one pass)")
+	beam := fs.Int("beam", 8, "beam width (1: greedy with dynamic oracle)")
 	explore := fs.Float64("explore", 0.9, "dynamic oracle: probability of following a wrong prediction")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	if err := parseFlags(fs, args); err != nil {
@@ -137,12 +141,12 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	start := time.Now()
 	tagged := tr
 	if *folds > 0 {
-		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Log: e.stderr})
+		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Folds: *tagFolds, Log: e.stderr})
 		if err != nil {
 			return err
 		}
 	}
-	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Log: e.stderr})
+	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, Log: e.stderr})
 	if err != nil {
 		return err
 	}
@@ -216,6 +220,7 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 	sysPath := fs.String("system", "", "system output (CoNLL-U); default: parse the gold tokens with the models")
 	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
 	parserPath := fs.String("parser", "", "parser model (default: embedded)")
+	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -239,14 +244,19 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 		}
 		start := time.Now()
 		words := 0
+		sc := &syntax.Scratch{}
 		for _, g := range gold {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			cs := &conllu.Sentence{Words: append([]conllu.Word(nil), g.Words...)}
 			s := syntax.FromCoNLLU(cs)
-			s.Reset(s.Forms)
-			a.Analyze(s)
+			if *goldTags {
+				a.Parser.Parse(sc, s)
+			} else {
+				s.Reset(s.Forms)
+				a.AnalyzeWith(sc, s)
+			}
 			s.ToCoNLLU(cs)
 			sys = append(sys, cs)
 			words += len(cs.Words)
