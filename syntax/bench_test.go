@@ -3,8 +3,8 @@ package syntax
 import (
 	"runtime"
 	"syscall"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/shared"
 )

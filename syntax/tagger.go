@@ -15,8 +15,8 @@ type Tagger struct {
 	tags []string // joint "UPOS\tXPOS"
 	upos []string
 	xpos []string
-	lin  *linear // first pass
-	lin2 *linear // second pass, nil for one-pass tagging
+	lin  *linear           // first pass
+	lin2 *linear           // second pass, nil for one-pass tagging
 	amb  map[uint64]uint64 // lowercased form hash -> ambiguity class
 	lem  *lemmatizer
 }
