@@ -54,7 +54,7 @@ type beamScratch struct {
 func (st *parseState) copyFrom(o *parseState) {
 	m := o.n + 1
 	st.n, st.b = o.n, o.b
-	st.w, st.p, st.suf = o.w, o.p, o.suf
+	st.w, st.p, st.suf, st.u = o.w, o.p, o.suf, o.u
 	st.heads = append(growInts(st.heads, m)[:0], o.heads...)
 	st.labels = append(growInts(st.labels, m)[:0], o.labels...)
 	st.lc1 = append(growInts(st.lc1, m)[:0], o.lc1...)

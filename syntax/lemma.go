@@ -98,11 +98,15 @@ func (l *lemmatizer) lemma(form string, lowerHash uint64, tag int, upos string) 
 	if lm, ok := l.exact[formTagKey(fh, tag)]; ok {
 		return lm, ft
 	}
-	if lm, ok := l.lower[formTagKey(lowerHash, tag)]; ok {
-		return lm, ft
-	}
-	if lm, ok := l.anyTag[fh]; ok && upos != "PUNCT" && upos != "NUM" {
-		return lm, ft
+	propn := upos == "PROPN"
+	if !propn {
+		// Proper nouns keep their case: "Holocaust", not "holocaust".
+		if lm, ok := l.lower[formTagKey(lowerHash, tag)]; ok {
+			return lm, ft
+		}
+		if lm, ok := l.anyTag[fh]; ok && upos != "PUNCT" && upos != "NUM" {
+			return lm, ft
+		}
 	}
 	n := utf8.RuneCountInString(form)
 	if n > 5 {
@@ -111,10 +115,16 @@ func (l *lemmatizer) lemma(form string, lowerHash uint64, tag int, upos string) 
 	for ; n >= 0; n-- {
 		suf := form[suffixStart(form, n):]
 		if r, ok := l.suffix[suffixKey(tag, n, hashLower(suf))]; ok && int(r) < len(l.rules) {
-			return l.rules[r].apply(form), ft
+			lm := l.rules[r].apply(form)
+			if !propn && !l.rules[r].lower {
+				// Unseen words other than proper nouns have lowercase
+				// lemmas in UD English ("RFP" -> "rfp").
+				lm = strings.ToLower(lm)
+			}
+			return lm, ft
 		}
 	}
-	if upos == "PROPN" {
+	if propn {
 		return form, ft
 	}
 	return strings.ToLower(form), ft
@@ -151,6 +161,9 @@ func trainLemmatizer(train []*Sentence, gold [][]int, tagIndex map[string]int, u
 		for i, f := range s.Forms {
 			tg := gold[si][i]
 			lm := s.Lemmas[i]
+			if lm == "" {
+				continue
+			}
 			lf := strings.ToLower(f)
 			exact[ft{f, tg}] = inc(exact[ft{f, tg}], lm)
 			lower[ft{lf, tg}] = inc(lower[ft{lf, tg}], lm)

@@ -332,3 +332,20 @@ func decodeLinear(d *decoder) (*linear, error) {
 
 func zigzag(v int64) uint64   { return uint64((v << 1) ^ (v >> 63)) }
 func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
+
+// prune returns a copy of l without the weights of magnitude below minQ.
+func (l *linear) prune(minQ int) *linear {
+	var rows []qrow
+	for _, r := range l.rows() {
+		var ents []uint32
+		for _, e := range r.ents {
+			if w := int(int16(uint16(e))); w >= minQ || w <= -minQ {
+				ents = append(ents, e)
+			}
+		}
+		if len(ents) > 0 {
+			rows = append(rows, qrow{r.key, ents})
+		}
+	}
+	return buildLinear(l.nClasses, l.scale, rows)
+}

@@ -50,7 +50,8 @@ type parseState struct {
 	lset    []uint64
 	rset    []uint64
 	onStack []bool
-	w, p    []uint64 // per token 0..n: lowercased form hash, tag+1
+	w, p    []uint64 // per token 0..n: lowercased form hash, tag hash
+	u       []uint64 // UPOS hash
 	suf     []uint64
 	feats   []uint32
 }
@@ -90,6 +91,7 @@ func (st *parseState) init(s *Sentence) {
 	st.w = growU64(st.w, m)
 	st.p = growU64(st.p, m)
 	st.suf = growU64(st.suf, m)
+	st.u = growU64(st.u, m)
 	if cap(st.onStack) < m {
 		st.onStack = make([]bool, m)
 	}
@@ -101,11 +103,12 @@ func (st *parseState) init(s *Sentence) {
 		st.lset[i], st.rset[i] = 0, 0
 		st.onStack[i] = false
 		if i == 0 {
-			st.w[0], st.p[0], st.suf[0] = rootTok, rootTok, rootTok
+			st.w[0], st.p[0], st.suf[0], st.u[0] = rootTok, rootTok, rootTok, rootTok
 		} else {
 			f := s.Forms[i-1]
 			st.w[i] = hashLower(f)
 			st.p[i] = tagHash(s.UPOS[i-1], s.XPOS[i-1])
+			st.u[i] = hashString(s.UPOS[i-1])
 			st.suf[i] = hashLower(f[suffixStart(f, 3):])
 		}
 	}
@@ -223,6 +226,13 @@ func (st *parseState) P(i int) uint64 {
 	return st.p[i]
 }
 
+func (st *parseState) U(i int) uint64 {
+	if i < 0 {
+		return none
+	}
+	return st.u[i]
+}
+
 func (st *parseState) L(i int) uint64 {
 	if i < 0 || st.labels[i] < 0 {
 		return none
@@ -314,6 +324,9 @@ func (st *parseState) features(buf []uint32) []uint32 {
 		f2(71, n0w, nsl), f2(72, n0p, nsl),
 		f2(73, st.W(s1), st.P(s1)), f3(74, st.P(s1), s0p, n0p), f3(75, s0hs, s0p, n0p),
 		f2(76, s0hs, st.L(s0)), f3(77, st.suf[s0], s0p, n0p), f3(78, s0p, n0p, st.suf[max(n0, 0)]),
+		f3(79, st.U(s0), st.U(n0), st.U(n1)), f4(80, st.U(s1), st.U(s0), st.U(n0), d),
+		f3(81, st.U(s0h), st.U(s0), st.U(n0)), f4(82, st.U(s0), st.L(s0l), st.L(s0r), st.U(n0)),
+		f3(83, s0w, st.U(n0), st.U(n1)), f3(84, st.U(s0), n0w, st.U(n1)),
 	)
 }
 
@@ -342,6 +355,7 @@ func (st *parseState) labelFeatures(buf []uint32, h, d int) []uint32 {
 		f3(121, hp, dp, st.P(st.head(h))), f2(122, dir, dw), f3(123, st.suf[d], dp, dir),
 		f1(124, st.W(dl)), f3(125, dir, hw, dw), f3(126, st.W(dl), st.P(dl), dp),
 		f3(127, dir, st.P(st.head(h)), st.L(h)),
+		f3(128, dir, st.U(h), st.U(d)), f4(129, dir, st.U(h), st.U(d), st.L(dl)),
 	)
 }
 
