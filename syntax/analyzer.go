@@ -16,6 +16,9 @@ var modelFS embed.FS
 const (
 	TaggerModel = "models/tagger.gz"
 	ParserModel = "models/parser.gz"
+	// FastParserModel is the greedy parser: less accurate, several times
+	// faster.
+	FastParserModel = "models/parser-greedy.gz"
 )
 
 // Analyzer tags and parses sentences. It is safe for concurrent use.
@@ -33,8 +36,17 @@ func NewAnalyzer(t *Tagger, p *Parser) *Analyzer {
 }
 
 // LoadAnalyzer loads the models from files; an empty path selects the
-// embedded model.
+// embedded model (the beam-search parser).
 func LoadAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
+	return loadAnalyzer(taggerPath, parserPath, ParserModel)
+}
+
+// LoadFastAnalyzer is LoadAnalyzer with the embedded greedy parser.
+func LoadFastAnalyzer(taggerPath string) (*Analyzer, error) {
+	return loadAnalyzer(taggerPath, "", FastParserModel)
+}
+
+func loadAnalyzer(taggerPath, parserPath, embeddedParser string) (*Analyzer, error) {
 	open := func(path, embedded string) ([]byte, error) {
 		if path != "" {
 			b, err := os.ReadFile(path)
@@ -57,7 +69,7 @@ func LoadAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	pb, err := open(parserPath, ParserModel)
+	pb, err := open(parserPath, embeddedParser)
 	if err != nil {
 		return nil, err
 	}

@@ -54,7 +54,7 @@ type beamScratch struct {
 func (st *parseState) copyFrom(o *parseState) {
 	m := o.n + 1
 	st.n, st.b = o.n, o.b
-	st.w, st.p, st.suf, st.u = o.w, o.p, o.suf, o.u
+	st.w, st.p, st.suf, st.u, st.a = o.w, o.p, o.suf, o.u, o.a
 	st.heads = append(growInts(st.heads, m)[:0], o.heads...)
 	st.labels = append(growInts(st.labels, m)[:0], o.labels...)
 	st.lc1 = append(growInts(st.lc1, m)[:0], o.lc1...)
@@ -360,7 +360,7 @@ func trainBeam(ctx context.Context, p *Parser, t *Tagger, exs []parseExample, de
 			if ex.s.Len() > maxBeamLen {
 				continue
 			}
-			st.init(ex.s)
+			st.init(ex.s, p.amb)
 			tr.gh, tr.rels = ex.heads, ex.rels
 			arcs.tick()
 			beamSearch(bs, st, opt.Beam, percScorer{arcs}, percScorer{lab}, len(p.labels), tr)

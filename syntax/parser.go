@@ -25,6 +25,9 @@ type Parser struct {
 	// Beam is the beam width used by Parse (1: greedy); the model stores
 	// the width it was trained with.
 	Beam int
+	// amb maps a lowercased form hash to the hash of the set of tags the
+	// word had in training, which lets the parser doubt the tagger.
+	amb map[uint64]uint64
 }
 
 const parserMagic = "sitrep-parser/1"
@@ -52,6 +55,7 @@ type parseState struct {
 	onStack []bool
 	w, p    []uint64 // per token 0..n: lowercased form hash, tag hash
 	u       []uint64 // UPOS hash
+	a       []uint64 // tag ambiguity class
 	suf     []uint64
 	feats   []uint32
 }
@@ -73,8 +77,9 @@ func growU64(s []uint64, n int) []uint64 {
 // tagHash is the parser's view of a tag.
 func tagHash(upos, xpos string) uint64 { return mix64(hashString(upos)) ^ hashString(xpos) }
 
-// init prepares the state for the words of s, using its tags.
-func (st *parseState) init(s *Sentence) {
+// init prepares the state for the words of s, using its tags and the
+// ambiguity lexicon amb (may be nil).
+func (st *parseState) init(s *Sentence, amb map[uint64]uint64) {
 	n := s.Len()
 	st.n = n
 	m := n + 1
@@ -92,6 +97,7 @@ func (st *parseState) init(s *Sentence) {
 	st.p = growU64(st.p, m)
 	st.suf = growU64(st.suf, m)
 	st.u = growU64(st.u, m)
+	st.a = growU64(st.a, m)
 	if cap(st.onStack) < m {
 		st.onStack = make([]bool, m)
 	}
@@ -103,12 +109,13 @@ func (st *parseState) init(s *Sentence) {
 		st.lset[i], st.rset[i] = 0, 0
 		st.onStack[i] = false
 		if i == 0 {
-			st.w[0], st.p[0], st.suf[0], st.u[0] = rootTok, rootTok, rootTok, rootTok
+			st.w[0], st.p[0], st.suf[0], st.u[0], st.a[0] = rootTok, rootTok, rootTok, rootTok, rootTok
 		} else {
 			f := s.Forms[i-1]
 			st.w[i] = hashLower(f)
 			st.p[i] = tagHash(s.UPOS[i-1], s.XPOS[i-1])
 			st.u[i] = hashString(s.UPOS[i-1])
+			st.a[i] = amb[st.w[i]]
 			st.suf[i] = hashLower(f[suffixStart(f, 3):])
 		}
 	}
@@ -233,6 +240,13 @@ func (st *parseState) U(i int) uint64 {
 	return st.u[i]
 }
 
+func (st *parseState) A(i int) uint64 {
+	if i < 0 {
+		return none
+	}
+	return st.a[i]
+}
+
 func (st *parseState) L(i int) uint64 {
 	if i < 0 || st.labels[i] < 0 {
 		return none
@@ -327,6 +341,8 @@ func (st *parseState) features(buf []uint32) []uint32 {
 		f3(79, st.U(s0), st.U(n0), st.U(n1)), f4(80, st.U(s1), st.U(s0), st.U(n0), d),
 		f3(81, st.U(s0h), st.U(s0), st.U(n0)), f4(82, st.U(s0), st.L(s0l), st.L(s0r), st.U(n0)),
 		f3(83, s0w, st.U(n0), st.U(n1)), f3(84, st.U(s0), n0w, st.U(n1)),
+		f2(85, st.A(s0), s0p), f2(86, st.A(n0), n0p), f3(87, st.A(s0), st.A(n0), d),
+		f3(88, s0p, st.A(n0), n0p), f3(89, st.A(s0), s0p, n0p), f2(90, st.A(n1), n1p),
 	)
 }
 
@@ -356,6 +372,7 @@ func (st *parseState) labelFeatures(buf []uint32, h, d int) []uint32 {
 		f1(124, st.W(dl)), f3(125, dir, hw, dw), f3(126, st.W(dl), st.P(dl), dp),
 		f3(127, dir, st.P(st.head(h)), st.L(h)),
 		f3(128, dir, st.U(h), st.U(d)), f4(129, dir, st.U(h), st.U(d), st.L(dl)),
+		f3(130, dir, st.A(d), dp), f3(131, dir, st.A(h), hp),
 	)
 }
 
@@ -400,7 +417,7 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 		return
 	}
 	st := &sc.ps
-	st.init(s)
+	st.init(s, p.amb)
 	if p.Beam > 1 && n <= maxBeamLen {
 		p.parseBeam(sc, st, p.Beam)
 	} else {
@@ -514,6 +531,7 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 		opt.Log = io.Discard
 	}
 	p := &Parser{labels: []string{"root"}}
+	p.amb = parserAmbiguity(train)
 	labIndex := map[string]int{"root": 0}
 	var exs []parseExample
 	for si, s := range train {
@@ -578,7 +596,7 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 		errs, total := 0, 0
 		for _, ei := range order {
 			ex := &exs[ei]
-			st.init(ex.s)
+			st.init(ex.s, p.amb)
 			for !st.done() {
 				st.feats = st.features(st.feats[:0])
 				arcs.score(st.feats, scores)
@@ -682,6 +700,11 @@ func (p *Parser) Save(w io.Writer) error {
 	return writeModel(w, parserMagic, func(e *encoder) {
 		e.strings(p.labels)
 		e.uvarint(uint64(p.Beam))
+		e.uvarint(uint64(len(p.amb)))
+		for _, kv := range sortedU64(p.amb) {
+			e.uvarint(kv[0])
+			e.uvarint(kv[1])
+		}
 		p.arcs.encode(e)
 		p.lab.encode(e)
 	})
@@ -699,6 +722,15 @@ func LoadParser(r io.Reader) (*Parser, error) {
 			return fmt.Errorf("parser model: bad label count %d", len(p.labels))
 		}
 		p.Beam = int(min(d.uvarint(), 64))
+		n := d.uvarint()
+		if n > 1<<24 {
+			return fmt.Errorf("parser model: bad lexicon size")
+		}
+		p.amb = make(map[uint64]uint64, n)
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			k := d.uvarint()
+			p.amb[k] = d.uvarint()
+		}
 		var err error
 		if p.arcs, err = decodeLinear(d); err != nil {
 			return err
@@ -715,4 +747,41 @@ func LoadParser(r io.Reader) (*Parser, error) {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
 	return p, nil
+}
+
+// parserAmbiguity maps each word seen at least twice in train to a hash of
+// its set of joint tags.
+func parserAmbiguity(train []*Sentence) map[uint64]uint64 {
+	type entry struct {
+		n   int
+		set map[uint64]struct{}
+	}
+	m := map[uint64]*entry{}
+	for _, s := range train {
+		for i, f := range s.Forms {
+			h := hashLower(f)
+			e := m[h]
+			if e == nil {
+				e = &entry{set: map[uint64]struct{}{}}
+				m[h] = e
+			}
+			e.n++
+			e.set[tagHash(s.UPOS[i], s.XPOS[i])] = struct{}{}
+		}
+	}
+	out := make(map[uint64]uint64, len(m))
+	for h, e := range m {
+		if e.n < 2 {
+			continue
+		}
+		var a uint64
+		for t := range e.set {
+			a += mix64(t) // order-independent
+		}
+		if a == 0 {
+			a = 1
+		}
+		out[h] = a
+	}
+	return out
 }

@@ -13,9 +13,19 @@ type Stage struct {
 	a *Analyzer
 }
 
-// NewStage loads the embedded models.
+// NewStage loads the embedded models, with the beam-search parser.
 func NewStage() (*Stage, error) {
 	a, err := LoadAnalyzer("", "")
+	if err != nil {
+		return nil, fmt.Errorf("syntax stage: %w", err)
+	}
+	return &Stage{a: a}, nil
+}
+
+// NewFastStage loads the embedded models with the greedy parser: about
+// 1.5 points less UAS/LAS, several times faster.
+func NewFastStage() (*Stage, error) {
+	a, err := LoadFastAnalyzer("")
 	if err != nil {
 		return nil, fmt.Errorf("syntax stage: %w", err)
 	}

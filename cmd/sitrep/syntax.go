@@ -165,6 +165,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	in := fs.String("conllu", "", "CoNLL-U input whose tokenization is kept (\"-\" for stdin)")
 	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
 	parserPath := fs.String("parser", "", "parser model (default: embedded)")
+	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -174,7 +175,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "sitrep parse: raw text input needs the segment stage (not yet available); use --conllu FILE")
 		return errUsage
 	}
-	a, err := syntax.LoadAnalyzer(*taggerPath, *parserPath)
+	a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
 	if err != nil {
 		return err
 	}
@@ -222,6 +223,7 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
 	parserPath := fs.String("parser", "", "parser model (default: embedded)")
 	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic)")
+	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -239,7 +241,7 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	} else {
-		a, err := syntax.LoadAnalyzer(*taggerPath, *parserPath)
+		a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
 		if err != nil {
 			return err
 		}
@@ -270,4 +272,11 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return rep.Write(e.stdout)
+}
+
+func loadAnalyzer(taggerPath, parserPath string, fast bool) (*syntax.Analyzer, error) {
+	if fast && parserPath == "" {
+		return syntax.LoadFastAnalyzer(taggerPath)
+	}
+	return syntax.LoadAnalyzer(taggerPath, parserPath)
 }
