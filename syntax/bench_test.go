@@ -33,8 +33,14 @@ func devSentences(tb testing.TB) []*Sentence {
 	return s
 }
 
-func benchAnalyze(b *testing.B, parse bool) {
+func benchAnalyze(b *testing.B, parse, fast bool) {
 	a := loadOrSkip(b)
+	if fast {
+		var err error
+		if a, err = LoadFastAnalyzer(""); err != nil {
+			b.Skipf("fast model not available: %v", err)
+		}
+	}
 	if !parse {
 		a = NewAnalyzer(a.Tagger, nil)
 	}
@@ -64,10 +70,15 @@ func benchAnalyze(b *testing.B, parse bool) {
 }
 
 // BenchmarkTag measures tagging and lemmatization speed on one core.
-func BenchmarkTag(b *testing.B) { benchAnalyze(b, false) }
+func BenchmarkTag(b *testing.B) { benchAnalyze(b, false, false) }
 
-// BenchmarkTagParse measures tagging, lemmatization and parsing on one core.
-func BenchmarkTagParse(b *testing.B) { benchAnalyze(b, true) }
+// BenchmarkTagParse measures tagging, lemmatization and beam-search parsing
+// (the default stage) on one core.
+func BenchmarkTagParse(b *testing.B) { benchAnalyze(b, true, false) }
+
+// BenchmarkTagParseFast measures tagging, lemmatization and greedy parsing
+// (NewFastStage) on one core.
+func BenchmarkTagParseFast(b *testing.B) { benchAnalyze(b, true, true) }
 
 // BenchmarkWorkerMemory reports the heap held by one worker's scratch after
 // analyzing the dev set (the models are shared by all workers).
