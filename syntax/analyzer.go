@@ -16,8 +16,8 @@ var modelFS embed.FS
 const (
 	TaggerModel = "models/tagger.gz"
 	ParserModel = "models/parser.gz"
-	// FastParserModel is the greedy parser: less accurate, several times
-	// faster.
+	// FastParserModel is the greedy parser: about 0.6 UAS less accurate,
+	// about twice as fast.
 	FastParserModel = "models/parser-greedy.gz"
 )
 

@@ -207,7 +207,10 @@ func buildLinear(nClasses int, scale float32, rows []qrow) *linear {
 				l.dense[s].w[e>>16] = int16(uint16(e))
 			}
 		}
+		l.slots, l.ents = nil, nil
 	}
+	// Only slots (or dense) are used from here on.
+	l.keys, l.start = nil, nil
 	return l
 }
 
@@ -266,9 +269,26 @@ func (l *linear) score(feats []uint32, scores []int32) {
 // rows returns the table's rows sorted by key, for saving.
 func (l *linear) rows() []qrow {
 	var rows []qrow
-	for s, k := range l.keys {
-		if k != 0 {
-			rows = append(rows, qrow{k, l.ents[l.start[s]:l.start[s+1]]})
+	if l.dense != nil {
+		for _, d := range l.dense {
+			if d.key == 0 {
+				continue
+			}
+			var ents []uint32
+			for c, w := range d.w {
+				if w != 0 && c < l.nClasses {
+					ents = append(ents, uint32(c)<<16|uint32(uint16(w)))
+				}
+			}
+			if len(ents) > 0 {
+				rows = append(rows, qrow{d.key, ents})
+			}
+		}
+	} else {
+		for s := 0; s+1 < len(l.slots); s++ {
+			if k := l.slots[s].key; k != 0 {
+				rows = append(rows, qrow{k, l.ents[l.slots[s].start:l.slots[s+1].start]})
+			}
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })

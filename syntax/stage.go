@@ -23,7 +23,7 @@ func NewStage() (*Stage, error) {
 }
 
 // NewFastStage loads the embedded models with the greedy parser: about
-// 1.5 points less UAS/LAS, several times faster.
+// 0.6 UAS less, about twice as fast.
 func NewFastStage() (*Stage, error) {
 	a, err := LoadFastAnalyzer("")
 	if err != nil {
