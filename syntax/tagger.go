@@ -112,11 +112,6 @@ func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 		f2(32, ws[0].st, w.flags),
 		f3(33, ws[0].st, w.flags, w.suf3),
 		f3(34, ws[0].st, w.flags, p1),
-		f2(35, l1.suf3, w.suf3),
-		f2(36, w.suf3, r1.suf3),
-		f2(37, w.lower, r1.amb),
-		f2(38, w.lower, p2),
-		f2(39, l1.amb, r1.amb),
 	)
 }
 
