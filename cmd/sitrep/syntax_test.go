@@ -36,8 +36,8 @@ func TestParseAndEvalCommands(t *testing.T) {
 			}
 			lines++
 		}
-		if lines != 32 {
-			t.Errorf("parse %s: %d word lines, want 32", fast, lines)
+		if lines != 34 {
+			t.Errorf("parse %s: %d word lines, want 34", fast, lines)
 		}
 		out, errs, code = runCmd(t, "eval", "parse", fast, "--gold", fixture)
 		if code != 0 || !strings.Contains(out, "UAS") || !strings.Contains(out, "nsubj") {
