@@ -287,3 +287,23 @@ func devPath(t *testing.T) string {
 	}
 	return sharedPath(t, "ud-ewt/en_ewt-ud-dev.conllu")
 }
+
+func TestStageConcurrent(t *testing.T) {
+	st := NewStageWith(tinyAnalyzer(t, 4))
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func() {
+			var err error
+			for i := 0; i < 20 && err == nil; i++ {
+				d := doc([]string{"Troops", "attacked", "villages", "near", "Aleppo", "."}, []string{"She", "said", "so"})
+				err = st.Process(context.Background(), d)
+			}
+			done <- err
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
