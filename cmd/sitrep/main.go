@@ -47,6 +47,7 @@ func commands() []command {
 		{"extract", "read inputs and print Documents", runExtract},
 		{"segment", "tokenize and split sentences (CoNLL-U out)", runSegment},
 		{"ner", "tag CoNLL-2003 input: token gold predicted", runNER},
+		{"parse", "tag, lemmatize and parse (CoNLL-U out)", runParse},
 		{"eval", "score a stage against annotated data", runEval},
 		{"train", "train a model from annotated data", runTrain},
 		{"version", "print the version (and --notices)", runVersion},
@@ -70,6 +71,7 @@ func evalCommands() []command {
 		{"quotes", "quotes and attributions against PolNeAR (content, source, cue F1)", runEvalQuotes},
 		{"ner", "named entities P/R/F1 against CoNLL-2003 (conlleval)", runEvalNER},
 		{"dedup", "near-duplicate precision and recall on edited copies of a corpus", runEvalDedup},
+		{"parse", "UPOS, XPOS, lemma, UAS, LAS against CoNLL-U (CoNLL 2018 style)", runEvalParse},
 	}
 }
 
@@ -79,6 +81,8 @@ func trainCommands() []command {
 		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
 		{"quotes", "the quotes BIO tagger on PolNeAR", runTrainQuotes},
 		{"ner", "named entity recognizer (reproduces ner/model/ner.bin.gz)", runTrainNER},
+		{"tagger", "train the POS tagger and lemmatizer (syntax)", runTrainTagger},
+		{"parser", "train the dependency parser (syntax)", runTrainParser},
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/quotes"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/syntax"
 	"github.com/sitrep/sitrep/timex"
 )
 
@@ -26,6 +27,8 @@ func stageFactories(pf *pipelineFlags) []stageFactory {
 	}
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
+		// The greedy parser: twice the speed of the beam one for 0.5 UAS.
+		{"syntax", func() (pipeline.Stage, error) { return syntax.NewFastStage() }},
 		{"ner", func() (pipeline.Stage, error) { return ner.NewStage() }},
 		{"time", func() (pipeline.Stage, error) { return timex.NewStage(), nil }},
 		{"geo", func() (pipeline.Stage, error) {

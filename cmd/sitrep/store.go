@@ -49,11 +49,12 @@ func storeFlagSet(e *env, name, usage string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, mapping -h and bad flags to errUsage.
+// parseFlags parses args; -h returns flag.ErrHelp (exit status 0 after the
+// usage), and bad flags errUsage (the flag package printed why).
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil
+			return err
 		}
 		return errUsage
 	}

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/syntax"
+	"github.com/sitrep/sitrep/udeval"
+)
+
+// writeFileAtomic writes via a temporary file in the same directory.
+func writeModelFile(path string, save func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+	if err != nil {
+		return fmt.Errorf("create model: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := save(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write model: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func readSentences(path string) ([]*syntax.Sentence, error) {
+	if path == "" {
+		return nil, nil
+	}
+	_, s, err := syntax.ReadTreebank(path)
+	return s, err
+}
+
+// runTrainTagger: sitrep train tagger --train FILE --dev FILE --out MODEL
+func runTrainTagger(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("sitrep train tagger", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	train := fs.String("train", "", "training treebank (CoNLL-U)")
+	dev := fs.String("dev", "", "development treebank (CoNLL-U), to pick the best epoch")
+	out := fs.String("out", "", "output model file")
+	epochs := fs.Int("epochs", 10, "maximum training epochs")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	minCount := fs.Int("min-count", 2, "minimum occurrences of a feature")
+	folds := fs.Int("folds", 5, "jackknife folds for the second tagging pass (0: one pass)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *train == "" || *out == "" {
+		fmt.Fprintln(e.stderr, "sitrep train tagger: --train and --out are required")
+		return errUsage
+	}
+	tr, err := readSentences(*train)
+	if err != nil {
+		return err
+	}
+	dv, err := readSentences(*dev)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Folds: *folds, Log: e.stderr})
+	if err != nil {
+		return err
+	}
+	if err := writeModelFile(*out, t.Save); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "tagger written to %s in %s\n", *out, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// runTrainParser: sitrep train parser --train FILE --dev FILE --out MODEL
+func runTrainParser(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("sitrep train parser", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	train := fs.String("train", "", "training treebank (CoNLL-U)")
+	dev := fs.String("dev", "", "development treebank (CoNLL-U), to pick the best epoch")
+	out := fs.String("out", "", "output model file")
+	taggerPath := fs.String("tagger", "", "tagger model for the dev set (default: the embedded one)")
+	epochs := fs.Int("epochs", 15, "maximum training epochs")
+	folds := fs.Int("folds", 5, "jackknife folds for the training tags (0: gold tags)")
+	tagEpochs := fs.Int("tagger-epochs", 6, "epochs of the jackknife taggers")
+	tagFolds := fs.Int("tagger-folds", 5, "second-pass folds of the jackknife taggers (0: one pass)")
+	beam := fs.Int("beam", 8, "beam width (1: greedy with dynamic oracle)")
+	minWeight := fs.Int("min-weight", 512, "drop quantized weights (int16 scale) below this magnitude")
+	explore := fs.Float64("explore", 0.9, "dynamic oracle: probability of following a wrong prediction")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *train == "" || *out == "" {
+		fmt.Fprintln(e.stderr, "sitrep train parser: --train and --out are required")
+		return errUsage
+	}
+	tr, err := readSentences(*train)
+	if err != nil {
+		return err
+	}
+	dv, err := readSentences(*dev)
+	if err != nil {
+		return err
+	}
+	var tagger *syntax.Tagger
+	if *taggerPath != "" {
+		f, err := os.Open(*taggerPath)
+		if err != nil {
+			return fmt.Errorf("open tagger: %w", err)
+		}
+		tagger, err = syntax.LoadTagger(bufio.NewReader(f))
+		f.Close()
+		if err != nil {
+			return err
+		}
+	} else {
+		a, err := syntax.LoadAnalyzer("", "")
+		if err != nil && len(dv) > 0 {
+			return fmt.Errorf("no tagger for the dev set (give --tagger): %w", err)
+		}
+		if a != nil {
+			tagger = a.Tagger
+		}
+	}
+	start := time.Now()
+	tagged := tr
+	if *folds > 0 {
+		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Folds: *tagFolds, Log: e.stderr})
+		if err != nil {
+			return err
+		}
+	}
+	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MinQ: *minWeight, Log: e.stderr})
+	if err != nil {
+		return err
+	}
+	if err := writeModelFile(*out, p.Save); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "parser written to %s in %s\n", *out, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// runParse: sitrep parse [--conllu IN] [INPUT...]
+func runParse(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("sitrep parse", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	in := fs.String("conllu", "", "CoNLL-U input whose tokenization is kept (\"-\" for stdin)")
+	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
+	parserPath := fs.String("parser", "", "parser model (default: embedded)")
+	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
+	if err != nil {
+		return err
+	}
+	if *in == "" {
+		// Raw text: segment it ourselves.
+		r, name, closeIn, err := openInput(e, fs.Args())
+		if err != nil {
+			return err
+		}
+		defer closeIn()
+		text, err := io.ReadAll(r)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		w := bufio.NewWriter(e.stdout)
+		defer w.Flush()
+		for _, cs := range parseRaw(a, string(text)) {
+			if err := conllu.Write(w, cs); err != nil {
+				return fmt.Errorf("write: %w", err)
+			}
+		}
+		return w.Flush()
+	}
+	var r io.Reader = e.stdin
+	name := "stdin"
+	if *in != "-" {
+		f, err := os.Open(*in)
+		if err != nil {
+			return fmt.Errorf("open input: %w", err)
+		}
+		defer f.Close()
+		r, name = f, *in
+	}
+	cr := conllu.NewReader(r, name)
+	w := bufio.NewWriter(e.stdout)
+	defer w.Flush()
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		cs, err := cr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		s := syntax.FromCoNLLU(cs)
+		s.Reset(s.Forms)
+		a.Analyze(s)
+		s.ToCoNLLU(cs)
+		if err := conllu.Write(w, cs); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+	}
+	return w.Flush()
+}
+
+// runEvalParse: sitrep eval parse --gold FILE [--system FILE]
+func runEvalParse(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("sitrep eval parse", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	goldPath := fs.String("gold", "", "gold treebank (CoNLL-U)")
+	sysPath := fs.String("system", "", "system output (CoNLL-U); default: parse the gold tokens with the models")
+	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
+	parserPath := fs.String("parser", "", "parser model (default: embedded)")
+	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic)")
+	raw := fs.Bool("raw", false, "segment the gold file's raw text (# text lines) with sitrep's own segmenter, then tag and parse")
+	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *goldPath == "" {
+		fmt.Fprintln(e.stderr, "sitrep eval parse: --gold is required")
+		return errUsage
+	}
+	gold, _, err := syntax.ReadTreebank(*goldPath)
+	if err != nil {
+		return err
+	}
+	var sys []*conllu.Sentence
+	if *sysPath != "" {
+		if sys, _, err = syntax.ReadTreebank(*sysPath); err != nil {
+			return err
+		}
+	} else if *raw {
+		a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
+		if err != nil {
+			return err
+		}
+		sys = parseRaw(a, udeval.RawText(gold))
+	} else {
+		a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		words := 0
+		sc := &syntax.Scratch{}
+		for _, g := range gold {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			cs := &conllu.Sentence{Words: append([]conllu.Word(nil), g.Words...)}
+			s := syntax.FromCoNLLU(cs)
+			if *goldTags {
+				a.Parser.Parse(sc, s)
+			} else {
+				s.Reset(s.Forms)
+				a.AnalyzeWith(sc, s)
+			}
+			s.ToCoNLLU(cs)
+			sys = append(sys, cs)
+			words += len(cs.Words)
+		}
+		el := time.Since(start)
+		fmt.Fprintf(e.stdout, "Parsed %d words in %s (%.0f words/s, one goroutine)\n\n", words, el.Round(time.Millisecond), float64(words)/el.Seconds())
+	}
+	rep, err := syntax.Evaluate(gold, sys)
+	if err != nil {
+		return err
+	}
+	return rep.Write(e.stdout)
+}
+
+func loadAnalyzer(taggerPath, parserPath string, fast bool) (*syntax.Analyzer, error) {
+	if fast && parserPath == "" {
+		return syntax.LoadFastAnalyzer(taggerPath)
+	}
+	return syntax.LoadAnalyzer(taggerPath, parserPath)
+}
+
+// parseRaw segments text and tags and parses every sentence.
+func parseRaw(a *syntax.Analyzer, text string) []*conllu.Sentence {
+	toks, sents := segment.Segment(text)
+	out := segment.CoNLLU(text, toks, sents, "s")
+	sc := &syntax.Scratch{}
+	for _, cs := range out {
+		s := syntax.FromCoNLLU(cs)
+		s.Reset(s.Forms)
+		a.AnalyzeWith(sc, s)
+		s.ToCoNLLU(cs)
+	}
+	return out
+}

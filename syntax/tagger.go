@@ -1,0 +1,544 @@
+package syntax
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"strconv"
+)
+
+// Tagger assigns UPOS, XPOS, FEATS and LEMMA. It is read-only once loaded
+// and safe for concurrent use; per-call scratch lives in a Scratch.
+type Tagger struct {
+	tags []string // joint "UPOS\tXPOS"
+	upos []string
+	xpos []string
+	lin  *linear           // first pass
+	lin2 *linear           // second pass, nil for one-pass tagging
+	amb  map[uint64]uint64 // lowercased form hash -> ambiguity class
+	lem  *lemmatizer
+}
+
+const taggerMagic = "sitrep-tagger/1"
+
+// Scratch is per-worker memory for tagging and parsing one sentence.
+type Scratch struct {
+	words  []wordInfo // padded by 2 on each side
+	tags   []int
+	feats  []uint32
+	scores []int32
+	ps     parseState
+	beam   *beamScratch
+	arcS   *linScorer
+	labS   *linScorer
+}
+
+func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
+	n := len(forms)
+	if cap(sc.words) < n+4 {
+		sc.words = make([]wordInfo, n+4)
+	}
+	ws := sc.words[:n+4]
+	ws[0], ws[1] = padBefore, padBefore
+	ws[n+2], ws[n+3] = padAfter, padAfter
+	caps, alpha := 0, 0
+	for i, f := range forms {
+		w := &ws[i+2]
+		fillWord(w, f, i == 0)
+		w.amb = t.amb[w.lower]
+		if w.flags&flagAlpha != 0 {
+			alpha++
+			if w.flags&flagCap != 0 {
+				caps++
+			}
+		}
+	}
+	// ws[0].st carries the sentence's capitalization profile.
+	prof := uint64(0)
+	switch {
+	case alpha == 0:
+	case caps*10 >= alpha*8:
+		prof = 3
+	case caps*2 >= alpha:
+		prof = 2
+	case caps*5 >= alpha:
+		prof = 1
+	}
+	ws[0].st = 0x51 + prof
+	return ws
+}
+
+// tagFeatures appends the feature keys for word i (index i+2 in the padded
+// ws) given the two previous tags (tag id + 1, 0 before the sentence).
+func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
+	w := &ws[i+2]
+	l1, l2 := &ws[i+1], &ws[i]
+	r1, r2 := &ws[i+3], &ws[i+4]
+	return append(buf,
+		f1(0, 0),
+		f1(1, w.lower),
+		f1(2, w.suf3),
+		f1(3, w.suf2),
+		f1(4, w.suf1),
+		f1(5, w.suf4),
+		f1(6, w.pre1),
+		f1(7, w.pre3),
+		f1(8, w.shape),
+		f1(9, p1),
+		f1(10, p2),
+		f2(11, p1, p2),
+		f2(12, p1, w.lower),
+		f1(13, l1.lower),
+		f1(14, l1.suf3),
+		f1(15, l2.lower),
+		f1(16, r1.lower),
+		f1(17, r1.suf3),
+		f1(18, r2.lower),
+		f1(19, r1.amb),
+		f1(20, r2.amb),
+		f1(21, w.amb),
+		f2(22, l1.lower, w.lower),
+		f2(23, w.lower, r1.lower),
+		f2(24, p1, r1.amb),
+		f1(25, w.flags),
+		f1(26, w.form),
+		f1(27, r1.shape),
+		f2(28, w.amb, r1.amb),
+		f2(29, p1, w.suf3),
+		f2(30, w.flags, w.suf3),
+		f2(31, l1.amb, w.amb),
+		f2(32, ws[0].st, w.flags),
+		f3(33, ws[0].st, w.flags, w.suf3),
+		f3(34, ws[0].st, w.flags, p1),
+	)
+}
+
+// stackedFeatures appends the second-pass features, which see the
+// first-pass tags of the whole sentence.
+func stackedFeatures(buf []uint32, ws []wordInfo, i int, p1 uint64) []uint32 {
+	w := &ws[i+2]
+	l1 := &ws[i+1]
+	r1, r2 := &ws[i+3], &ws[i+4]
+	return append(buf,
+		f1(40, r1.st),
+		f1(41, r2.st),
+		f2(42, r1.st, r2.st),
+		f2(43, p1, r1.st),
+		f1(44, w.st),
+		f2(45, w.lower, r1.st),
+		f2(46, w.st, r1.st),
+		f3(47, p1, w.st, r1.st),
+		f2(48, w.suf3, r1.st),
+		f2(49, l1.st, w.st),
+	)
+}
+
+func argmax32(scores []int32) int {
+	best := 0
+	for c, v := range scores {
+		if v > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// greedy tags ws left to right with lin; stacked selects the second-pass
+// feature set.
+func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, stacked bool) {
+	n := len(ws) - 4
+	if cap(sc.scores) < lin.nClasses {
+		sc.scores = make([]int32, lin.nClasses)
+	}
+	scores := sc.scores[:lin.nClasses]
+	var p1, p2 uint64
+	for i := 0; i < n; i++ {
+		sc.feats = tagFeatures(sc.feats[:0], ws, i, p1, p2)
+		if stacked {
+			sc.feats = stackedFeatures(sc.feats, ws, i, p1)
+		}
+		lin.score(sc.feats, scores)
+		best := argmax32(scores)
+		out[i] = best
+		p2, p1 = p1, uint64(best+1)
+	}
+}
+
+// tagIDs runs the tagger over ws and stores tag ids in out.
+func (t *Tagger) tagIDs(sc *Scratch, ws []wordInfo, out []int) {
+	greedy(t.lin, sc, ws, out, false)
+	if t.lin2 == nil {
+		return
+	}
+	for i, tg := range out {
+		ws[i+2].st = uint64(tg + 1)
+	}
+	greedy(t.lin2, sc, ws, out, true)
+}
+
+// Tag fills UPOS, XPOS, Feats and Lemmas of s.
+func (t *Tagger) Tag(sc *Scratch, s *Sentence) {
+	n := s.Len()
+	ws := sc.prepare(t, s.Forms)
+	if cap(sc.tags) < n {
+		sc.tags = make([]int, n)
+	}
+	tags := sc.tags[:n]
+	t.tagIDs(sc, ws, tags)
+	for i, tg := range tags {
+		s.UPOS[i], s.XPOS[i] = t.upos[tg], t.xpos[tg]
+		s.Lemmas[i], s.Feats[i] = t.lem.lemma(s.Forms[i], ws[i+2].lower, tg, t.upos[tg])
+	}
+}
+
+// TaggerOptions control training.
+type TaggerOptions struct {
+	Epochs int    // maximum passes over the training set
+	Seed   uint64 // shuffling seed
+	MinQ   int    // drop quantized weights below this magnitude
+	// MinCount is the number of times a feature must occur (with gold
+	// history) in the training set to get weights; default 2.
+	MinCount int
+	// Folds > 1 trains a second pass that sees the first-pass tags of the
+	// whole sentence, trained on first-pass tags jackknifed over Folds folds.
+	Folds int
+	Log   io.Writer
+}
+
+// taggerData is a training or dev set prepared for the tagger.
+type taggerData struct {
+	ws   [][]wordInfo // padded
+	gold [][]int
+}
+
+func (t *Tagger) prepareData(sents []*Sentence, tagIndex map[string]int) taggerData {
+	var d taggerData
+	sc := &Scratch{}
+	for _, s := range sents {
+		ws := sc.prepare(t, s.Forms)
+		d.ws = append(d.ws, append([]wordInfo(nil), ws...))
+		g := make([]int, s.Len())
+		for i := range g {
+			id, ok := tagIndex[jointTag(s.UPOS[i], s.XPOS[i])]
+			if !ok {
+				id = -1
+			}
+			g[i] = id
+		}
+		d.gold = append(d.gold, g)
+	}
+	return d
+}
+
+func (d taggerData) subset(idx []int) taggerData {
+	var o taggerData
+	for _, i := range idx {
+		o.ws = append(o.ws, d.ws[i])
+		o.gold = append(o.gold, d.gold[i])
+	}
+	return o
+}
+
+// accuracyOf scores lin on data (joint tag accuracy).
+func accuracyOf(lin *linear, d taggerData, stacked bool) float64 {
+	sc := &Scratch{}
+	ok, n := 0, 0
+	var out []int
+	for si, ws := range d.ws {
+		out = growInts(out, len(ws)-4)
+		greedy(lin, sc, ws, out, stacked)
+		for i, tg := range out {
+			if tg == d.gold[si][i] {
+				ok++
+			}
+			n++
+		}
+	}
+	return float64(ok) / float64(max(n, 1))
+}
+
+// trainLinear trains one tagging pass; with dev data it returns the epoch
+// that scores best on dev, else the last one.
+func trainLinear(ctx context.Context, nTags int, train, dev taggerData, stacked bool, epochs int, opt TaggerOptions, name string) (*linear, int, error) {
+	counts := map[uint32]int32{}
+	var feats []uint32
+	for si, ws := range train.ws {
+		var p1, p2 uint64
+		for i := range train.gold[si] {
+			feats = tagFeatures(feats[:0], ws, i, p1, p2)
+			if stacked {
+				feats = stackedFeatures(feats, ws, i, p1)
+			}
+			for _, f := range feats {
+				counts[f]++
+			}
+			p2, p1 = p1, uint64(train.gold[si][i]+1)
+		}
+	}
+	p := newPerceptron(nTags)
+	p.allow = make(map[uint32]struct{}, len(counts)/2)
+	for f, c := range counts {
+		if int(c) >= opt.MinCount {
+			p.allow[f] = struct{}{}
+		}
+	}
+	fmt.Fprintf(opt.Log, "%s: %d features (%d kept)\n", name, len(counts), len(p.allow))
+	counts = nil
+
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x5eed))
+	order := make([]int, len(train.ws))
+	for i := range order {
+		order[i] = i
+	}
+	scores := make([]float32, nTags)
+	var best *linear
+	bestEp := 0
+	bestAcc := -1.0
+	for ep := 0; ep < epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, total := 0, 0
+		for _, si := range order {
+			ws := train.ws[si]
+			var p1, p2 uint64
+			for i, g := range train.gold[si] {
+				feats = tagFeatures(feats[:0], ws, i, p1, p2)
+				if stacked {
+					feats = stackedFeatures(feats, ws, i, p1)
+				}
+				p.score(feats, scores)
+				pred := 0
+				for c, v := range scores {
+					if v > scores[pred] {
+						pred = c
+					}
+				}
+				p.tick()
+				if pred != g {
+					p.update(feats, g, pred, 1)
+					errs++
+				}
+				total++
+				p2, p1 = p1, uint64(pred+1)
+			}
+		}
+		if len(dev.ws) == 0 {
+			if ep == epochs-1 {
+				best, bestEp = p.compile(opt.MinQ), ep+1
+			}
+			continue
+		}
+		lin := p.compile(opt.MinQ)
+		acc := accuracyOf(lin, dev, stacked)
+		fmt.Fprintf(opt.Log, "%s epoch %d: train err %.2f%%, dev joint tag acc %.2f%%\n", name, ep+1, 100*float64(errs)/float64(max(total, 1)), 100*acc)
+		if acc > bestAcc {
+			bestAcc, best, bestEp = acc, lin, ep+1
+		}
+	}
+	return best, bestEp, nil
+}
+
+// TrainTagger trains a tagger and lemmatizer on train, keeping the epochs
+// that score best on dev (if dev is non-empty).
+func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions) (*Tagger, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.MinQ <= 0 {
+		opt.MinQ = 1
+	}
+	if opt.MinCount <= 0 {
+		opt.MinCount = 2
+	}
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	t := &Tagger{}
+	tagIndex := map[string]int{}
+	gold := make([][]int, len(train))
+	for si, s := range train {
+		gold[si] = make([]int, s.Len())
+		for i := range s.Forms {
+			jt := jointTag(s.UPOS[i], s.XPOS[i])
+			id, ok := tagIndex[jt]
+			if !ok {
+				id = len(t.tags)
+				tagIndex[jt] = id
+				t.tags = append(t.tags, jt)
+				u, x := splitTag(jt)
+				t.upos = append(t.upos, u)
+				t.xpos = append(t.xpos, x)
+			}
+			gold[si][i] = id
+		}
+	}
+	if len(t.tags) == 0 {
+		return nil, fmt.Errorf("train tagger: empty training set")
+	}
+	t.amb = buildAmbiguity(train, gold, len(t.tags))
+	t.lem = trainLemmatizer(train, gold, tagIndex, t.upos)
+	fmt.Fprintf(opt.Log, "tagger: %d tags\n", len(t.tags))
+	tr := t.prepareData(train, tagIndex)
+	dv := t.prepareData(dev, tagIndex)
+	var err error
+	var ep1 int
+	if t.lin, ep1, err = trainLinear(ctx, len(t.tags), tr, dv, false, opt.Epochs, opt, "pass 1"); err != nil {
+		return nil, err
+	}
+	if opt.Folds < 2 {
+		return t, nil
+	}
+	// Jackknife first-pass tags for the training set.
+	sc := &Scratch{}
+	var out []int
+	for fold := 0; fold < opt.Folds; fold++ {
+		var rest, held []int
+		for i := range tr.ws {
+			if i%opt.Folds == fold {
+				held = append(held, i)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		o := opt
+		o.Log = io.Discard
+		lin, _, err := trainLinear(ctx, len(t.tags), tr.subset(rest), taggerData{}, false, ep1, o, "fold")
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range held {
+			ws := tr.ws[i]
+			out = growInts(out, len(ws)-4)
+			greedy(lin, sc, ws, out, false)
+			for j, tg := range out {
+				ws[j+2].st = uint64(tg + 1)
+			}
+		}
+		fmt.Fprintf(opt.Log, "tagger jackknife fold %d/%d done\n", fold+1, opt.Folds)
+	}
+	for _, ws := range dv.ws {
+		out = growInts(out, len(ws)-4)
+		greedy(t.lin, sc, ws, out, false)
+		for j, tg := range out {
+			ws[j+2].st = uint64(tg + 1)
+		}
+	}
+	if t.lin2, _, err = trainLinear(ctx, len(t.tags), tr, dv, true, opt.Epochs, opt, "pass 2"); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// buildAmbiguity maps each word seen at least twice to a hash of the set
+// of tags it was seen with.
+func buildAmbiguity(train []*Sentence, gold [][]int, nTags int) map[uint64]uint64 {
+	type entry struct {
+		n    int
+		bits [4]uint64
+	}
+	m := map[uint64]*entry{}
+	for si, s := range train {
+		for i, f := range s.Forms {
+			h := hashLower(f)
+			e := m[h]
+			if e == nil {
+				e = &entry{}
+				m[h] = e
+			}
+			e.n++
+			tg := gold[si][i]
+			e.bits[tg/64] |= 1 << (tg % 64)
+		}
+	}
+	out := make(map[uint64]uint64, len(m))
+	for h, e := range m {
+		if e.n < expInt("AMBMIN", 2) {
+			continue
+		}
+		a := mix64(e.bits[0] ^ mix64(e.bits[1]^mix64(e.bits[2]^mix64(e.bits[3]))))
+		if a == 0 {
+			a = 1
+		}
+		out[h] = a
+	}
+	return out
+}
+
+// Save writes the tagger model (gzip'd).
+func (t *Tagger) Save(w io.Writer) error {
+	return writeModel(w, taggerMagic, func(e *encoder) {
+		e.strings(t.tags)
+		e.uvarint(uint64(len(t.amb)))
+		for _, kv := range sortedU64(t.amb) {
+			e.uvarint(kv[0])
+			e.uvarint(kv[1])
+		}
+		t.lin.encode(e)
+		if t.lin2 != nil {
+			e.byte(1)
+			t.lin2.encode(e)
+		} else {
+			e.byte(0)
+		}
+		t.lem.encode(e)
+	})
+}
+
+// LoadTagger reads a model written by Save.
+func LoadTagger(r io.Reader) (*Tagger, error) {
+	t := &Tagger{}
+	err := readModel(r, taggerMagic, func(d *decoder) error {
+		t.tags = d.strings()
+		if d.err == nil && (len(t.tags) == 0 || len(t.tags) > 65535) {
+			return fmt.Errorf("tagger model: bad tag count %d", len(t.tags))
+		}
+		for _, jt := range t.tags {
+			u, x := splitTag(jt)
+			t.upos = append(t.upos, u)
+			t.xpos = append(t.xpos, x)
+		}
+		n := d.uvarint()
+		if n > 1<<24 {
+			return fmt.Errorf("tagger model: bad lexicon size")
+		}
+		t.amb = make(map[uint64]uint64, n)
+		for i := uint64(0); i < n && d.err == nil; i++ {
+			k := d.uvarint()
+			t.amb[k] = d.uvarint()
+		}
+		var err error
+		if t.lin, err = decodeLinear(d); err != nil {
+			return fmt.Errorf("tagger model: %w", err)
+		}
+		if t.lin.nClasses != len(t.tags) {
+			return fmt.Errorf("tagger model: %d classes for %d tags", t.lin.nClasses, len(t.tags))
+		}
+		if d.byte() == 1 {
+			if t.lin2, err = decodeLinear(d); err != nil {
+				return fmt.Errorf("tagger model: %w", err)
+			}
+			if t.lin2.nClasses != len(t.tags) {
+				return fmt.Errorf("tagger model: second pass has %d classes for %d tags", t.lin2.nClasses, len(t.tags))
+			}
+		}
+		if t.lem, err = decodeLemmatizer(d, t.tags); err != nil {
+			return fmt.Errorf("tagger model: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return t, nil
+}
+
+func expInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv("SX_" + name)); err == nil {
+		return v
+	}
+	return def
+}
