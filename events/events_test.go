@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/internal/shared"
 	"github.com/sitrep/sitrep/segment"
@@ -565,5 +566,23 @@ func TestGDELTRow(t *testing.T) {
 	row := GDELTRow(d, 0)
 	if len(row) != len(GDELTHeader) || row[1] != "20180903" || row[7] != "IRN" || row[18] != "050" || row[21] != "1" {
 		t.Errorf("row: %q", row)
+	}
+}
+
+func TestSharedActorLexicon(t *testing.T) {
+	as, err := actors.NewStage(actors.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStage(Options{ActorLexicon: as.Lexicon()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := segmented(t, "Syrian troops shelled rebel positions.", "2018-09-03")
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) == 0 || d.Events[0].SourceActor != "SYRMIL" {
+		t.Errorf("events: %+v", d.Events)
 	}
 }

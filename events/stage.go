@@ -29,6 +29,9 @@ type Options struct {
 	// Actors are CAMEO/PETRARCH actor dictionaries added to the built-in
 	// actor lexicon.
 	Actors []string
+	// ActorLexicon, when set, is used instead of building one from Actors
+	// (share the actors stage's: actors.Stage.Lexicon()).
+	ActorLexicon *actors.Lexicon
 	// MinConfidence drops events below this confidence.
 	MinConfidence float64
 	// Dependencies takes sources and targets from the dependency parse
@@ -57,11 +60,15 @@ func NewStage(opts Options) (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	ast, err := actors.NewStage(actors.Options{Dictionaries: opts.Actors})
-	if err != nil {
-		return nil, fmt.Errorf("events: %w", err)
+	alex := opts.ActorLexicon
+	if alex == nil {
+		ast, err := actors.NewStage(actors.Options{Dictionaries: opts.Actors})
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		alex = ast.Lexicon()
 	}
-	return &Stage{lex: lex, alex: ast.Lexicon(), opts: opts}, nil
+	return &Stage{lex: lex, alex: alex, opts: opts}, nil
 }
 
 // Name implements pipeline.Stage.
