@@ -28,6 +28,8 @@ type pipelineFlags struct {
 	inputFormat  string
 	workers      int
 	gazetteer    string
+	actors       stringList
+	patterns     stringList
 	// onFailure, when set, is told of every input or record that failed
 	// (ingest records them in the database).
 	onFailure func(input string, err error)
@@ -41,6 +43,8 @@ func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.stages, "stages", "", "comma-separated `STAGES` to run (default all: "+strings.Join(stageNames(), ",")+")")
 	fs.StringVar(&pf.inputFormat, "input-format", "", "force the input `FORMAT`: text, html, jsonl, feed, warc (default: detect)")
 	fs.IntVar(&pf.workers, "workers", 0, "documents processed at once (default: number of cores)")
+	fs.Var(&pf.actors, "actors", "CAMEO/PETRARCH actor dictionary `FILE` to add to the built-in actor lexicon (repeatable)")
+	fs.Var(&pf.patterns, "patterns", "event pattern `FILE` (events/lexicon.txt format) to add to the built-in lexicon (repeatable)")
 	fs.StringVar(&pf.gazetteer, "gazetteer", "", "GeoNames download `DIR` to use instead of the embedded gazetteer (default $SITREP_GAZETTEER)")
 }
 
@@ -263,3 +267,9 @@ func writeSummary(w io.Writer, d *document.Document) error {
 	_, err := fmt.Fprintln(w)
 	return err
 }
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ",") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
