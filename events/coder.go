@@ -294,6 +294,13 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 		for a < sp.a && st.chunkAt[a] >= 0 {
 			a++
 		}
+		// Chunks never overlap: an extension may reach into the next span.
+		if k := len(st.chunks); k > 0 && a < st.chunks[k-1].end {
+			a = st.chunks[k-1].end
+		}
+		if a >= b {
+			continue
+		}
 		c := chunk{start: a, end: b}
 		if pronouns[st.words[sp.a].low] && b-a == 1 {
 			c.pronoun = true

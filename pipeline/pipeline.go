@@ -40,11 +40,21 @@ func (p *Pipeline) Process(ctx context.Context, d *document.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := s.Process(ctx, d); err != nil {
+		if err := runStage(ctx, s, d); err != nil {
 			return fmt.Errorf("stage %s: %w", s.Name(), err)
 		}
 	}
 	return nil
+}
+
+// runStage runs one stage, turning a panic into an error that names it.
+func runStage(ctx context.Context, s Stage, d *document.Document) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return s.Process(ctx, d)
 }
 
 // Job is one document to process. Load reads or extracts it; it runs on a
