@@ -91,6 +91,7 @@ type scratch struct {
 	sentCue, sentQ  []bool
 	sentHas         [][4]bool
 	em              []float32
+	base2           []int32
 	score           []float32
 	back            []int8
 	l1, l2          []int
@@ -142,6 +143,10 @@ func (m *Model) tagFast(v *view) []int {
 		s.syntaxFeatures(v)
 	}
 	s.l1 = grow(s.l1, n)
+	if m.joint != nil {
+		m.tagJoint(v, s, needSyn)
+		return append([]int(nil), s.l2...)
+	}
 	m.tagLevel(v, s, v.syntax && m.syntax, false, s.l1)
 	if m.stage2 == nil {
 		return append([]int(nil), s.l1...)
@@ -150,6 +155,143 @@ func (m *Model) tagFast(v *view) []int {
 	s.l2 = grow(s.l2, n)
 	m.stage2.tagLevel(v, s, v.syntax && m.stage2.syntax, true, s.l2)
 	return append([]int(nil), s.l2...)
+}
+
+// jointTable holds the int8 weights of both levels of a stacked model with
+// equal table sizes, interleaved so that one feature's 14 weights share a
+// 16-byte row (one memory access for both levels). Each weight is stored
+// biased by 128 as a byte; row f is words 2f (level 1, lanes 0-6) and 2f+1
+// (level 2).
+type jointTable struct {
+	mask uint32
+	rows []uint64
+}
+
+// newJointTable interleaves the weights of m and m.stage2, or returns nil
+// when they cannot share one table.
+func newJointTable(m *Model) *jointTable {
+	m2 := m.stage2
+	if m2 == nil || m2.stage2 != nil || m.bits != m2.bits || m.q == nil || m2.q == nil || len(m.q) != len(m2.q) {
+		return nil
+	}
+	nf := len(m.q) / nLabels
+	t := &jointTable{mask: m.mask(), rows: make([]uint64, 2*nf)}
+	for f := 0; f < nf; f++ {
+		var a, b uint64
+		for y := nLabels - 1; y >= 0; y-- {
+			a = a<<8 | uint64(uint8(int16(m.q[f*nLabels+y])+128))
+			b = b<<8 | uint64(uint8(int16(m2.q[f*nLabels+y])+128))
+		}
+		// Lane 7 holds 128 too (weight 0), so every lane is unbiased alike.
+		a |= 128 << 56
+		b |= 128 << 56
+		t.rows[2*f], t.rows[2*f+1] = a, b
+	}
+	return t
+}
+
+const laneMask = 0x00ff00ff00ff00ff
+
+// lanes are biased 16-bit lane sums: even holds lanes 0, 2, 4, 6 and odd
+// lanes 1, 3, 5, 7 of the rows added, n the number of rows.
+type lanes struct {
+	even, odd uint64
+	n         int32
+}
+
+func (l *lanes) add(w uint64) {
+	l.even += w & laneMask
+	l.odd += (w >> 8) & laneMask
+	l.n++
+}
+
+// sums unbiases the lanes into sum.
+func (l *lanes) sums(sum *[nLabels]int32) {
+	bias := 128 * l.n
+	for y := 0; y < nLabels; y++ {
+		w := l.even
+		if y&1 == 1 {
+			w = l.odd
+		}
+		sum[y] += int32((w>>(16*(y/2)))&0xffff) - bias
+	}
+	*l = lanes{}
+}
+
+// maxLaneRows is how many rows a 16-bit lane holds without overflow.
+const maxLaneRows = 65535 / 255
+
+// tagJoint tags both levels with the joint table into s.l1 and s.l2.
+func (m *Model) tagJoint(v *view, s *scratch, needSyn bool) {
+	n := len(v.lower)
+	t := m.joint
+	m2 := m.stage2
+	syn1, syn2 := v.syntax && m.syntax, v.syntax && m2.syntax
+	s.em = grow(s.em, n*nLabels)
+	s.base2 = grow(s.base2, n*nLabels)
+	rows := t.rows
+	mask := t.mask
+	for i := 0; i < n; i++ {
+		var l1, l2 lanes
+		var sum1, sum2 [nLabels]int32
+		for _, f := range s.feats[s.off[i]:s.off[i+1]] {
+			j := 2 * int(f&mask)
+			r := rows[j : j+2 : j+2]
+			l1.add(r[0])
+			l2.add(r[1])
+			if l1.n == maxLaneRows {
+				l1.sums(&sum1)
+				l2.sums(&sum2)
+			}
+		}
+		if needSyn {
+			for _, f := range s.syn[s.synOff[i]:s.synOff[i+1]] {
+				j := 2 * int(f&mask)
+				r := rows[j : j+2 : j+2]
+				if syn1 {
+					l1.add(r[0])
+				}
+				if syn2 {
+					l2.add(r[1])
+				}
+				if l1.n == maxLaneRows || l2.n == maxLaneRows {
+					l1.sums(&sum1)
+					l2.sums(&sum2)
+				}
+			}
+		}
+		l1.sums(&sum1)
+		l2.sums(&sum2)
+		copy(s.base2[i*nLabels:], sum2[:])
+		e := s.em[i*nLabels : i*nLabels+nLabels]
+		for y := range sum1 {
+			e[y] = float32(sum1[y]) * m.scale[y]
+		}
+	}
+	for _, sq := range v.seqs {
+		m.decode(s, v.cls, sq.lo, sq.hi, s.l1)
+	}
+	s.stackFeatures(v, s.l1)
+	for i := 0; i < n; i++ {
+		var l2 lanes
+		var sum2 [nLabels]int32
+		copy(sum2[:], s.base2[i*nLabels:])
+		for _, f := range s.stk[s.stkOff[i]:s.stkOff[i+1]] {
+			l2.add(rows[2*int(f&mask)+1])
+			if l2.n == maxLaneRows {
+				l2.sums(&sum2)
+			}
+		}
+		l2.sums(&sum2)
+		e := s.em[i*nLabels : i*nLabels+nLabels]
+		for y := range sum2 {
+			e[y] = float32(sum2[y]) * m2.scale[y]
+		}
+	}
+	s.l2 = grow(s.l2, n)
+	for _, sq := range v.seqs {
+		m2.decode(s, v.cls, sq.lo, sq.hi, s.l2)
+	}
 }
 
 // tagLevel computes the emissions of this level and decodes every

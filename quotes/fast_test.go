@@ -19,6 +19,11 @@ func TestFastTagMatchesSlow(t *testing.T) {
 	if !m.canFast() {
 		t.Fatal("embedded model does not take the fast path")
 	}
+	if m.joint == nil {
+		t.Fatal("embedded model has no joint table")
+	}
+	split := *m // the same model without the joint table
+	split.joint = nil
 	texts := []string{
 		fixture,
 		strings.Repeat(fixture+"\n\n", 3),
@@ -59,6 +64,9 @@ func TestFastTagMatchesSlow(t *testing.T) {
 			slow := m.tagSlow(newView(d, &m.lx))
 			if !slices.Equal(fast, slow) {
 				t.Fatalf("text %d: fast labels differ from slow ones", k)
+			}
+			if sp := split.tagFast(newView(d, &m.lx)); !slices.Equal(sp, slow) {
+				t.Fatalf("text %d: split-table labels differ from slow ones", k)
 			}
 		}
 	}

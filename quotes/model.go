@@ -40,6 +40,8 @@ type Model struct {
 	syntax bool
 	// pool holds the inference buffers of a loaded model (see tagFast).
 	pool *sync.Pool
+	// joint, when set, holds both levels' weights interleaved (tagJoint).
+	joint *jointTable
 }
 
 const magic = "SQT1"
@@ -576,6 +578,7 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, errors.New("load quotes model: trailing data")
 	}
 	m.pool = newPool()
+	m.joint = newJointTable(m)
 	return m, nil
 }
 
