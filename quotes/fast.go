@@ -356,19 +356,32 @@ func (m *Model) decode(s *scratch, cls []uint8, lo, hi int, out []int) {
 	}
 	for i := 1; i < n; i++ {
 		ct := &m.ctrans[cls[lo+i]]
-		prev := score[(i-1)*nLabels : i*nLabels]
-		for y := 0; y < nLabels; y++ {
+		prev := (*[nLabels]float32)(score[(i-1)*nLabels : i*nLabels])
+		cur := (*[nLabels]float32)(score[i*nLabels : (i+1)*nLabels])
+		e := (*[nLabels]float32)(em[i*nLabels : (i+1)*nLabels])
+		bk := (*[nLabels]int8)(back[i*nLabels : (i+1)*nLabels])
+		// O and B labels may follow any label; candidates in label order.
+		for _, y := range [...]int{lO, lBC, lBS, lBQ} {
 			best, bi := neg, 0
 			for p := 0; p < nLabels; p++ {
-				if !validT[p][y] {
-					continue
-				}
 				if s := prev[p] + m.trans[p][y] + ct[p][y]; s > best {
 					best, bi = s, p
 				}
 			}
-			score[i*nLabels+y] = best + em[i*nLabels+y]
-			back[i*nLabels+y] = int8(bi)
+			cur[y] = best + e[y]
+			bk[y] = int8(bi)
+		}
+		// An I label follows only its B (y-1) or itself.
+		for _, y := range [...]int{lIC, lIS, lIQ} {
+			best, bi := neg, 0
+			if s := prev[y-1] + m.trans[y-1][y] + ct[y-1][y]; s > best {
+				best, bi = s, y-1
+			}
+			if s := prev[y] + m.trans[y][y] + ct[y][y]; s > best {
+				best, bi = s, y
+			}
+			cur[y] = best + e[y]
+			bk[y] = int8(bi)
 		}
 	}
 	best, by := neg, 0
@@ -382,16 +395,6 @@ func (m *Model) decode(s *scratch, cls []uint8, lo, hi int, out []int) {
 		by = int(back[i*nLabels+by])
 	}
 }
-
-// validT is valid as a table.
-var validT = func() (t [nLabels + 1][nLabels]bool) {
-	for a := range t {
-		for b := range t[a] {
-			t[a][b] = valid(a, b)
-		}
-	}
-	return t
-}()
 
 // prepare fills the per-token and per-sentence tables of v.
 func (s *scratch) prepare(v *view) {
