@@ -175,8 +175,7 @@ func newJointTable(m *Model) *jointTable {
 		return nil
 	}
 	nf := len(m.q) / nLabels
-	t := &jointTable{mask: m.mask()}
-	t.rows = allocRows(t, 2*nf)
+	t := &jointTable{mask: m.mask(), rows: make([]uint64, 2*nf)}
 	for f := 0; f < nf; f++ {
 		var a, b uint64
 		for y := nLabels - 1; y >= 0; y-- {
