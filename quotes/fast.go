@@ -736,42 +736,118 @@ func (s *scratch) stackFeatures(v *view, stack []int) {
 		s.sentHas[k] = has
 	}
 	f := s.stk[:0]
-	nm := &names
+	tb := stackTab
 	for i := 0; i < n; i++ {
 		s.stkOff[i] = int32(len(f))
 		si := v.sent[i]
 		st := sents[si]
 		sq := v.seqs[s.seqOf[i]]
 		lo, hi := sq.lo, sq.hi
-		lab := func(x uint64, j int) uint64 {
+		code := func(j int) int {
 			if j < lo || j >= hi {
-				return hb(x, '|')
+				return nLabels
 			}
-			return hs(x, labelNames[stack[j]])
+			return stack[j]
 		}
-		l0 := labelNames[stack[i]]
+		l0 := stack[i]
+		cm2, cm1, cp1, cp2 := code(i-2), code(i-1), code(i+1), code(i+2)
 		f = append(f,
-			fold(hs(nm.s0, l0)),
-			fold(hs(lab(nm.sm1, i-1), l0)),
-			fold(lab(hs(nm.sp1, l0), i+1)),
-			fold(lab(hs(lab(nm.s3, i-1), l0), i+1)),
-			fold(hs(lab(lab(nm.sm2, i-2), i-1), l0)),
-			fold(lab(lab(hs(nm.sp2, l0), i+1), i+2)),
-			fold(hs(hs(nm.s0w, l0), v.lower[i])),
+			tb.s0[l0],
+			tb.sm1[cm1][l0],
+			tb.sp1[l0][cp1],
+			tb.s3[cm1][l0][cp1],
+			tb.sm2[cm2][cm1][l0],
+			tb.sp2[l0][cp1][cp2],
+			fold(hs(tb.s0w[l0], v.lower[i])),
 		)
-		for k, role := range [2]byte{'s', 'q'} {
-			dl, dr := byte('-'), byte('-')
+		for k := range 2 {
+			dl, dr := 0, 0
 			if j := int(s.prevRole[k][i]); j >= st.TokenStart {
-				dl = bucket(i - j)
+				dl = int(bucket(i-j)-'0') + 1
 			}
 			if j := int(s.nextRole[k][i]); j < st.TokenEnd {
-				dr = bucket(j - i)
+				dr = int(bucket(j-i)-'0') + 1
 			}
-			f = append(f, fold(hs(hb(hb(hb(nm.sd, role), dl), dr), l0)))
+			f = append(f, tb.sd[k][dl][dr][l0])
 		}
 		has := s.sentHas[si]
-		f = append(f, fold(hs(hb(hb(hb(nm.ssent, b01(has[1])), b01(has[2])), b01(has[3])), l0)))
+		f = append(f, tb.ssent[b2i(has[1])][b2i(has[2])][b2i(has[3])][l0])
 	}
 	s.stkOff[n] = int32(len(f))
 	s.stk = f
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// nCodes counts the level-1 label codes of the stack features: the labels
+// and nLabels for a token outside the paragraph ("|").
+const nCodes = nLabels + 1
+
+func codePart(c int) string {
+	if c == nLabels {
+		return "|"
+	}
+	return labelNames[c]
+}
+
+// stackTables are the stack features' ids by their parts, which all come
+// from small sets (s0w: the state before the word).
+type stackTables struct {
+	s0    [nLabels]uint32
+	sm1   [nCodes][nLabels]uint32
+	sp1   [nLabels][nCodes]uint32
+	s3    [nCodes][nLabels][nCodes]uint32
+	sm2   [nCodes][nCodes][nLabels]uint32
+	sp2   [nLabels][nCodes][nCodes]uint32
+	s0w   [nLabels]uint64
+	sd    [2][10][10][nLabels]uint32 // role s/q, bucket index ('-' 0, '0'+k k+1)
+	ssent [2][2][2][nLabels]uint32
+}
+
+// stackTab is read-only after init.
+var stackTab = newStackTables()
+
+func newStackTables() *stackTables {
+	t := &stackTables{}
+	nm := &names
+	bpart := func(k int) byte {
+		if k == 0 {
+			return '-'
+		}
+		return byte('0' + k - 1)
+	}
+	for l := 0; l < nLabels; l++ {
+		l0 := labelNames[l]
+		t.s0[l] = fold(hs(nm.s0, l0))
+		t.s0w[l] = hs(nm.s0w, l0)
+		for a := 0; a < nCodes; a++ {
+			t.sm1[a][l] = fold(hs(hs(nm.sm1, codePart(a)), l0))
+			t.sp1[l][a] = fold(hs(hs(nm.sp1, l0), codePart(a)))
+			for b := 0; b < nCodes; b++ {
+				t.s3[a][l][b] = fold(hs(hs(hs(nm.s3, codePart(a)), l0), codePart(b)))
+				t.sm2[a][b][l] = fold(hs(hs(hs(nm.sm2, codePart(a)), codePart(b)), l0))
+				t.sp2[l][a][b] = fold(hs(hs(hs(nm.sp2, l0), codePart(a)), codePart(b)))
+			}
+		}
+		for k, role := range [2]byte{'s', 'q'} {
+			for dl := 0; dl < 10; dl++ {
+				for dr := 0; dr < 10; dr++ {
+					t.sd[k][dl][dr][l] = fold(hs(hb(hb(hb(nm.sd, role), bpart(dl)), bpart(dr)), l0))
+				}
+			}
+		}
+		for a := 0; a < 2; a++ {
+			for b := 0; b < 2; b++ {
+				for c := 0; c < 2; c++ {
+					t.ssent[a][b][c][l] = fold(hs(hb(hb(hb(nm.ssent, b01(a == 1)), b01(b == 1)), b01(c == 1)), l0))
+				}
+			}
+		}
+	}
+	return t
 }
