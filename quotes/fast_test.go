@@ -2,10 +2,14 @@ package quotes
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/internal/shared"
 )
 
@@ -76,4 +80,49 @@ func sharedDev(t *testing.T) (string, bool) {
 	var p string
 	ok := t.Run("polnear_dev", func(t *testing.T) { p = shared.Path(t, "quotes/polnear_dev.jsonl") })
 	return p, ok && p != ""
+}
+
+// TestStageConcurrent checks that concurrent documents, which share the
+// model and its buffer pool, get the quotes of a lone run.
+func TestStageConcurrent(t *testing.T) {
+	st := newTestStage(t)
+	texts := []string{fixture, strings.Repeat(fixture+"\n\n", 2), "\"We will go,\" she said.", fixture[40:]}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		want[i] = quotesJSON(t, process(t, st, text, nil))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(texts))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 3 * len(texts) {
+				i := (g + k) % len(texts)
+				d := document.New()
+				d.SetText(texts[i])
+				if err := st.Process(context.Background(), d); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if got := quotesJSON(t, d); got != want[i] {
+					errs <- fmt.Sprintf("text %d: concurrent quotes differ", i)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func quotesJSON(t testing.TB, d *document.Document) string {
+	b, err := json.Marshal(d.Quotes)
+	if err != nil {
+		t.Error(err)
+	}
+	return string(b)
 }
