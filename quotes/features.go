@@ -73,7 +73,7 @@ func newView(d *document.Document, lx *lexicon) *view {
 	rs := []rune(d.Text)
 	lo := 0
 	for i := 1; i <= n; i++ {
-		if i == n || strings.ContainsRune(string(rs[min(d.Tokens[i-1].End, len(rs)):min(d.Tokens[i].Start, len(rs))]), '\n') {
+		if i == n || hasNewline(rs, d.Tokens[i-1].End, d.Tokens[i].Start) {
 			if i > lo {
 				v.seqs = append(v.seqs, seq{lo, i})
 			}
@@ -139,6 +139,21 @@ func newView(d *document.Document, lx *lexicon) *view {
 		v.cls[i] = c*4 + v.qstate[i]
 	}
 	return v
+}
+
+// hasNewline reports whether rs[min(a, len(rs)):min(b, len(rs))] holds a
+// newline (none when the range is empty or reversed).
+func hasNewline(rs []rune, a, b int) bool {
+	a, b = min(a, len(rs)), min(b, len(rs))
+	if a > b {
+		return false
+	}
+	for _, r := range rs[a:b] {
+		if r == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // nClasses is the number of token classes (8 kinds x 4 quote states).

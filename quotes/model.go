@@ -13,6 +13,7 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/segment"
@@ -37,6 +38,10 @@ type Model struct {
 	// syntax reports a model trained with the syntax layer's features; a
 	// model without them ignores UPOS and Deprel even when present.
 	syntax bool
+	// pool holds the inference buffers of a loaded model (see tagFast).
+	pool *sync.Pool
+	// joint, when set, holds both levels' weights interleaved (tagJoint).
+	joint *jointTable
 }
 
 const magic = "SQT1"
@@ -130,6 +135,14 @@ func (m *Model) viterbi(feats []uint32, off []int, cls []uint8, lo, hi int, out 
 
 // tag labels every token of v, with the second level when there is one.
 func (m *Model) tag(v *view) []int {
+	if m.canFast() {
+		return m.tagFast(v)
+	}
+	return m.tagSlow(v)
+}
+
+// tagSlow is tag by the training path's features and decoder.
+func (m *Model) tagSlow(v *view) []int {
 	labels := m.tagOne(v)
 	if m.stage2 == nil {
 		return labels
@@ -564,6 +577,8 @@ func Load(r io.Reader) (*Model, error) {
 	if br.Len() != 0 {
 		return nil, errors.New("load quotes model: trailing data")
 	}
+	m.pool = newPool()
+	m.joint = newJointTable(m)
 	return m, nil
 }
 
