@@ -297,14 +297,16 @@ func (l *linear) score(feats []uint32, scores []int32) {
 			}
 		}
 		feats = feats[m:]
-		var x uint32
+		// Loading the first entries in a loop of their own lets their
+		// misses overlap.
+		var first [chunk]uint32
 		for r := 0; r < found; r++ {
-			x += ents[lo[r]]
+			first[r] = ents[lo[r]]
 		}
-		scores[0] += int32(x)
-		scores[0] -= int32(x)
 		for r := 0; r < found; r++ {
-			for _, e := range ents[lo[r]:hi[r]] {
+			e := first[r]
+			scores[e>>16] += int32(int16(uint16(e)))
+			for _, e := range ents[lo[r]+1 : hi[r]] {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
