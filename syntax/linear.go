@@ -237,7 +237,10 @@ func (l *linear) touch(feats []uint32) uint32 {
 
 // scoreDense is score for models with at most 4 classes.
 func (l *linear) scoreDense(feats []uint32, scores []int32) {
-	scores[0] = int32(l.touch(feats))
+	if len(scores) == 0 {
+		return
+	}
+	scores[0] = int32(l.touch(feats)) // overwritten below
 	var a0, a1, a2, a3 int32
 	for _, f := range feats {
 		s := f & l.mask
@@ -266,7 +269,10 @@ func (l *linear) score(feats []uint32, scores []int32) {
 		l.scoreDense(feats, scores)
 		return
 	}
-	scores[0] = int32(l.touch(feats))
+	if len(scores) == 0 {
+		return
+	}
+	scores[0] = int32(l.touch(feats)) // overwritten below
 	for i := range scores {
 		scores[i] = 0
 	}
