@@ -92,8 +92,35 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err != nil {
 		return err
 	}
-	d.Events = evs
+	d.Events = dropHeadlineRepeats(d, evs)
 	return nil
+}
+
+// dropHeadlineRepeats removes the headline's events that the body codes
+// again (same code and actors), so that one fact is not counted twice; a
+// headline event the body does not repeat is kept.
+func dropHeadlineRepeats(d *document.Document, evs []document.Event) []document.Event {
+	if d.TitleSpan == nil {
+		return evs
+	}
+	inTitle := func(e document.Event) bool {
+		return e.Trigger.Start >= d.TitleSpan.Start && e.Trigger.Start < d.TitleSpan.End
+	}
+	type key struct{ code, src, tgt string }
+	body := map[key]bool{}
+	for _, e := range evs {
+		if !inTitle(e) {
+			body[key{e.Code, e.SourceActor, e.TargetActor}] = true
+		}
+	}
+	kept := evs[:0]
+	for _, e := range evs {
+		if inTitle(e) && body[key{e.Code, e.SourceActor, e.TargetActor}] {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
 }
 
 // Code returns the events of d without storing them.
@@ -126,6 +153,11 @@ func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Even
 		st.buildChunksPlaces(s.alex, date, entityAt, s.lex, names, placeAt)
 		st.fillContext(d, s.alex, docCountry, prevSource)
 		st.rememberNames(names)
+		if inCaption(d, d.Sentences[si].Start) {
+			// A caption describes a picture ("A handout picture released
+			// by ... shows ..."): its names help, its verbs are no events.
+			continue
+		}
 		protos := st.codeSentence(s.lex)
 		st.quoteSpeakers(d, protos)
 		var sentEvents []document.Event
@@ -602,4 +634,14 @@ func (st *sentence) quoteSpeakers(d *document.Document, ps []proto) {
 			p.sources = []int{c}
 		}
 	}
+}
+
+// inCaption reports whether the code point offset lies in an image caption.
+func inCaption(d *document.Document, off int) bool {
+	for _, c := range d.Captions {
+		if off >= c.Start && off < c.End {
+			return true
+		}
+	}
+	return false
 }
