@@ -21,3 +21,21 @@ func TestOffsets(t *testing.T) {
 		t.Errorf("inverted Slice = %q", got)
 	}
 }
+
+func TestValidate(t *testing.T) {
+	d := New()
+	d.SetText("Storm hits.")
+	d.Paragraphs = []Span{{Start: 0, End: 11}}
+	if err := d.Validate(); err != nil {
+		t.Fatalf("valid document: %v", err)
+	}
+	d.Quotes = []Quote{{Start: 0, End: 5, Cue: &Mention{Start: 9, End: 40}}}
+	if err := d.Validate(); err == nil {
+		t.Error("cue outside the text accepted")
+	}
+	d.Quotes = nil
+	d.Paragraphs = []Span{{Start: 4, End: 2}}
+	if err := d.Validate(); err == nil {
+		t.Error("inverted paragraph accepted")
+	}
+}

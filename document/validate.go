@@ -29,8 +29,23 @@ func (d *Document) Validate() error {
 			return err
 		}
 	}
+	if d.TitleSpan != nil {
+		if err := check("title", 0, d.TitleSpan.Start, d.TitleSpan.End); err != nil {
+			return err
+		}
+	}
+	if d.Dateline != nil {
+		if err := check("dateline", 0, d.Dateline.Start, d.Dateline.End); err != nil {
+			return err
+		}
+	}
 	for i, c := range d.Captions {
 		if err := check("caption", i, c.Start, c.End); err != nil {
+			return err
+		}
+	}
+	for i, p := range d.Paragraphs {
+		if err := check("paragraph", i, p.Start, p.End); err != nil {
 			return err
 		}
 	}
@@ -56,6 +71,13 @@ func (d *Document) Validate() error {
 	for i, q := range d.Quotes {
 		if err := check("quote", i, q.Start, q.End); err != nil {
 			return err
+		}
+		for _, m := range []*Mention{q.SpeakerMention, q.Cue} {
+			if m != nil {
+				if err := check("quote", i, m.Start, m.End); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	for i, e := range d.Events {

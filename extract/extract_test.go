@@ -230,6 +230,7 @@ func FuzzDocument(f *testing.F) {
 	f.Add([]byte(wireStory), "story.txt")
 	f.Add([]byte(rssFeed), "feed.rss")
 	f.Add([]byte(`{"id":"1","text":"a\n\nb"}`+"\n{bad"), "x.jsonl")
+	f.Add([]byte(`{"schema":"sitrep/1","id":"d","text":"Storm hits.","paragraphs":[{"start":0,"end":11}],"quotes":[{"id":"q1","start":0,"end":5,"text":"Storm","kind":"term","speaker":null,"cue":{"start":9,"end":99,"text":"x"}}]}`), "docs.jsonl")
 	f.Add([]byte("WARC/1.0\r\nContent-Length: 99999\r\n\r\nshort"), "x.warc")
 	f.Add([]byte("<html><body><figure><figcaption>A photo of things here</figcaption></figure><p>Hi</p></body></html>"), "x.html")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
