@@ -33,6 +33,8 @@ type pipelineFlags struct {
 	// onFailure, when set, is told of every input or record that failed
 	// (ingest records them in the database).
 	onFailure func(input string, err error)
+	// timings, when set, is filled with the time spent in each stage.
+	timings **pipeline.Timings
 }
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
@@ -73,6 +75,10 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 	}
 	x := extract.New(opts)
 	p := &pipeline.Pipeline{Stages: stages, Workers: pf.workers}
+	if pf.timings != nil {
+		p.Timings = pipeline.NewTimings(p)
+		*pf.timings = p.Timings
+	}
 
 	inputs, errs := extract.Inputs(args, e.stdin)
 	for _, err := range errs {
@@ -139,7 +145,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "", "output `FORMAT`: jsonl, json or text (default: text on a terminal, jsonl otherwise)")
 	layers := fs.String("layers", "", "extra `LAYERS` to output: tokens, syntax")
 	debug := fs.Bool("debug", false, "output every layer, tokens included")
-	stats := fs.Bool("stats", false, "print documents, bytes and rate on standard error at the end")
+	stats := fs.Bool("stats", false, "print documents, bytes, rate and the time of each stage on standard error at the end")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -181,6 +187,10 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	default:
 		return fmt.Errorf("unknown --format %q (want jsonl, json, text)", *format)
 	}
+	var timings *pipeline.Timings
+	if *stats {
+		pf.timings = &timings
+	}
 	start := time.Now()
 	var docs, chars int
 	failures, err := processInputs(ctx, e, &pf, fs.Args(), func(d *document.Document) error {
@@ -195,6 +205,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		el := time.Since(start).Seconds()
 		fmt.Fprintf(e.stderr, "sitrep: %d documents, %.1f MB of text in %.2f s: %.0f documents/s, %.2f MB/s; %d failed\n",
 			docs, float64(chars)/1e6, el, float64(docs)/el, float64(chars)/1e6/el, failures)
+		if timings != nil {
+			writeTimings(e.stderr, timings)
+		}
 	}
 	if err != nil {
 		return err
@@ -206,6 +219,21 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return errSilent
 	}
 	return nil
+}
+
+// writeTimings prints the time of each pipeline step, summed over workers,
+// and its share of the total.
+func writeTimings(w io.Writer, t *pipeline.Timings) {
+	var total time.Duration
+	t.Each(func(_ string, d time.Duration) { total += d })
+	if total <= 0 {
+		return
+	}
+	fmt.Fprintf(w, "sitrep: time per step, summed over workers (%.2f s in all, %.2f ms per document):\n",
+		total.Seconds(), total.Seconds()*1e3/float64(max(t.Docs(), 1)))
+	t.Each(func(step string, d time.Duration) {
+		fmt.Fprintf(w, "  %-8s %7.2f s  %5.1f%%\n", step, d.Seconds(), 100*d.Seconds()/total.Seconds())
+	})
 }
 
 // writeSummary prints a document for a person to read.
