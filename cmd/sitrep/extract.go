@@ -8,6 +8,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -145,6 +147,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	format := fs.String("format", "", "output `FORMAT`: jsonl, json or text (default: text on a terminal, jsonl otherwise)")
 	layers := fs.String("layers", "", "extra `LAYERS` to output: tokens, syntax")
 	debug := fs.Bool("debug", false, "output every layer, tokens included")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (go tool pprof)")
 	stats := fs.Bool("stats", false, "print documents, bytes, rate and the time of each stage on standard error at the end")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -186,6 +189,17 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		write = func(d *document.Document) error { return writeSummary(w, d) }
 	default:
 		return fmt.Errorf("unknown --format %q (want jsonl, json, text)", *format)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	var timings *pipeline.Timings
 	if *stats {
