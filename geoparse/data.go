@@ -1,14 +1,14 @@
 package geoparse
 
 import (
-	"bufio"
 	"encoding/json"
-	"fmt"
 	"hash/fnv"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/jsonl"
 )
 
 // Doc is one annotated article of a geoparsing corpus (LGL, GeoVirus in
@@ -47,20 +47,8 @@ type rawDoc struct {
 // ReadDocs reads JSON Lines of annotated articles. Toponyms with spans
 // outside the text are dropped.
 func ReadDocs(r io.Reader) ([]Doc, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	var out []Doc
-	line := 0
-	for sc.Scan() {
-		line++
-		b := sc.Bytes()
-		if len(strings.TrimSpace(string(b))) == 0 {
-			continue
-		}
-		var rd rawDoc
-		if err := json.Unmarshal(b, &rd); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
+	err := jsonl.Each(r, func(_ int, rd rawDoc) error {
 		d := Doc{ID: rd.ID, Dataset: rd.Dataset, Text: rd.Text}
 		n := utf8.RuneCountInString(rd.Text)
 		for _, t := range rd.Toponyms {
@@ -76,11 +64,9 @@ func ReadDocs(r io.Reader) ([]Doc, error) {
 				Lat: t.Lat, Lon: t.Lon, GeonameID: id, CountryCode: t.CountryCode})
 		}
 		out = append(out, d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("line %d: %w", line, err)
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // Split returns the fixed part of a corpus a document belongs to, by a

@@ -1,12 +1,11 @@
 package timex
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 
 	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/internal/jsonl"
 )
 
 // GoldDoc is one document of the TimeML JSON Lines format
@@ -30,22 +29,8 @@ type GoldTimex struct {
 
 // ReadGold reads TimeML JSON Lines.
 func ReadGold(r io.Reader) ([]GoldDoc, error) {
-	var docs []GoldDoc
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var d GoldDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("line %d: %w", line, err)
-		}
-		docs = append(docs, d)
-	}
-	if err := sc.Err(); err != nil {
+	docs, err := jsonl.Read[GoldDoc](r)
+	if err != nil {
 		return nil, fmt.Errorf("reading gold: %w", err)
 	}
 	return docs, nil
