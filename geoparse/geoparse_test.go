@@ -165,6 +165,18 @@ func TestStage(t *testing.T) {
 	if len(d2.Places) == 0 {
 		t.Error("fallback found no places")
 	}
+	// An organization's acronym is not a place, though the fallback
+	// recognizer knows a city of that name.
+	agency := "The news agency SANA said the talks went well."
+	d3 := document.New()
+	d3.SetText(agency)
+	d3.Entities = []document.Entity{{Type: "ORG", Name: "SANA", Mentions: []document.Mention{{Start: 16, End: 20, Text: "SANA"}}}}
+	if err := s.Process(context.Background(), d3); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range d3.Places {
+		t.Errorf("place %s (%s) from an organization's acronym", p.Name, p.Country)
+	}
 	// Empty and odd inputs.
 	for _, txt := range []string{"", "   ", "\xff\xfe broken", strings.Repeat("A ", 1000)} {
 		d := document.New()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"unicode"
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/gazetteer"
@@ -76,14 +77,18 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 // entities' mentions, and the stage's own recognition where it overlaps no
 // entity mention but an organization's (NER misses many small places, and
 // place names inside organization names, "Chicago Police Department", are
-// toponyms too).
+// toponyms too) and is not an organization's acronym (the news agency
+// "SANA" is not the city of Sanaa; NER takes whole place names for
+// organizations too often to exclude those).
 func (s *Stage) Mentions(d *document.Document) []Mention {
 	var ms []Mention
-	var taken [][2]int
+	var taken, orgs [][2]int
 	for _, e := range d.Entities {
 		for _, m := range e.Mentions {
 			if e.Type != "ORG" {
 				taken = append(taken, [2]int{m.Start, m.End})
+			} else if isAcronym(d.Slice(m.Start, m.End)) {
+				orgs = append(orgs, [2]int{m.Start, m.End})
 			}
 			switch e.Type {
 			case "GPE", "LOC", "NORP", "FAC":
@@ -96,6 +101,12 @@ func (s *Stage) Mentions(d *document.Document) []Mention {
 			free := true
 			for _, t := range taken {
 				if m.Start < t[1] && t[0] < m.End {
+					free = false
+					break
+				}
+			}
+			for _, o := range orgs {
+				if m.Start <= o[0] && o[1] <= m.End {
 					free = false
 					break
 				}
@@ -199,4 +210,19 @@ func focus(ps []document.Place, dl []gazetteer.Place) document.PlaceFocus {
 func round5(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 5, 64), 64)
 	return v
+}
+
+// isAcronym reports whether s is written in capitals only, with at least
+// two letters: "SANA", "U.N.".
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	return letters >= 2
 }
