@@ -178,6 +178,7 @@ func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 		if m.TokenStart < 0 || m.TokenEnd > len(d.Tokens) || m.TokenStart >= m.TokenEnd || m.End <= m.Start {
 			continue // not a span of this document
 		}
+		m = personByTitle(d, m)
 		mm := &mention{Mention: m}
 		ms = append(ms, mm)
 		for t := m.TokenStart; t < m.TokenEnd; t++ {
@@ -264,6 +265,7 @@ func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 			}
 		}
 	}
+	ents = mergeNamesakes(ents)
 	// "the Assad regime": extend to a mention of the person
 	for _, e := range ents {
 		if e.typ != "PERSON" {
@@ -302,6 +304,80 @@ func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 		out = append(out, de)
 	}
 	return out
+}
+
+// mergeNamesakes folds an entity into a person written with exactly the
+// same name elsewhere in the document: NER types one mention of "Camilla
+// Parker Bowles" as an organization and the others as a person.
+func mergeNamesakes(ents []*entity) []*entity {
+	persons := map[string]*entity{}
+	for _, e := range ents {
+		if e.typ != "PERSON" {
+			continue
+		}
+		for _, m := range e.mentions {
+			if len(m.toks) > 1 && persons[m.key] == nil {
+				persons[m.key] = e
+			}
+		}
+	}
+	out := ents[:0]
+	for _, e := range ents {
+		var p *entity
+		if e.typ == "ORG" || e.typ == "MISC" {
+			for _, m := range e.mentions {
+				if p = persons[m.key]; p != nil && len(m.toks) > 1 {
+					break
+				}
+				p = nil
+			}
+		}
+		if p == nil {
+			out = append(out, e)
+			continue
+		}
+		for _, m := range e.mentions {
+			m.ent, m.Type = p, p.typ
+			p.mentions = append(p.mentions, m)
+		}
+		p.first = min(p.first, e.first)
+	}
+	return out
+}
+
+// personByTitle types a name that begins with a courtesy title ("Mrs
+// Parker Bowles", which NER may take for an organization) as a person and
+// leaves the title out of the span, as person mentions are written.
+func personByTitle(d *document.Document, m Mention) Mention {
+	if m.TokenEnd-m.TokenStart < 2 || !titleWords[strings.ToLower(d.Tokens[m.TokenStart].Text)] {
+		return m
+	}
+	next := d.Tokens[m.TokenStart+1]
+	if next.Text == "." {
+		if m.TokenEnd-m.TokenStart < 3 {
+			return m
+		}
+		next = d.Tokens[m.TokenStart+2]
+	}
+	if !unicode.IsUpper(firstRune(next.Text)) {
+		return m
+	}
+	m.Type = "PERSON"
+	m.TokenStart = indexOfToken(d, next.Start, m.TokenStart)
+	m.Start = next.Start
+	m.Text = d.Slice(m.Start, m.End)
+	return m
+}
+
+// indexOfToken returns the index of the token starting at start, searching
+// from index from.
+func indexOfToken(d *document.Document, start, from int) int {
+	for i := from; i < len(d.Tokens); i++ {
+		if d.Tokens[i].Start == start {
+			return i
+		}
+	}
+	return from
 }
 
 func typeClass(t string) string {
@@ -359,7 +435,12 @@ func matches(o, m *mention) bool {
 		if j < len(m.toks) {
 			return false
 		}
-		return m.toks[len(m.toks)-1] == o.toks[len(o.toks)-1] || len(m.toks) == 1
+		if m.toks[len(m.toks)-1] == o.toks[len(o.toks)-1] {
+			return true // "Zarif", "Javad Zarif", also in a headline before the full name
+		}
+		// a first name alone ("Charles") refers back to a full name already
+		// written, not ahead to a namesake introduced later
+		return len(m.toks) == 1 && o.Start < m.Start
 	case "ORG", "MISC", "NORP", "EVENT", "LAW":
 		if m.acro && acronymOf(m.Text, o.Text) {
 			return true

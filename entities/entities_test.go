@@ -97,6 +97,21 @@ func TestCluster(t *testing.T) {
 			want: map[string][]string{"Ali Rabiei": {"Ali Rabiei"}, "United States": {"U.S.", "United States"}},
 			role: map[string]string{"Ali Rabiei": "spokesman"},
 		},
+		{
+			name: "courtesy title makes a person and leaves the span",
+			src:  "[[ORG Mrs Parker Bowles]] arrived .\n[[PERSON Parker Bowles]] waved .",
+			want: map[string][]string{"Parker Bowles": {"Parker Bowles", "Parker Bowles"}},
+		},
+		{
+			name: "first name refers back, not ahead",
+			src:  "[[PERSON Charles]] spoke .\n[[PERSON Charles Kennedy]] replied .\n[[PERSON Kennedy]] left .",
+			want: map[string][]string{"Charles": {"Charles"}, "Charles Kennedy": {"Charles Kennedy", "Kennedy"}},
+		},
+		{
+			name: "organization namesake of a person",
+			src:  "[[PERSON Camilla Parker]] came .\n[[ORG Camilla Parker]] said .",
+			want: map[string][]string{"Camilla Parker": {"Camilla Parker", "Camilla Parker"}},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
