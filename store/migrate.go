@@ -21,6 +21,7 @@ var migrations = []migration{
 	{"core tables and full-text index", execSQL(schemaV1)},
 	{"near-duplicate stories", migrateV2},
 	{"feed polling state", execSQL(schemaV3)},
+	{"ingest resume and query indexes", execSQL(schemaV4)},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -258,6 +259,13 @@ CREATE TABLE feed_items (
 	seen_at TEXT NOT NULL,
 	PRIMARY KEY (feed, item)
 );
+`
+
+// schemaV4 records, for each document, the fingerprint of the input it was
+// processed from (see [InputHash]), so that a re-run of ingest skips the
+// pipeline for inputs it already stored.
+const schemaV4 = `
+ALTER TABLE documents ADD COLUMN input_hash TEXT NOT NULL DEFAULT '';
 `
 
 func execSQL(q string) func(ctx context.Context, tx *sql.Tx) error {

@@ -567,3 +567,48 @@ func TestConcurrentReadWrite(t *testing.T) {
 		t.Fatalf("%d documents", st.Documents)
 	}
 }
+
+func TestPutInputsAndHasInput(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	raw := testDoc("r1", "2024-02-01", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE")
+	in := InputHash(raw, "pipeline A")
+	if in == "" || in == InputHash(raw, "pipeline B") {
+		t.Fatalf("input hash %q does not depend on the pipeline", in)
+	}
+	if ok, err := s.HasInput(ctx, "r1", in); err != nil || ok {
+		t.Fatalf("HasInput before put: %v %v", ok, err)
+	}
+	// Stored by plain Put: no input hash is known.
+	mustPut(t, s, raw)
+	if ok, _ := s.HasInput(ctx, "r1", in); ok {
+		t.Fatal("HasInput after a Put without input hash")
+	}
+	// The same document with its input hash: unchanged, but the hash is
+	// recorded.
+	res, err := s.PutInputs(ctx, []*document.Document{raw}, []string{in})
+	if err != nil || res[0].Status != Unchanged {
+		t.Fatalf("PutInputs unchanged: %+v %v", res, err)
+	}
+	if ok, err := s.HasInput(ctx, "r1", in); err != nil || !ok {
+		t.Fatalf("HasInput after PutInputs: %v %v", ok, err)
+	}
+	if ok, _ := s.HasInput(ctx, "r1", InputHash(raw, "pipeline B")); ok {
+		t.Fatal("HasInput with another pipeline's hash")
+	}
+	if ok, _ := s.HasInput(ctx, "r1", ""); ok {
+		t.Fatal("HasInput of an empty hash")
+	}
+	// A changed document put without an input hash clears it.
+	changed := *raw
+	changed.Title = "Iran and Syria meet again"
+	if r := mustPut(t, s, &changed); r.Status != Updated {
+		t.Fatalf("put changed: %+v", r)
+	}
+	if ok, _ := s.HasInput(ctx, "r1", in); ok {
+		t.Fatal("HasInput after the document changed")
+	}
+	if _, err := s.PutInputs(ctx, []*document.Document{raw}, []string{}); err == nil {
+		t.Fatal("PutInputs with a short hash list succeeded")
+	}
+}
