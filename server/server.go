@@ -57,8 +57,8 @@ type Options struct {
 
 // Server is the HTTP handler.
 type Server struct {
-	st   *store.Store
-	opts Options
+	st    *store.Store
+	opts  Options
 	mux   *http.ServeMux
 	sem   chan struct{}
 	cache *respCache // nil when off
