@@ -314,12 +314,13 @@ func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Documen
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events(doc_key, evid, code, base, root, quad, goldstein, label, plover_type, plover_mode,
 			source_entity, target_entity, source_name, target_name, source_actor, target_actor, source_country, target_country,
 			place_id, place_name, place_country, place_feature, place_admin1, place_geonameid, lat, lon, time, day, modality, quote_id,
-			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence, source3, target3)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			key, ev.ID, ev.Code, BaseCode(ev.Code), RootCode(ev.Code), QuadClass(ev.Code), r.goldstein, ev.Label, r.ploverType, r.ploverMode,
 			ev.Source, ev.Target, r.sourceName, r.targetName, ev.SourceActor, ev.TargetActor, r.sourceCountry, r.targetCountry,
 			ev.Place, r.placeName, r.placeCountry, r.placeFeature, r.placeAdmin1, r.placeGeonameID, r.lat, r.lon, r.time, r.day, ev.Modality, ev.Quote,
-			ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End, ev.Sentence.Start, ev.Sentence.End, ev.Confidence); err != nil {
+			ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End, ev.Sentence.Start, ev.Sentence.End, ev.Confidence,
+			prefix3(ev.SourceActor), prefix3(ev.TargetActor)); err != nil {
 			return fmt.Errorf("insert event %s: %w", ev.ID, err)
 		}
 	}
@@ -391,6 +392,19 @@ func actorOf(e *document.Entity, code string) (name, country string) {
 		country = code[:3]
 	}
 	return name, country
+}
+
+// prefix3 is the first three characters of an actor code, as the
+// source3 and target3 event columns hold them (SQL substr(code, 1, 3)).
+func prefix3(code string) string {
+	n := 0
+	for i := range code {
+		if n == 3 {
+			return code[:i]
+		}
+		n++
+	}
+	return code
 }
 
 func isUpper(s string) bool {

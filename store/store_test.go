@@ -393,7 +393,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, text, doc_json) VALUES (1, ?, ?)`, d.Text, blob); err != nil {
 			t.Fatal(err)
 		}
-		if err := insertFacts(ctx, tx, 1, d); err != nil {
+		// Its event and search index row, with the columns of version 1.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events(doc_key, evid, code, base, root, source_actor, target_actor, source_name, target_name, day, trigger_text)
+			VALUES (1, 'v1', '112', '112', '11', 'IRNGOV', 'SYRMIL', 'Iran', 'Syria', ?, 'accused')`, d.Published); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO docs_fts(rowid, title, body, quotes) VALUES (1, ?, ?, '')`, d.Title, d.Text); err != nil {
 			t.Fatal(err)
 		}
 		if err := tx.Commit(); err != nil {
@@ -414,6 +419,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		}
 		if evs, err := s.Events(ctx, Filter{Text: "Iran"}); err != nil || len(evs) != 1 {
 			t.Fatalf("from version %d: events %v %v", from, evs, err)
+		}
+		// Version 4 back-fills the actor prefix columns.
+		for _, f := range []Filter{{Source: "IRN"}, {Source: "IRNGOV", Target: "SY", Codes: []string{"112"}}, {Target: "SYRMIL"}} {
+			if evs, err := s.Events(ctx, f); err != nil || len(evs) != 1 {
+				t.Fatalf("from version %d: events of %+v: %v %v", from, f, evs, err)
+			}
 		}
 		// A copy put now is linked to the migrated document.
 		dup := testDoc("new1", "2023-01-02", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE")
