@@ -49,14 +49,19 @@ type Options struct {
 	MaxConcurrent int
 	// Logger receives request errors (default: discarded).
 	Logger *slog.Logger
+	// CacheBytes bounds the cache of GET responses (default 64 MiB;
+	// negative: no cache). The cache is emptied by every commit to the
+	// database, whoever makes it, so it never serves a stale answer.
+	CacheBytes int
 }
 
 // Server is the HTTP handler.
 type Server struct {
-	st   *store.Store
-	opts Options
-	mux  *http.ServeMux
-	sem  chan struct{}
+	st    *store.Store
+	opts  Options
+	mux   *http.ServeMux
+	sem   chan struct{}
+	cache *respCache // nil when off
 }
 
 // New returns the API over st.
@@ -73,9 +78,23 @@ func New(st *store.Store, opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if opts.CacheBytes == 0 {
+		opts.CacheBytes = 64 << 20
+	}
 	s := &Server{st: st, opts: opts, mux: http.NewServeMux(), sem: make(chan struct{}, opts.MaxConcurrent)}
+	if opts.CacheBytes > 0 {
+		s.cache = newRespCache(opts.CacheBytes)
+	}
 	s.routes()
 	return s
+}
+
+// CacheStats returns the response cache's counters (zero when off).
+func (s *Server) CacheStats() CacheStats {
+	if s.cache == nil {
+		return CacheStats{}
+	}
+	return s.cache.stats()
 }
 
 // HTTPServer returns an http.Server for s on addr with safe timeouts.
@@ -213,24 +232,54 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// handle adapts a query function: it parses the filter from the URL,
-// bounds the time, and writes the JSON result or a safe error.
+// handle adapts a query function: it answers from the response cache when
+// it can, else parses the filter from the URL, bounds the time, and writes
+// the JSON result (caching it) or a safe error.
 func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+		defer cancel()
+		version, key := int64(-1), ""
+		if s.cache != nil {
+			if v, err := s.st.DataVersion(ctx); err == nil {
+				version, key = v, r.URL.Path+"?"+r.URL.RawQuery
+				if body, ok := s.cache.get(key, version); ok {
+					w.Header().Set("X-Cache", "hit")
+					writeBody(w, http.StatusOK, body)
+					return
+				}
+			}
+		}
 		f, err := FilterFromQuery(r.URL.Query())
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
-		defer cancel()
 		v, err := fn(r.WithContext(ctx), f)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		writeJSON(w, http.StatusOK, v)
+		body, err := json.Marshal(v)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		body = append(body, '\n')
+		if version >= 0 {
+			s.cache.put(key, version, body)
+		}
+		writeBody(w, http.StatusOK, body)
 	}
+}
+
+// writeBody writes an encoded JSON body.
+func writeBody(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	w.Write(body)
 }
 
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {

@@ -59,8 +59,8 @@ func (s *Store) aggregate(ctx context.Context, f Filter, sel, extra, group strin
 	if extra != "" {
 		w.add(extra)
 	}
-	q := `SELECT ` + sel + ` FROM events e JOIN documents d ON d.doc_key = e.doc_key` + w.sql() + ` ` + group + ` LIMIT ?`
-	rows, err := s.r.QueryContext(ctx, q, append(w.args, aggLimit(&f))...)
+	q := `SELECT ` + sel + ` FROM events e` + w.sql() + ` ` + group + ` LIMIT ?`
+	rows, err := s.query(ctx, q, append(w.args, aggLimit(&f))...)
 	if err != nil {
 		return fmt.Errorf("aggregate: %w", err)
 	}

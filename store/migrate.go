@@ -21,6 +21,7 @@ var migrations = []migration{
 	{"core tables and full-text index", execSQL(schemaV1)},
 	{"near-duplicate stories", migrateV2},
 	{"feed polling state", execSQL(schemaV3)},
+	{"ingest resume and query indexes", execSQL(schemaV4)},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -258,6 +259,38 @@ CREATE TABLE feed_items (
 	seen_at TEXT NOT NULL,
 	PRIMARY KEY (feed, item)
 );
+`
+
+// schemaV4 records, for each document, the fingerprint of the input it was
+// processed from (see [InputHash]), so that a re-run of ingest skips the
+// pipeline for inputs it already stored.
+//
+// It also replaces the event query indexes by covering ones, one per
+// leading filter, each followed by day: a filtered page of events
+// (newest day first, see Events) then walks one index in day order, tests
+// the other filters on the index entry itself and stops at the page, and
+// only the page's rows are read from the table. Actor code prefixes are
+// mostly a country or organisation (three letters): source3 and target3
+// are those prefixes (stored: SQLite cannot cover a query with an index on
+// a virtual column), so that a prefix query is an equality on the index.
+const schemaV4 = `
+ALTER TABLE documents ADD COLUMN input_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN source3 TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target3 TEXT NOT NULL DEFAULT '';
+UPDATE events SET source3 = substr(source_actor, 1, 3), target3 = substr(target_actor, 1, 3);
+DROP INDEX events_day;
+DROP INDEX events_code;
+DROP INDEX events_dup_day;
+DROP INDEX events_root;
+DROP INDEX events_plover;
+DROP INDEX events_source;
+DROP INDEX events_target;
+CREATE INDEX events_by_day ON events(day, dup, source3, target3, root, source_actor, target_actor, code, plover_type);
+CREATE INDEX events_by_source ON events(source3, day, dup, target3, root, source_actor, target_actor, code, plover_type);
+CREATE INDEX events_by_target ON events(target3, day, dup, source3, root, target_actor, source_actor, code, plover_type);
+CREATE INDEX events_by_pair ON events(source3, target3, day, dup, root, source_actor, target_actor, code, plover_type);
+CREATE INDEX events_by_root ON events(root, day, dup, source3, target3, code, source_actor, target_actor, plover_type);
+CREATE INDEX events_by_plover ON events(plover_type, day, dup, source3, target3, root, source_actor, target_actor, code);
 `
 
 func execSQL(q string) func(ctx context.Context, tx *sql.Tx) error {

@@ -67,6 +67,51 @@ func (s *Store) Put(ctx context.Context, d *document.Document) (PutResult, error
 // an error, none. Later documents of the batch see the earlier ones as
 // possible first copies.
 func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) ([]PutResult, error) {
+	return s.PutInputs(ctx, docs, nil)
+}
+
+// InputHash is the fingerprint of a document as read from its input,
+// before any stage ran, and of the pipeline that processes it (pipeline
+// names its stages, dictionaries and program build). A stored document of
+// the same id and input hash (see [Store.HasInput]) need not be processed
+// again.
+func InputHash(d *document.Document, pipeline string) string {
+	b, err := json.Marshal(d)
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	h.Write([]byte(pipeline))
+	h.Write([]byte{0})
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// HasInput reports whether the document id is stored and was processed
+// from an input of the given [InputHash].
+func (s *Store) HasInput(ctx context.Context, id, inputHash string) (bool, error) {
+	if inputHash == "" {
+		return false, nil
+	}
+	var one int
+	err := s.r.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE id = ? AND input_hash = ?`, id, inputHash).Scan(&one)
+	switch {
+	case err == sql.ErrNoRows:
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("store: look up %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// PutInputs is PutBatch recording, for each document, the [InputHash] of
+// the input it was processed from (inputHashes[i], "" when unknown; nil
+// for none), which [Store.HasInput] checks. An unchanged document gets the
+// new input hash too.
+func (s *Store) PutInputs(ctx context.Context, docs []*document.Document, inputHashes []string) ([]PutResult, error) {
+	if inputHashes != nil && len(inputHashes) != len(docs) {
+		return nil, errors.New("store: PutInputs: one input hash per document")
+	}
 	if s.w == nil {
 		return nil, ErrReadOnly
 	}
@@ -111,12 +156,16 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) ([]PutR
 	changed := false
 	for i := range encs {
 		e := &encs[i]
-		res, err := putTx(ctx, tx, &e.c, e.blob, e.hash, s.opts.DuplicateThreshold)
+		in := ""
+		if inputHashes != nil {
+			in = inputHashes[i]
+		}
+		res, wrote, err := putTx(ctx, tx, &e.c, e.blob, e.hash, in, s.opts.DuplicateThreshold)
 		if err != nil {
 			return nil, fmt.Errorf("store: put %s: %w", e.c.ID, err)
 		}
 		out[i] = res
-		changed = changed || res.Status != Unchanged
+		changed = changed || wrote
 	}
 	if !changed {
 		return out, nil
@@ -128,73 +177,80 @@ func (s *Store) PutBatch(ctx context.Context, docs []*document.Document) ([]PutR
 	return out, nil
 }
 
-func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, hash string, threshold float64) (PutResult, error) {
-	var res PutResult
+// putTx stores one document in tx; wrote reports whether it changed the
+// database.
+func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, hash, inputHash string, threshold float64) (res PutResult, wrote bool, err error) {
 	now := time.Now().UTC().Format(time.RFC3339)
 	var key int64
-	var oldHash string
-	err := tx.QueryRowContext(ctx, `SELECT doc_key, content_hash FROM documents WHERE id = ?`, d.ID).Scan(&key, &oldHash)
+	var oldHash, oldInput string
+	err = tx.QueryRowContext(ctx, `SELECT doc_key, content_hash, input_hash FROM documents WHERE id = ?`, d.ID).Scan(&key, &oldHash, &oldInput)
 	switch {
 	case err == sql.ErrNoRows:
 		res.Status = Inserted
-		r, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, url, source, byline, title, published, day, language, chars, content_hash, ingested_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, url, source, byline, title, published, day, language, chars, content_hash, ingested_at, updated_at, input_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.Input, d.URL, d.Source, d.Byline, d.Title, d.Published, nullDay(d.Published), d.Language,
-			utf8.RuneCountInString(d.Text), hash, now, now)
+			utf8.RuneCountInString(d.Text), hash, now, now, inputHash)
 		if err != nil {
-			return res, fmt.Errorf("insert document: %w", err)
+			return res, false, fmt.Errorf("insert document: %w", err)
 		}
 		if key, err = r.LastInsertId(); err != nil {
-			return res, fmt.Errorf("insert document: %w", err)
+			return res, false, fmt.Errorf("insert document: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, text, doc_json) VALUES (?, ?, ?)`, key, d.Text, blob); err != nil {
-			return res, fmt.Errorf("insert document body: %w", err)
+			return res, false, fmt.Errorf("insert document body: %w", err)
 		}
 	case err != nil:
-		return res, fmt.Errorf("look up document: %w", err)
+		return res, false, fmt.Errorf("look up document: %w", err)
 	case oldHash == hash:
 		res.Status = Unchanged
 		var story sql.NullInt64
 		var dup sql.NullString
 		var sim sql.NullFloat64
 		if err := tx.QueryRowContext(ctx, `SELECT story, dup_of, similarity FROM documents WHERE doc_key = ?`, key).Scan(&story, &dup, &sim); err != nil {
-			return res, fmt.Errorf("look up document: %w", err)
+			return res, false, fmt.Errorf("look up document: %w", err)
 		}
 		res.Story, res.DupOf, res.Similarity = story.Int64, dup.String, sim.Float64
-		return res, nil
+		if inputHash != "" && inputHash != oldInput {
+			if _, err := tx.ExecContext(ctx, `UPDATE documents SET input_hash = ? WHERE doc_key = ?`, inputHash, key); err != nil {
+				return res, false, fmt.Errorf("update input hash: %w", err)
+			}
+			return res, true, nil
+		}
+		return res, false, nil
 	default:
 		res.Status = Updated
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET input = ?, url = ?, source = ?, byline = ?, title = ?, published = ?, day = ?, language = ?, chars = ?, content_hash = ?, updated_at = ? WHERE doc_key = ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET input = ?, url = ?, source = ?, byline = ?, title = ?, published = ?, day = ?, language = ?, chars = ?, content_hash = ?, updated_at = ?, input_hash = ? WHERE doc_key = ?`,
 			d.Input, d.URL, d.Source, d.Byline, d.Title, d.Published, nullDay(d.Published), d.Language,
-			utf8.RuneCountInString(d.Text), hash, now, key); err != nil {
-			return res, fmt.Errorf("update document: %w", err)
+			utf8.RuneCountInString(d.Text), hash, now, inputHash, key); err != nil {
+			return res, false, fmt.Errorf("update document: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE bodies SET text = ?, doc_json = ? WHERE doc_key = ?`, d.Text, blob, key); err != nil {
-			return res, fmt.Errorf("update document body: %w", err)
+			return res, false, fmt.Errorf("update document body: %w", err)
 		}
 		for _, t := range []string{"entities", "places", "times", "quotes", "events"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE doc_key = ?`, key); err != nil {
-				return res, fmt.Errorf("clear %s: %w", t, err)
+				return res, false, fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM docs_fts WHERE rowid = ?`, key); err != nil {
-			return res, fmt.Errorf("clear search index: %w", err)
+			return res, false, fmt.Errorf("clear search index: %w", err)
 		}
 	}
 	if err := insertFacts(ctx, tx, key, d); err != nil {
-		return res, err
+		return res, false, err
 	}
 	if d.Input != "" {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM failures WHERE input = ?`, d.Input); err != nil {
-			return res, fmt.Errorf("clear failure: %w", err)
+			return res, false, fmt.Errorf("clear failure: %w", err)
 		}
 	}
 	info, err := assignStory(ctx, tx, key, d.Text, threshold)
 	if err != nil {
-		return res, err
+		return res, false, err
 	}
 	res.Story, res.DupOf, res.Similarity, res.Exact = info.Story, info.DupOf, info.Similarity, info.Exact
-	return res, nil
+	return res, true, nil
 }
 
 func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Document) error {
@@ -258,12 +314,13 @@ func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Documen
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events(doc_key, evid, code, base, root, quad, goldstein, label, plover_type, plover_mode,
 			source_entity, target_entity, source_name, target_name, source_actor, target_actor, source_country, target_country,
 			place_id, place_name, place_country, place_feature, place_admin1, place_geonameid, lat, lon, time, day, modality, quote_id,
-			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence, source3, target3)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			key, ev.ID, ev.Code, BaseCode(ev.Code), RootCode(ev.Code), QuadClass(ev.Code), r.goldstein, ev.Label, r.ploverType, r.ploverMode,
 			ev.Source, ev.Target, r.sourceName, r.targetName, ev.SourceActor, ev.TargetActor, r.sourceCountry, r.targetCountry,
 			ev.Place, r.placeName, r.placeCountry, r.placeFeature, r.placeAdmin1, r.placeGeonameID, r.lat, r.lon, r.time, r.day, ev.Modality, ev.Quote,
-			ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End, ev.Sentence.Start, ev.Sentence.End, ev.Confidence); err != nil {
+			ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End, ev.Sentence.Start, ev.Sentence.End, ev.Confidence,
+			prefix3(ev.SourceActor), prefix3(ev.TargetActor)); err != nil {
 			return fmt.Errorf("insert event %s: %w", ev.ID, err)
 		}
 	}
@@ -335,6 +392,19 @@ func actorOf(e *document.Entity, code string) (name, country string) {
 		country = code[:3]
 	}
 	return name, country
+}
+
+// prefix3 is the first three characters of an actor code, as the
+// source3 and target3 event columns hold them (SQL substr(code, 1, 3)).
+func prefix3(code string) string {
+	n := 0
+	for i := range code {
+		if n == 3 {
+			return code[:i]
+		}
+		n++
+	}
+	return code
 }
 
 func isUpper(s string) bool {

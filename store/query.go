@@ -222,21 +222,45 @@ func normLon(x float64) float64 {
 	return x
 }
 
+// actorPrefixCond adds "col starts with prefix" for an actor code column
+// col whose first three characters are the column col3 (source3,
+// target3): an equality on col3 (which the event indexes lead with) and,
+// for a longer prefix, the range on col.
+func actorPrefixCond(w *where, col3, col, prefix string) {
+	if prefix == "" {
+		return
+	}
+	r := []rune(prefix)
+	if len(r) < 3 {
+		prefixCond(w, col3, prefix)
+		return
+	}
+	w.add(col3+` = ?`, string(r[:3]))
+	if len(r) > 3 {
+		prefixCond(w, col, prefix)
+	}
+}
+
 // eventConds adds the event-level conditions of f for events aliased e.
 func eventConds(w *where, f *Filter) {
-	prefixCond(w, "e.source_actor", strings.ToUpper(f.Source))
-	prefixCond(w, "e.target_actor", strings.ToUpper(f.Target))
+	actorPrefixCond(w, "e.source3", "e.source_actor", strings.ToUpper(f.Source))
+	actorPrefixCond(w, "e.target3", "e.target_actor", strings.ToUpper(f.Target))
 	if len(f.Codes) > 0 {
 		var or []string
 		for _, c := range f.Codes {
-			if len(c) == 2 {
+			switch {
+			case len(c) == 2:
 				// A root: equality on the root column can use its indexes.
 				or = append(or, `e.root = ?`)
 				w.args = append(w.args, c)
-				continue
+			case len(c) > 2:
+				// The root of a code is its first two digits.
+				or = append(or, `(e.root = ? AND e.code >= ? AND e.code < ?)`)
+				w.args = append(w.args, c[:2], c, c+"\U0010FFFF")
+			default:
+				or = append(or, `(e.code >= ? AND e.code < ?)`)
+				w.args = append(w.args, c, c+"\U0010FFFF")
 			}
-			or = append(or, `(e.code >= ? AND e.code < ?)`)
-			w.args = append(w.args, c, c+"\U0010FFFF")
 		}
 		w.conds = append(w.conds, "("+strings.Join(or, " OR ")+")")
 	}
@@ -338,7 +362,7 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
 		(SELECT substr(b.text, 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key)
 		FROM ` + from + w.sql() + order + ` LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
+	rows, err := s.query(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query documents: %w", err)
 	}
@@ -468,7 +492,7 @@ func eventWhere(f *Filter) *where {
 		w.add(`EXISTS (SELECT 1 FROM quotes q WHERE q.doc_key = e.doc_key AND q.qid = e.quote_id AND q.speaker_name LIKE ? ESCAPE '\')`, likeContains(f.Speaker))
 	}
 	if f.Story != 0 {
-		w.add(`d.story = ?`, f.Story)
+		w.add(`e.doc_key IN (SELECT doc_key FROM documents WHERE story = ?)`, f.Story)
 	}
 	if !f.Duplicates {
 		w.add(`e.dup = 0`)
@@ -484,9 +508,12 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]EventRow, error) {
 	}
 	limit, offset := f.page()
 	w := eventWhere(&f)
-	q := `SELECT ` + eventCols + ` FROM events e JOIN documents d ON d.doc_key = e.doc_key` + w.sql() +
-		` ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
+	// The page's rowids first, from the covering event indexes alone (see
+	// schemaV4); then only those rows are read and joined.
+	q := `SELECT ` + eventCols + ` FROM (SELECT e.rowid AS k FROM events e` + w.sql() +
+		` ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?) m
+		JOIN events e ON e.rowid = m.k JOIN documents d ON d.doc_key = e.doc_key ORDER BY e.day DESC, e.rowid DESC`
+	rows, err := s.query(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -514,7 +541,7 @@ func (s *Store) EachEvent(ctx context.Context, f Filter, fn func(EventRow) error
 	w := eventWhere(&f)
 	q := `SELECT ` + eventCols + ` FROM events e JOIN documents d ON d.doc_key = e.doc_key` + w.sql() +
 		` ORDER BY e.day, e.rowid`
-	rows, err := s.r.QueryContext(ctx, q, w.args...)
+	rows, err := s.query(ctx, q, w.args...)
 	if err != nil {
 		return fmt.Errorf("query events: %w", err)
 	}
@@ -579,7 +606,7 @@ func (s *Store) Places(ctx context.Context, f Filter) ([]PlaceRow, error) {
 	}
 	q := `SELECT p.name, p.lat, p.lon, p.country, p.geonameid, p.feature_code, count(DISTINCT p.doc_key), sum(p.mentions)
 		FROM places p` + w.sql() + ` GROUP BY p.geonameid, p.name, p.lat, p.lon ORDER BY 7 DESC, 1 LIMIT ? OFFSET ?`
-	rows, err := s.r.QueryContext(ctx, q, append(w.args, limit, offset)...)
+	rows, err := s.query(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query places: %w", err)
 	}

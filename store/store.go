@@ -57,6 +57,40 @@ type Store struct {
 	w     *sql.DB // the single writer connection
 	r     *sql.DB // pool of read-only connections
 	wmu   sync.Mutex
+	// ver is a connection of its own for PRAGMA data_version (which only
+	// changes with commits of other connections).
+	ver     *sql.DB
+	verStmt *sql.Stmt
+	// stmts caches prepared read statements by SQL text (queries are built
+	// from the filters present, so there are few distinct texts); at most
+	// maxStmts are kept.
+	stmts  sync.Map // string -> *sql.Stmt
+	nstmts atomic.Int32
+}
+
+// maxStmts bounds the prepared statement cache.
+const maxStmts = 512
+
+// query runs a read query through the prepared statement cache: parsing
+// and planning a statement costs more than running many of these queries.
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if v, ok := s.stmts.Load(q); ok {
+		return v.(*sql.Stmt).QueryContext(ctx, args...)
+	}
+	if s.nstmts.Load() >= maxStmts {
+		return s.r.QueryContext(ctx, q, args...)
+	}
+	st, err := s.r.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if v, loaded := s.stmts.LoadOrStore(q, st); loaded {
+		st.Close()
+		st = v.(*sql.Stmt)
+	} else {
+		s.nstmts.Add(1)
+	}
+	return st.QueryContext(ctx, args...)
 }
 
 // Open opens (creating it if needed) the database at path and migrates its
@@ -90,9 +124,18 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		s.w.SetMaxOpenConns(1)
 		s.w.SetMaxIdleConns(1)
 		s.w.SetConnMaxLifetime(0)
+		before, err := schemaVersion(ctx, s.w)
+		if err != nil {
+			s.w.Close()
+			return nil, fmt.Errorf("store: %s: %w", path, err)
+		}
 		if err := migrate(ctx, s.w, len(migrations)); err != nil {
 			s.w.Close()
 			return nil, fmt.Errorf("store: %s: %w", path, err)
+		}
+		if before > 0 && before < len(migrations) {
+			// New indexes need the planner's statistics (see Close).
+			s.wrote.Store(true)
 		}
 	}
 	s.r, err = sql.Open("sqlite", dsn(path, true, opts.Synchronous))
@@ -102,6 +145,18 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	}
 	s.r.SetMaxOpenConns(opts.ReadConns)
 	s.r.SetMaxIdleConns(opts.ReadConns)
+	s.ver, err = sql.Open("sqlite", dsn(path, true, opts.Synchronous))
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s.ver.SetMaxOpenConns(1)
+	s.ver.SetMaxIdleConns(1)
+	s.ver.SetConnMaxLifetime(0)
+	if s.verStmt, err = s.ver.PrepareContext(ctx, "PRAGMA data_version"); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	if opts.ReadOnly {
 		v, err := schemaVersion(ctx, s.r)
 		if err != nil {
@@ -132,12 +187,35 @@ func dsn(path string, readOnly bool, sync string) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
+// DataVersion returns a number that changes whenever a transaction is
+// committed to the database, by this Store or by any other connection or
+// process (SQLite's PRAGMA data_version on a connection of its own). It
+// grows monotonically for one Store; caches of query results keyed on it
+// are exact.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.verStmt.QueryRowContext(ctx).Scan(&v); err != nil {
+		return 0, fmt.Errorf("store: data version: %w", err)
+	}
+	return v, nil
+}
+
 // Path returns the database file name.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
 	var errs []error
+	s.stmts.Range(func(k, v any) bool {
+		errs = append(errs, v.(*sql.Stmt).Close())
+		return true
+	})
+	if s.verStmt != nil {
+		errs = append(errs, s.verStmt.Close())
+	}
+	if s.ver != nil {
+		errs = append(errs, s.ver.Close())
+	}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

@@ -393,7 +393,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO bodies(doc_key, text, doc_json) VALUES (1, ?, ?)`, d.Text, blob); err != nil {
 			t.Fatal(err)
 		}
-		if err := insertFacts(ctx, tx, 1, d); err != nil {
+		// Its event and search index row, with the columns of version 1.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO events(doc_key, evid, code, base, root, source_actor, target_actor, source_name, target_name, day, trigger_text)
+			VALUES (1, 'v1', '112', '112', '11', 'IRNGOV', 'SYRMIL', 'Iran', 'Syria', ?, 'accused')`, d.Published); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO docs_fts(rowid, title, body, quotes) VALUES (1, ?, ?, '')`, d.Title, d.Text); err != nil {
 			t.Fatal(err)
 		}
 		if err := tx.Commit(); err != nil {
@@ -414,6 +419,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		}
 		if evs, err := s.Events(ctx, Filter{Text: "Iran"}); err != nil || len(evs) != 1 {
 			t.Fatalf("from version %d: events %v %v", from, evs, err)
+		}
+		// Version 4 back-fills the actor prefix columns.
+		for _, f := range []Filter{{Source: "IRN"}, {Source: "IRNGOV", Target: "SY", Codes: []string{"112"}}, {Target: "SYRMIL"}} {
+			if evs, err := s.Events(ctx, f); err != nil || len(evs) != 1 {
+				t.Fatalf("from version %d: events of %+v: %v %v", from, f, evs, err)
+			}
 		}
 		// A copy put now is linked to the migrated document.
 		dup := testDoc("new1", "2023-01-02", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE")
@@ -565,5 +576,50 @@ func TestConcurrentReadWrite(t *testing.T) {
 	}
 	if st, _ := s.Stats(ctx); st.Documents != 100 {
 		t.Fatalf("%d documents", st.Documents)
+	}
+}
+
+func TestPutInputsAndHasInput(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	raw := testDoc("r1", "2024-02-01", "Iran", "IRNGOV", "Syria", "SYRMIL", "112", "ACCUSE")
+	in := InputHash(raw, "pipeline A")
+	if in == "" || in == InputHash(raw, "pipeline B") {
+		t.Fatalf("input hash %q does not depend on the pipeline", in)
+	}
+	if ok, err := s.HasInput(ctx, "r1", in); err != nil || ok {
+		t.Fatalf("HasInput before put: %v %v", ok, err)
+	}
+	// Stored by plain Put: no input hash is known.
+	mustPut(t, s, raw)
+	if ok, _ := s.HasInput(ctx, "r1", in); ok {
+		t.Fatal("HasInput after a Put without input hash")
+	}
+	// The same document with its input hash: unchanged, but the hash is
+	// recorded.
+	res, err := s.PutInputs(ctx, []*document.Document{raw}, []string{in})
+	if err != nil || res[0].Status != Unchanged {
+		t.Fatalf("PutInputs unchanged: %+v %v", res, err)
+	}
+	if ok, err := s.HasInput(ctx, "r1", in); err != nil || !ok {
+		t.Fatalf("HasInput after PutInputs: %v %v", ok, err)
+	}
+	if ok, _ := s.HasInput(ctx, "r1", InputHash(raw, "pipeline B")); ok {
+		t.Fatal("HasInput with another pipeline's hash")
+	}
+	if ok, _ := s.HasInput(ctx, "r1", ""); ok {
+		t.Fatal("HasInput of an empty hash")
+	}
+	// A changed document put without an input hash clears it.
+	changed := *raw
+	changed.Title = "Iran and Syria meet again"
+	if r := mustPut(t, s, &changed); r.Status != Updated {
+		t.Fatalf("put changed: %+v", r)
+	}
+	if ok, _ := s.HasInput(ctx, "r1", in); ok {
+		t.Fatal("HasInput after the document changed")
+	}
+	if _, err := s.PutInputs(ctx, []*document.Document{raw}, []string{}); err == nil {
+		t.Fatal("PutInputs with a short hash list succeeded")
 	}
 }

@@ -37,7 +37,16 @@ type pipelineFlags struct {
 	onFailure func(input string, err error)
 	// timings, when set, is filled with the time spent in each stage.
 	timings **pipeline.Timings
+	// skip, when set, is asked about each document as read, before any
+	// stage runs (concurrently, on the workers); a document it reports
+	// done is neither processed nor handled (ingest resume), and onSkip,
+	// when set, is told of it in input order.
+	skip   func(ctx context.Context, d *document.Document) bool
+	onSkip func(input string)
 }
+
+// errSkipped marks a document that pipelineFlags.skip left out.
+var errSkipped = errors.New("already stored")
 
 func (pf *pipelineFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&pf.published, "published", "", "publication `DATE` (YYYY-MM-DD or RFC 3339) for inputs that carry none")
@@ -97,6 +106,16 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 		defer close(jobs)
 		for _, in := range inputs {
 			err := x.Extract(ctx, in, func(j pipeline.Job) error {
+				if pf.skip != nil {
+					load := j.Load
+					j.Load = func(ctx context.Context) (*document.Document, error) {
+						d, err := load(ctx)
+						if err == nil && pf.skip(ctx, d) {
+							return nil, errSkipped
+						}
+						return d, err
+					}
+				}
 				select {
 				case jobs <- j:
 					return nil
@@ -111,6 +130,12 @@ func processInputs(ctx context.Context, e *env, pf *pipelineFlags, args []string
 	}()
 	var handleErr error
 	for r := range p.Run(ctx, jobs) {
+		if r.Err == errSkipped {
+			if pf.onSkip != nil {
+				pf.onSkip(r.Input)
+			}
+			continue
+		}
 		if r.Err != nil {
 			var xe *extract.Error
 			if errors.As(r.Err, &xe) {

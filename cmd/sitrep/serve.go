@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/sitrep/sitrep/pipeline"
@@ -21,6 +22,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	token := fs.String("api-token", "", "enable POST /api/documents with this bearer token (or $SITREP_API_TOKEN)")
 	timeout := fs.Duration("timeout", 10*time.Second, "time limit of one request's database work")
+	cacheMB := fs.Int("cache-mb", 64, "size of the response cache in MiB, emptied by every write to the database (0: no cache)")
+	readConns := fs.Int("read-conns", 0, "concurrent read connections to the database (default: number of cores)")
 	var pf pipelineFlags // the pipeline run on posted documents
 	pf.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -31,12 +34,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	logger := slog.New(slog.NewTextHandler(e.stderr, nil))
 	// Without a token the server never writes: open the database read-only.
-	st, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == "", ReadConns: 8})
+	if *readConns <= 0 {
+		*readConns = runtime.GOMAXPROCS(0)
+	}
+	st, err := store.Open(ctx, *db, store.Options{ReadOnly: *token == "", ReadConns: *readConns})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	opts := server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger}
+	opts := server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger, CacheBytes: *cacheMB << 20}
+	if *cacheMB <= 0 {
+		opts.CacheBytes = -1
+	}
 	if *token != "" {
 		stages, err := buildStages(&pf)
 		if err != nil {
@@ -62,6 +71,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		return hs.Shutdown(sctx)
+		err := hs.Shutdown(sctx)
+		cs := srv.CacheStats()
+		logger.Info("stopped", "cache_hits", cs.Hits, "cache_misses", cs.Misses, "cache_resets", cs.Resets, "cache_entries", cs.Entries, "cache_bytes", cs.Bytes)
+		return err
 	}
 }

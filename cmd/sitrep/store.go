@@ -117,10 +117,13 @@ func fileIsTerminal(w io.Writer) bool {
 // ingestStats counts what an ingest run did.
 type ingestStats struct {
 	Inserted, Updated, Unchanged, Duplicates, Failed int
-	start                                            time.Time
+	// Skipped counts the documents already stored from the same input by
+	// the same pipeline, which were not processed again.
+	Skipped int
+	start   time.Time
 }
 
-func (s *ingestStats) done() int { return s.Inserted + s.Updated + s.Unchanged }
+func (s *ingestStats) done() int { return s.Inserted + s.Updated + s.Unchanged + s.Skipped }
 
 // progress reports ingest progress: a bar with rate and ETA on a terminal,
 // slog lines every few seconds otherwise.
@@ -149,7 +152,7 @@ func (p *progress) update(force bool) {
 	}
 	if !p.tty {
 		p.log.Info("ingest progress", "documents", n, "inserted", p.stats.Inserted, "updated", p.stats.Updated,
-			"unchanged", p.stats.Unchanged, "duplicates", p.stats.Duplicates, "failed", p.stats.Failed, "docs_per_s", round1(rate))
+			"unchanged", p.stats.Unchanged, "skipped", p.stats.Skipped, "duplicates", p.stats.Duplicates, "failed", p.stats.Failed, "docs_per_s", round1(rate))
 		return
 	}
 	p.active = true
@@ -222,6 +225,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	syncMode := fs.String("synchronous", "NORMAL", "SQLite synchronous mode: NORMAL (safe against a crash of sitrep) or FULL (and against power loss)")
 	quiet := fs.Bool("quiet", false, "no progress output")
 	batch := fs.Int("batch", 64, "documents committed per transaction (1: each alone)")
+	reprocess := fs.Bool("reprocess", false, "run the pipeline on every input, even one already stored from the same input by the same pipeline")
 	var follow listFlag
 	fs.Var(&follow, "follow", "poll this feed URL for new items (repeatable)")
 	interval := fs.Duration("interval", 5*time.Minute, "with --follow: time between polls of a feed")
@@ -261,6 +265,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			failErr = ferr
 		}
 	}
+	// Resume: a document stored from the same input by the same pipeline
+	// is skipped before the stages run.
+	var rs *resume
+	if !*reprocess {
+		rs = newResume(st, &pf)
+		pf.skip = rs.skip
+		pf.onSkip = func(string) {
+			stats.Skipped++
+			prog.update(false)
+		}
+	}
 	storeFailure := func(input string, err error) {
 		fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", input, err)
 		pf.onFailure(input, err)
@@ -282,14 +297,15 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	// *batch documents or one second, whichever comes first; a batch that
 	// fails is retried one document at a time to single out the bad one.
 	var pending []*document.Document
+	var pendingInputs []string // the input hash of each pending document
 	var pendingSince time.Time
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		docs := pending
-		pending = nil
-		res, err := st.PutBatch(ctx, docs)
+		docs, inputs := pending, pendingInputs
+		pending, pendingInputs = nil, nil
+		res, err := st.PutInputs(ctx, docs, inputs)
 		if err == nil {
 			for _, r := range res {
 				count(r)
@@ -300,8 +316,8 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		for _, d := range docs {
-			r, err := st.Put(ctx, d)
+		for i, d := range docs {
+			res, err := st.PutInputs(ctx, docs[i:i+1], inputs[i:i+1])
 			if err != nil {
 				if ctx.Err() != nil {
 					return ctx.Err()
@@ -309,7 +325,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 				storeFailure(d.Input, err)
 				continue
 			}
-			count(r)
+			count(res[0])
 		}
 		prog.update(false)
 		return failErr
@@ -322,6 +338,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 			pendingSince = time.Now()
 		}
 		pending = append(pending, d)
+		pendingInputs = append(pendingInputs, rs.take(d))
 		if len(pending) >= *batch || time.Since(pendingSince) > time.Second {
 			return flush()
 		}
@@ -349,7 +366,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	}
 	if !*quiet {
 		logger.Info("ingest done", "db", *db, "inserted", stats.Inserted, "updated", stats.Updated, "unchanged", stats.Unchanged,
-			"duplicates", stats.Duplicates, "failed", stats.Failed, "seconds", round1(el), "docs_per_s", round1(rate))
+			"skipped", stats.Skipped, "duplicates", stats.Duplicates, "failed", stats.Failed, "seconds", round1(el), "docs_per_s", round1(rate))
 	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {

@@ -68,9 +68,13 @@ func TestIngestQueryExportFailures(t *testing.T) {
 	if _, stderr, code := runStoreCmd(t, "ingest", "--db", db, in); code != 0 || !strings.Contains(stderr, "inserted=3") || !strings.Contains(stderr, "failed=1") {
 		t.Fatalf("ingest: %d %s", code, stderr)
 	}
-	// Again: nothing changes.
-	if _, stderr, code := runStoreCmd(t, "ingest", "--db", db, in); code != 0 || !strings.Contains(stderr, "unchanged=3") {
+	// Again: nothing changes, and the stored inputs are skipped before
+	// the stages; with --reprocess they go through the pipeline again.
+	if _, stderr, code := runStoreCmd(t, "ingest", "--db", db, in); code != 0 || !strings.Contains(stderr, "skipped=3") {
 		t.Fatalf("re-ingest: %d %s", code, stderr)
+	}
+	if _, stderr, code := runStoreCmd(t, "ingest", "--reprocess", "--db", db, in); code != 0 || !strings.Contains(stderr, "unchanged=3") {
+		t.Fatalf("re-ingest --reprocess: %d %s", code, stderr)
 	}
 	// The pipeline may have re-annotated the documents: store the
 	// hand-built layers that the assertions below rely on.
@@ -124,6 +128,57 @@ func TestIngestQueryExportFailures(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing.db")); err == nil {
 		t.Fatal("query created a database")
+	}
+}
+
+// TestIngestResume re-runs an ingest of raw texts: inputs stored by the
+// same pipeline are skipped before the stages, changed and new inputs are
+// processed, and a different pipeline processes everything again.
+func TestIngestResume(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	texts := filepath.Join(dir, "texts")
+	if err := os.Mkdir(texts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(texts, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Iran warns Israel\n\nIran threatened Israel with sanctions on Monday, officials said.")
+	write("b.txt", "Russia and Ukraine\n\nRussian forces attacked Ukrainian positions near Kharkiv.")
+	ingest := func(want string, extra ...string) {
+		t.Helper()
+		args := append([]string{"ingest", "--db", db, "--stages", "segment"}, extra...)
+		_, stderr, code := runStoreCmd(t, append(args, texts)...)
+		if code != 0 {
+			t.Fatalf("ingest %v: %d %s", extra, code, stderr)
+		}
+		for _, w := range strings.Fields(want) {
+			if !strings.Contains(stderr, w) {
+				t.Fatalf("ingest %v: want %s in %s", extra, w, stderr)
+			}
+		}
+	}
+	ingest("inserted=2 skipped=0")
+	ingest("inserted=0 unchanged=0 skipped=2")
+	write("a.txt", "Iran warns Israel\n\nIran threatened Israel with new sanctions on Monday, officials said.")
+	write("c.txt", "Talks in Geneva\n\nDiplomats met in Geneva on Tuesday.")
+	// A raw text's id is a hash of its text: the edited a.txt is a new
+	// document (a near copy of the old one).
+	ingest("inserted=2 updated=0 skipped=1")
+	ingest("inserted=0 updated=0 skipped=3")
+	// Other stages: the stored documents were not made by this pipeline.
+	ingest("inserted=0 skipped=0", "--stages", "segment,time")
+	ingest("skipped=3", "--stages", "segment,time")
+	st, err := store.Open(context.Background(), db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n, err := st.Stats(context.Background()); err != nil || n.Documents != 4 {
+		t.Fatalf("stats %+v %v", n, err)
 	}
 }
 

@@ -4,6 +4,13 @@
 // places, quotes and CAMEO events spread over two years.
 //
 //	go run ./tools/gendocs -n 100000 -corpus ../shared/data/news/bbc.jsonl > docs.jsonl
+//
+// With -queries DIR it writes instead, for the load test, lists of API
+// request paths (one per line) of each query shape, drawn from the actors,
+// codes and dates of the synthetic documents and from the corpus's
+// vocabulary: events.txt (filtered event queries), text.txt (full-text
+// search by relevance), newest.txt (the same, newest first), phrase.txt
+// (two-word phrases).
 package main
 
 import (
@@ -12,7 +19,10 @@ import (
 	"flag"
 	"fmt"
 	"math/rand/v2"
+	"net/url"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -48,7 +58,16 @@ func main() {
 	corpus := flag.String("corpus", "", "JSON Lines corpus with a text field")
 	seed := flag.Uint64("seed", 1, "random seed")
 	unique := flag.Int("unique", 0, "append a paragraph of this many made-up words, so that documents are not near duplicates")
+	queries := flag.String("queries", "", "write request path lists of each query shape into this directory instead")
+	nq := flag.Int("nq", 300, "with -queries: paths per shape")
 	flag.Parse()
+	if *queries != "" {
+		if err := writeQueries(*queries, *corpus, *nq, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "gendocs:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*n, *corpus, *seed, *unique); err != nil {
 		fmt.Fprintln(os.Stderr, "gendocs:", err)
 		os.Exit(1)
@@ -133,6 +152,143 @@ func run(n int, corpus string, seed uint64, unique int) error {
 			d.Events = append(d.Events, ev)
 		}
 		if err := enc.Encode(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeQueries writes n distinct request paths of each query shape into dir.
+func writeQueries(dir, corpus string, n int, seed uint64) error {
+	f, err := os.Open(corpus)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	// Words of 4+ letters, with the number of corpus documents holding
+	// them, and the word pairs (bigrams) seen.
+	docFreq := map[string]int{}
+	pairs := map[[2]string]int{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	docs := 0
+	for sc.Scan() {
+		var r struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return err
+		}
+		docs++
+		seen := map[string]bool{}
+		words := strings.FieldsFunc(strings.ToLower(r.Text), func(c rune) bool { return c < 'a' || c > 'z' })
+		for i, w := range words {
+			if len(w) < 4 {
+				continue
+			}
+			if !seen[w] {
+				seen[w] = true
+				docFreq[w]++
+			}
+			if i+1 < len(words) && len(words[i+1]) >= 4 {
+				pairs[[2]string{w, words[i+1]}]++
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	// Search terms: words in 0.5% to 15% of the corpus's documents (not
+	// stop words, not hapaxes), in a fixed order for a given seed.
+	var vocab []string
+	for w, c := range docFreq {
+		if c*200 >= docs && c*100 <= docs*15 {
+			vocab = append(vocab, w)
+		}
+	}
+	var bigrams []string
+	for p, c := range pairs {
+		if c >= 5 && docFreq[p[0]]*100 <= docs*15 && docFreq[p[1]]*100 <= docs*15 {
+			bigrams = append(bigrams, p[0]+" "+p[1])
+		}
+	}
+	slices.Sort(vocab)
+	slices.Sort(bigrams)
+	if len(vocab) < 10 || len(bigrams) < 10 {
+		return fmt.Errorf("%s: too small a vocabulary", corpus)
+	}
+	rng := rand.New(rand.NewPCG(seed, 7))
+	distinct := func(gen func() string) []string {
+		seen := map[string]bool{}
+		var out []string
+		for tries := 0; len(out) < n && tries < 100*n; tries++ {
+			if p := gen(); !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	day := func() time.Time { return time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, rng.IntN(700)) }
+	actor := func() string {
+		a := actors[rng.IntN(len(actors))].code
+		if rng.IntN(3) == 0 {
+			return a // a full code
+		}
+		return a[:3] // a country prefix
+	}
+	root := func() string { return codes[rng.IntN(len(codes))].code[:2] }
+	plover := func() string {
+		for {
+			if p := codes[rng.IntN(len(codes))].plover; p != "" {
+				return p
+			}
+		}
+	}
+	events := distinct(func() string {
+		q := url.Values{}
+		switch rng.IntN(5) {
+		case 0: // source, root, since a day
+			q.Set("source", actor())
+			q.Set("code", root())
+			q.Set("from", day().Format("2006-01-02"))
+		case 1: // target and PLOVER types
+			q.Set("target", actor())
+			q.Set("plover", plover()+","+plover())
+		case 2: // an actor pair
+			q.Set("source", actor())
+			q.Set("target", actor())
+		case 3: // a root in a date range
+			d := day()
+			q.Set("code", root())
+			q.Set("from", d.Format("2006-01-02"))
+			q.Set("to", d.AddDate(0, 0, 7+rng.IntN(60)).Format("2006-01-02"))
+		case 4: // a PLOVER type and a source
+			q.Set("plover", plover())
+			q.Set("source", actor())
+		}
+		q.Set("limit", "50")
+		return "/api/events?" + q.Encode()
+	})
+	term := func() string {
+		if rng.IntN(2) == 0 {
+			return vocab[rng.IntN(len(vocab))]
+		}
+		return vocab[rng.IntN(len(vocab))] + " " + vocab[rng.IntN(len(vocab))]
+	}
+	text := distinct(func() string {
+		t := term()
+		return "/api/documents?" + url.Values{"text": {t}, "limit": {"20"}}.Encode()
+	})
+	newest := distinct(func() string {
+		return "/api/documents?" + url.Values{"text": {term()}, "sort": {"newest"}, "limit": {"20"}}.Encode()
+	})
+	phrase := distinct(func() string {
+		return "/api/documents?" + url.Values{"text": {`"` + bigrams[rng.IntN(len(bigrams))] + `"`}, "limit": {"20"}}.Encode()
+	})
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, paths := range map[string][]string{"events.txt": events, "text.txt": text, "newest.txt": newest, "phrase.txt": phrase} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(strings.Join(paths, "\n")+"\n"), 0o644); err != nil {
 			return err
 		}
 	}
