@@ -655,11 +655,16 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	if c < 0 {
 		c = pick(func(ch chunk) bool {
 			switch ch.inPP {
-			case "against", "to", "with", "on", "for", "from", "over", "toward", "towards", "into", "upon":
+			case "against", "to", "with", "on", "for", "from", "over", "toward", "towards", "into", "upon", "between":
 				return true
 			}
 			return false
 		}, firstComma)
+	}
+	if c < 0 {
+		// "launched artillery, mortar, and rocket fire against Kampuchean
+		// guerrilla camps": an "against" phrase past the commas of a list
+		c = pick(func(ch chunk) bool { return ch.inPP == "against" }, end)
 	}
 	if c < 0 {
 		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "of" }, firstComma)

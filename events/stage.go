@@ -317,7 +317,7 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	if placeCountry == "" {
 		for _, c := range st.chunks {
 			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 && c.actor.Source != "demonym" &&
-				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" && c.inPP != "to" {
+				c.actor.Country != "IGO" && c.actor.Country != "NGO" && locativePreps[c.inPP] {
 				placeCountry = c.actor.Country
 				break
 			}
@@ -401,6 +401,13 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		c.actor.Code = country + strings.Join(c.actor.Sectors, "")
 		c.actor.Source = "context"
 	}
+}
+
+// locativePreps introduce where a clause happens: "militants in Idlib",
+// unlike a target or partner ("war against Iraq", "talks with Iran").
+var locativePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "around": true, "inside": true, "across": true,
+	"throughout": true, "within": true, "outside": true, "along": true, "of": true, "from": true,
 }
 
 // toEvents turns a proto into document events, one per source-target pair.
