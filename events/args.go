@@ -242,6 +242,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			p.sources = s
 		}
 	}
+	if r := Root(p.code); (r == "09" || r == "11" || r == "14") && !passive && !p.report {
+		// "investigating war crimes by Croatian extremists", "complained to
+		// the UN over two Israeli air raids": the offender is the target
+		if o := st.offender(max(trigEnd, p.trig1)); len(o) > 0 {
+			p.targets = o
+		}
+	}
 	p.targets = without(p.targets, p.sources)
 	if len(p.targets) == 0 && placeTargetRoots[Root(p.code)] && !p.report {
 		// "lifted a state of emergency in West Darfur": the place's country
@@ -1123,4 +1130,64 @@ func (st *sentence) inheritPlans(ps []proto) {
 			}
 		}
 	}
+}
+
+// offenceNouns are acts whose author an accusation, protest or
+// investigation is aimed at.
+var offenceNouns = map[string]bool{
+	"crime": true, "violation": true, "abuse": true, "suppression": true, "repression": true,
+	"crackdown": true, "killing": true, "massacre": true, "atrocity": true, "atrocities": true,
+	"attack": true, "raid": true, "bombing": true, "shelling": true, "occupation": true,
+	"aggression": true, "persecution": true, "torture": true, "harassment": true, "arrest": true,
+	"detention": true, "invasion": true, "incursion": true, "treatment": true, "discrimination": true,
+	"interference": true, "execution": true, "genocide": true, "cleansing": true, "deportation": true,
+	"expulsion": true, "blockade": true, "intervention": true, "misconduct": true, "fraud": true,
+	"corruption": true, "assassination": true, "murder": true, "strike": true, "airstrike": true,
+}
+
+// offender finds the author of an offence noun in the clause after word
+// from: a modifier or possessor ("Israeli air raids", "Serbia's
+// suppression") or a "by X" phrase after it ("crimes committed by Croat
+// forces").
+func (st *sentence) offender(from int) []int {
+	if from < len(st.words) && st.words[from].low == "as" {
+		from++ // "denounced as an ugly crime Serbia's suppression"
+	}
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+20; j++ {
+		w := st.words[j].low
+		if !offenceNouns[w] && !offenceNouns[strings.TrimSuffix(w, "s")] {
+			continue
+		}
+		for k := j - 1; k >= from; k-- {
+			if c := st.chunkAt[k]; c >= 0 {
+				if ch := st.chunks[c]; !ch.pronoun && ch.actor.Country != "" {
+					return []int{c}
+				}
+				break
+			}
+			if x := st.words[k].low; !(determiners[x] || isAdjectiveLike(x) || x == "air" || x == "rights" || x == "human" || x == "war" || x == "alleged" || x == "'s") {
+				break
+			}
+		}
+		for k := j + 1; k < end && k <= j+5; k++ {
+			x := st.words[k].low
+			if x == "," || x == "and" {
+				break
+			}
+			if x != "by" {
+				continue
+			}
+			for m := k + 1; m < end && m <= k+4; m++ {
+				if c := st.chunkAt[m]; c >= 0 {
+					if ch := st.chunks[c]; !ch.pronoun && ch.actor.Country != "" {
+						return st.coordinated(c)
+					}
+					return nil
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
