@@ -383,11 +383,21 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 	}
 	// target: "against X", "on X", "to X", "with X"
 	end := st.segmentEnd(i)
-	for j := i + 1; j < end && j <= i+4; j++ {
+	limit := i + 4
+scan:
+	for j := i + 1; j < end && j <= limit; j++ {
 		w := st.words[j].low
-		if w == "against" || w == "on" || w == "to" || w == "with" || w == "in" || w == "of" || w == "at" {
+		if w == "against" || w == "on" || w == "to" || w == "with" || w == "in" || w == "of" || w == "at" ||
+			w == "from" && limit > i+4 {
 			for k := j + 1; k < end && k <= j+5; k++ {
 				if c := st.chunkAt[k]; c >= 0 {
+					if ch := st.chunks[c]; (ch.own || ch.ctxSubj) && limit == i+4 {
+						// "the withdrawal of some invasion forces from
+						// Panama": past the actor's own forces
+						j = ch.end - 1
+						limit = ch.end + 2
+						continue scan
+					}
 					p.targets = st.coordinated(c)
 					break
 				}

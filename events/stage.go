@@ -292,8 +292,8 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 // pronouns take the previous sentence's source.
 func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry func() string, prev *chunk) {
 	s := d.Sentences[st.index]
-	placeCountry := ""
-	first := -1
+	placeCountry, ethnicCountry := "", ""
+	first, ethnicFirst := -1, -1
 	entityAt := entityIndex(d)
 	for _, p := range d.Places {
 		if p.Kind == "associative" {
@@ -308,11 +308,22 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 				continue
 			}
 			// a destination is not where the actor is: "will travel to Tehran"
-			if w := st.wordBefore(m.Start); w == "to" || w == "for" {
+			w := st.wordBefore(m.Start)
+			if w == "to" || w == "for" {
+				continue
+			}
+			if ethnicCountry == "" || m.Start < ethnicFirst {
+				ethnicCountry, ethnicFirst = c, m.Start
+			}
+			// nor is a target or partner: "a war against Iraq"
+			if w == "against" || w == "with" || w == "toward" || w == "towards" {
 				continue
 			}
 			placeCountry, first = c, m.Start
 		}
+	}
+	if ethnicCountry == "" {
+		ethnicCountry = placeCountry
 	}
 	if placeCountry == "" {
 		for _, c := range st.chunks {
@@ -340,9 +351,9 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		c := &st.chunks[k]
 		// "ethnic Albanians in south Serbia": an ethnic group is coded with
 		// the country it lives in (SRBCVL), as CAMEO does
-		if placeCountry != "" && c.actor.Country != "" && c.actor.Country != placeCountry && st.ethnic(*c) {
-			c.actor.Country = placeCountry
-			c.actor.Code = placeCountry + strings.Join(c.actor.Sectors, "")
+		if ethnicCountry != "" && c.actor.Country != "" && c.actor.Country != ethnicCountry && st.ethnic(*c) {
+			c.actor.Country = ethnicCountry
+			c.actor.Code = ethnicCountry + strings.Join(c.actor.Sectors, "")
 			c.actor.Source = "context"
 		}
 		if c.pronoun {
@@ -365,7 +376,9 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			country = placeCountry
 			if country == "" || c.named {
 				country = subjCountry
-				// own forces are instruments, not targets: "deployed troops"
+			}
+			// own forces are instruments, not targets: "deployed troops"
+			if country == subjCountry {
 				c.ctxSubj = len(c.actor.Sectors) > 0 && (c.actor.Sectors[0] == "MIL" || c.actor.Sectors[0] == "COP")
 			}
 		default:
