@@ -190,13 +190,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
-	if wrapper == FlagReject || authorVerbs[lemma] {
+	if wrapper == FlagReject || authorVerbs[lemma] || Root(p.code) == "12" && !p.report {
 		// "rejected a US offer", "rejected calls by Belarus's rulers": the author
 		if a := st.authorOf(lex, trigEnd); len(a) > 0 {
 			p.targets = a
 		}
 	}
-	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal) {
+	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal || Root(p.code) == "10" && !p.report) {
 		// "demanded that the United States match ..."
 		for j := trigEnd; j < len(st.words) && j <= trigEnd+3; j++ {
 			if st.words[j].low == "that" {
@@ -247,6 +247,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		// the UN over two Israeli air raids": the offender is the target
 		if o := st.offender(max(trigEnd, p.trig1)); len(o) > 0 {
 			p.targets = o
+		}
+	}
+	if r := Root(p.code); (r == "10" || r == "14" || r == "17") && len(p.targets) == 0 && !passive && !p.report {
+		// "to demand political reforms by President Suharto's government",
+		// "prevented the demonstration staged by students"
+		if a := st.nounAgent(max(trigEnd, p.trig1)); len(a) > 0 {
+			p.targets = a
 		}
 	}
 	p.targets = without(p.targets, p.sources)
@@ -1198,6 +1205,35 @@ func (st *sentence) offender(from int) []int {
 			}
 			return nil
 		}
+	}
+	return nil
+}
+
+// nounAgent finds a "by X" phrase after a noun (or a noun and its
+// participle) in the clause after word from: the doer of what the event
+// is about.
+func (st *sentence) nounAgent(from int) []int {
+	end := st.segmentEnd(from - 1)
+	for k := from + 1; k < end && k <= from+10; k++ {
+		if st.words[k].low != "by" {
+			continue
+		}
+		prev := st.words[k-1].low
+		if k-2 >= from && strings.HasSuffix(prev, "ed") {
+			prev = st.words[k-2].low // "the demonstration staged by"
+		}
+		if !isLowerWord(prev) || determiners[prev] || prepositions[prev] || st.chunkAt[k-1] >= 0 {
+			return nil
+		}
+		for m := k + 1; m < end && m <= k+4; m++ {
+			if c := st.chunkAt[m]; c >= 0 {
+				if ch := st.chunks[c]; !ch.pronoun {
+					return st.coordinated(c)
+				}
+				return nil
+			}
+		}
+		return nil
 	}
 	return nil
 }

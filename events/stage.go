@@ -498,7 +498,11 @@ func (s *Stage) pair(base document.Event, st *sentence, a, b int) []document.Eve
 		c := st.chunks[b]
 		ev.Target, ev.TargetActor = c.entity, c.actor.Code
 	}
-	if a >= 0 && b >= 0 && (a == b || ev.Source != "" && ev.Source == ev.Target) {
+	// one entity on both sides is one actor, unless a demonym entity is
+	// shared by differently coded groups ("Algerian landowners" and
+	// "Algerian government forces")
+	if a >= 0 && b >= 0 && (a == b || ev.Source != "" && ev.Source == ev.Target &&
+		(ev.SourceActor == ev.TargetActor || len(st.chunks[a].actor.Sectors) == 0 || len(st.chunks[b].actor.Sectors) == 0)) {
 		return nil
 	}
 	if a < 0 {
