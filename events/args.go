@@ -532,6 +532,15 @@ func (st *sentence) subjectsBefore(i int) []int {
 		if blocked {
 			break
 		}
+		if gap := i - ch.end; gap >= 1 && gap <= 2 && st.words[i-1].low == "and" && (gap == 1 || st.words[i-2].low == ",") && st.objectOfVerb(ch) {
+			// "killed two Iraqi youths and wounded five others": the
+			// subject of the first verb
+			for v := ch.start - 1; v >= 0 && v >= ch.start-5; v-- {
+				if w := st.words[v].low; strings.HasSuffix(w, "ed") && !beForms[w] {
+					return st.subjectsBefore(v)
+				}
+			}
+		}
 		if ch.inPP != "" && ch.inPP != "by" || st.objectOfVerb(ch) {
 			if fallback < 0 {
 				fallback = c
