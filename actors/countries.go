@@ -34,7 +34,7 @@ BRN|Brunei|Bruneian|Bandar Seri Begawan
 BGR|Bulgaria|Bulgarian;Bulgarians|Sofia
 BFA|Burkina Faso|Burkinabe|Ouagadougou
 BDI|Burundi|Burundian;Burundians|Bujumbura;Gitega
-KHM|Cambodia|Cambodian;Cambodians;Khmer|Phnom Penh
+KHM|Cambodia;Kampuchea|Cambodian;Cambodians;Khmer;Kampuchean;Kampucheans|Phnom Penh
 CMR|Cameroon|Cameroonian;Cameroonians|Yaounde;Yaoundé
 CAN|Canada|Canadian;Canadians|Ottawa
 CPV|Cape Verde;Cabo Verde|Cape Verdean|Praia
@@ -191,7 +191,7 @@ TUV|Tuvalu|Tuvaluan|Funafuti
 UGA|Uganda|Ugandan;Ugandans|Kampala
 UKR|Ukraine|Ukrainian;Ukrainians|Kiev;Kyiv
 ARE|United Arab Emirates;UAE;Emirates|Emirati;Emiratis|Abu Dhabi;Dubai
-GBR|United Kingdom;Britain;Great Britain;UK;U.K.;England;Scotland;Wales|British;Briton;Britons;English;Scottish;Welsh|London;Downing Street;Whitehall
+GBR|United Kingdom;Britain;Great Britain;UK;U.K.;England;Scotland;Wales;Northern Ireland;Ulster|British;Briton;Britons;English;Scottish;Welsh;Northern Irish|London;Downing Street;Whitehall
 USA|United States;United States of America;U.S.;US;USA;U.S.A.;America|American;Americans;U.S.-led;US-led|Washington;White House;Pentagon
 URY|Uruguay|Uruguayan;Uruguayans|Montevideo
 UZB|Uzbekistan|Uzbek;Uzbeks|Tashkent

@@ -190,13 +190,13 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
-	if wrapper == FlagReject || authorVerbs[lemma] {
+	if wrapper == FlagReject || authorVerbs[lemma] || Root(p.code) == "12" && !p.report {
 		// "rejected a US offer", "rejected calls by Belarus's rulers": the author
 		if a := st.authorOf(lex, trigEnd); len(a) > 0 {
 			p.targets = a
 		}
 	}
-	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal) {
+	if len(p.targets) == 0 && (wrapper == FlagDemand || wrapper == FlagAppeal || Root(p.code) == "10" && !p.report) {
 		// "demanded that the United States match ..."
 		for j := trigEnd; j < len(st.words) && j <= trigEnd+3; j++ {
 			if st.words[j].low == "that" {
@@ -240,6 +240,20 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		// "..., warning that": the subject of the main clause
 		if s := st.mainSubject(); len(s) > 0 {
 			p.sources = s
+		}
+	}
+	if r := Root(p.code); (r == "09" || r == "11" || r == "14") && !passive && !p.report {
+		// "investigating war crimes by Croatian extremists", "complained to
+		// the UN over two Israeli air raids": the offender is the target
+		if o := st.offender(max(trigEnd, p.trig1)); len(o) > 0 {
+			p.targets = o
+		}
+	}
+	if r := Root(p.code); (r == "10" || r == "14" || r == "17") && len(p.targets) == 0 && !passive && !p.report {
+		// "to demand political reforms by President Suharto's government",
+		// "prevented the demonstration staged by students"
+		if a := st.nounAgent(max(trigEnd, p.trig1)); len(a) > 0 {
+			p.targets = a
 		}
 	}
 	p.targets = without(p.targets, p.sources)
@@ -376,11 +390,21 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 	}
 	// target: "against X", "on X", "to X", "with X"
 	end := st.segmentEnd(i)
-	for j := i + 1; j < end && j <= i+4; j++ {
+	limit := i + 4
+scan:
+	for j := i + 1; j < end && j <= limit; j++ {
 		w := st.words[j].low
-		if w == "against" || w == "on" || w == "to" || w == "with" || w == "in" || w == "of" || w == "at" {
+		if w == "against" || w == "on" || w == "to" || w == "with" || w == "in" || w == "of" || w == "at" ||
+			w == "from" && limit > i+4 {
 			for k := j + 1; k < end && k <= j+5; k++ {
 				if c := st.chunkAt[k]; c >= 0 {
+					if ch := st.chunks[c]; (ch.own || ch.ctxSubj) && limit == i+4 {
+						// "the withdrawal of some invasion forces from
+						// Panama": past the actor's own forces
+						j = ch.end - 1
+						limit = ch.end + 2
+						continue scan
+					}
 					p.targets = st.coordinated(c)
 					break
 				}
@@ -507,6 +531,15 @@ func (st *sentence) subjectsBefore(i int) []int {
 		}
 		if blocked {
 			break
+		}
+		if gap := i - ch.end; gap >= 1 && gap <= 2 && st.words[i-1].low == "and" && (gap == 1 || st.words[i-2].low == ",") && st.objectOfVerb(ch) {
+			// "killed two Iraqi youths and wounded five others": the
+			// subject of the first verb
+			for v := ch.start - 1; v >= 0 && v >= ch.start-5; v-- {
+				if w := st.words[v].low; strings.HasSuffix(w, "ed") && !beForms[w] {
+					return st.subjectsBefore(v)
+				}
+			}
 		}
 		if ch.inPP != "" && ch.inPP != "by" || st.objectOfVerb(ch) {
 			if fallback < 0 {
@@ -655,11 +688,16 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	if c < 0 {
 		c = pick(func(ch chunk) bool {
 			switch ch.inPP {
-			case "against", "to", "with", "on", "for", "from", "over", "toward", "towards", "into", "upon":
+			case "against", "to", "with", "on", "for", "from", "over", "toward", "towards", "into", "upon", "between":
 				return true
 			}
 			return false
 		}, firstComma)
+	}
+	if c < 0 {
+		// "launched artillery, mortar, and rocket fire against Kampuchean
+		// guerrilla camps": an "against" phrase past the commas of a list
+		c = pick(func(ch chunk) bool { return ch.inPP == "against" }, end)
 	}
 	if c < 0 {
 		c = pick(func(ch chunk) bool { return ch.inPP == "" || ch.inPP == "of" }, firstComma)
@@ -1118,4 +1156,93 @@ func (st *sentence) inheritPlans(ps []proto) {
 			}
 		}
 	}
+}
+
+// offenceNouns are acts whose author an accusation, protest or
+// investigation is aimed at.
+var offenceNouns = map[string]bool{
+	"crime": true, "violation": true, "abuse": true, "suppression": true, "repression": true,
+	"crackdown": true, "killing": true, "massacre": true, "atrocity": true, "atrocities": true,
+	"attack": true, "raid": true, "bombing": true, "shelling": true, "occupation": true,
+	"aggression": true, "persecution": true, "torture": true, "harassment": true, "arrest": true,
+	"detention": true, "invasion": true, "incursion": true, "treatment": true, "discrimination": true,
+	"interference": true, "execution": true, "genocide": true, "cleansing": true, "deportation": true,
+	"expulsion": true, "blockade": true, "intervention": true, "misconduct": true, "fraud": true,
+	"corruption": true, "assassination": true, "murder": true, "strike": true, "airstrike": true,
+}
+
+// offender finds the author of an offence noun in the clause after word
+// from: a modifier or possessor ("Israeli air raids", "Serbia's
+// suppression") or a "by X" phrase after it ("crimes committed by Croat
+// forces").
+func (st *sentence) offender(from int) []int {
+	if from < len(st.words) && st.words[from].low == "as" {
+		from++ // "denounced as an ugly crime Serbia's suppression"
+	}
+	end := st.segmentEnd(from - 1)
+	for j := from; j < end && j <= from+20; j++ {
+		w := st.words[j].low
+		if !offenceNouns[w] && !offenceNouns[strings.TrimSuffix(w, "s")] {
+			continue
+		}
+		for k := j - 1; k >= from; k-- {
+			if c := st.chunkAt[k]; c >= 0 {
+				if ch := st.chunks[c]; !ch.pronoun && ch.actor.Country != "" {
+					return []int{c}
+				}
+				break
+			}
+			if x := st.words[k].low; !(determiners[x] || isAdjectiveLike(x) || x == "air" || x == "rights" || x == "human" || x == "war" || x == "alleged" || x == "'s") {
+				break
+			}
+		}
+		for k := j + 1; k < end && k <= j+5; k++ {
+			x := st.words[k].low
+			if x == "," || x == "and" {
+				break
+			}
+			if x != "by" {
+				continue
+			}
+			for m := k + 1; m < end && m <= k+4; m++ {
+				if c := st.chunkAt[m]; c >= 0 {
+					if ch := st.chunks[c]; !ch.pronoun && ch.actor.Country != "" {
+						return st.coordinated(c)
+					}
+					return nil
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// nounAgent finds a "by X" phrase after a noun (or a noun and its
+// participle) in the clause after word from: the doer of what the event
+// is about.
+func (st *sentence) nounAgent(from int) []int {
+	end := st.segmentEnd(from - 1)
+	for k := from + 1; k < end && k <= from+10; k++ {
+		if st.words[k].low != "by" {
+			continue
+		}
+		prev := st.words[k-1].low
+		if k-2 >= from && strings.HasSuffix(prev, "ed") {
+			prev = st.words[k-2].low // "the demonstration staged by"
+		}
+		if !isLowerWord(prev) || determiners[prev] || prepositions[prev] || st.chunkAt[k-1] >= 0 {
+			return nil
+		}
+		for m := k + 1; m < end && m <= k+4; m++ {
+			if c := st.chunkAt[m]; c >= 0 {
+				if ch := st.chunks[c]; !ch.pronoun {
+					return st.coordinated(c)
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }

@@ -374,6 +374,9 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 			if w == "of" && k > 0 && quantityNouns[st.words[k-1].low] {
 				break // "thousands of students", "members of the militia"
 			}
+			if w == "to" && k > 0 && st.words[k-1].low == "up" && k+1 < a && numberLike(st.words[k+1].low) {
+				break // "kidnapped up to 16 Russian advisers": a quantity
+			}
 			if prepositions[w] {
 				c.inPP = w
 				break
@@ -599,4 +602,9 @@ func hasConjunction(gap []word) bool {
 		}
 	}
 	return false
+}
+
+// numberLike reports a numeral: "16", "1,000", "two".
+func numberLike(w string) bool {
+	return w != "" && (w[0] >= '0' && w[0] <= '9' || numberWords[w])
 }

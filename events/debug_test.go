@@ -7,7 +7,9 @@ import (
 
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/segment"
+	"github.com/sitrep/sitrep/syntax"
 	"github.com/sitrep/sitrep/timex"
 )
 
@@ -22,6 +24,29 @@ func TestDebugSentence(t *testing.T) {
 	d.Published = "2018-09-03"
 	if err := segment.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
+	}
+	if os.Getenv("SITREP_DEBUG_FULL") != "" {
+		sy, err := syntax.NewFastStage()
+		if err != nil {
+			t.Fatal(err)
+		}
+		nr, err := ner.NewStage()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []interface {
+			Process(context.Context, *document.Document) error
+		}{sy, nr} {
+			if err := s.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for i, tk := range d.Tokens {
+			t.Logf("tok %d %s %s head=%d %s", i, tk.Text, tk.UPOS, tk.Head, tk.Deprel)
+		}
+		for _, e := range d.Entities {
+			t.Logf("entity %s %s %q", e.ID, e.Type, e.Name)
+		}
 	}
 	if err := timex.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"sort"
 	"strings"
@@ -73,6 +74,39 @@ func ReadGold(r io.Reader) ([]GoldRecord, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// HeldOut reports whether a record belongs to the held-out fifth of a gold
+// file: the FNV-1a hash of its id (of its text when it has none) is 0
+// modulo 5. The split is fixed, so the develop part (the other four
+// fifths) can be used to develop against while the fifth stays unseen.
+func HeldOut(g GoldRecord) bool {
+	key := g.ID
+	if key == "" {
+		key = g.Text
+	}
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return h.Sum32()%5 == 0
+}
+
+// SelectPart returns the records of part: "all", "develop" (four fifths)
+// or "heldout" (the fifth HeldOut selects).
+func SelectPart(gold []GoldRecord, part string) ([]GoldRecord, error) {
+	switch part {
+	case "", "all":
+		return gold, nil
+	case "develop", "heldout":
+	default:
+		return nil, fmt.Errorf("part %q: want all, develop or heldout", part)
+	}
+	var out []GoldRecord
+	for _, g := range gold {
+		if HeldOut(g) == (part == "heldout") {
+			out = append(out, g)
+		}
 	}
 	return out, nil
 }
@@ -293,19 +327,49 @@ func (rep *Report) plover(d *document.Document, g GoldRecord, keep bool) {
 	if keep && (pred != g.EventCurrent || !actorOK || !recipOK || !sectorOK) {
 		var sys string
 		if ev != nil {
-			sys = fmt.Sprintf("%s %s %s->%s %q", ev.Code, pred, ev.SourceActor, ev.TargetActor, ev.Trigger.Text)
+			sys = fmt.Sprintf("%s %s %s->%s %q [%s->%s]", ev.Code, pred, ev.SourceActor, ev.TargetActor, ev.Trigger.Text,
+				mentionIn(d, ev.Source, ev.Sentence), mentionIn(d, ev.Target, ev.Sentence))
 		} else {
 			sys = "no event"
 		}
 		var ga, gr []string
 		for _, a := range g.Actors {
-			ga = append(ga, a.Code+sectorString(a.Sector))
+			ga = append(ga, a.Code+sectorString(a.Sector)+"="+a.Text)
 		}
 		for _, a := range g.Recipients {
-			gr = append(gr, a.Code+sectorString(a.Sector))
+			gr = append(gr, a.Code+sectorString(a.Sector)+"="+a.Text)
 		}
-		rep.Misses = append(rep.Misses, fmt.Sprintf("%s\tgold %s %v->%v\tsys %s\t%s", g.ID, g.EventCurrent, ga, gr, sys, g.Text))
+		var wrong []string
+		for _, w := range []struct {
+			bad  bool
+			name string
+		}{{pred != g.EventCurrent, "type"}, {!actorOK, "actor"}, {!recipOK, "recipient"}, {!sectorOK, "sector"}} {
+			if w.bad {
+				wrong = append(wrong, w.name)
+			}
+		}
+		rep.Misses = append(rep.Misses, fmt.Sprintf("%s\t%s\tgold %s %v->%v\tsys %s\t%s", g.ID, strings.Join(wrong, ","), g.EventCurrent, ga, gr, sys, g.Text))
 	}
+}
+
+// mentionIn returns the text of entity id's first mention inside span, else
+// its name.
+func mentionIn(d *document.Document, id string, span document.Span) string {
+	if id == "" {
+		return ""
+	}
+	for _, e := range d.Entities {
+		if e.ID != id {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= span.Start && m.End <= span.End {
+				return m.Text
+			}
+		}
+		return e.Name
+	}
+	return id
 }
 
 func sectorString(s *string) string {

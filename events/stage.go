@@ -292,8 +292,8 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 // pronouns take the previous sentence's source.
 func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCountry func() string, prev *chunk) {
 	s := d.Sentences[st.index]
-	placeCountry := ""
-	first := -1
+	placeCountry, ethnicCountry := "", ""
+	first, ethnicFirst := -1, -1
 	entityAt := entityIndex(d)
 	for _, p := range d.Places {
 		if p.Kind == "associative" {
@@ -308,16 +308,27 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 				continue
 			}
 			// a destination is not where the actor is: "will travel to Tehran"
-			if w := st.wordBefore(m.Start); w == "to" || w == "for" {
+			w := st.wordBefore(m.Start)
+			if w == "to" || w == "for" {
+				continue
+			}
+			if ethnicCountry == "" || m.Start < ethnicFirst {
+				ethnicCountry, ethnicFirst = c, m.Start
+			}
+			// nor is a target or partner: "a war against Iraq"
+			if w == "against" || w == "with" || w == "toward" || w == "towards" {
 				continue
 			}
 			placeCountry, first = c, m.Start
 		}
 	}
+	if ethnicCountry == "" {
+		ethnicCountry = placeCountry
+	}
 	if placeCountry == "" {
 		for _, c := range st.chunks {
 			if !c.pronoun && len(c.actor.Sectors) == 0 && len(c.actor.Country) == 3 && c.actor.Source != "demonym" &&
-				c.actor.Country != "IGO" && c.actor.Country != "NGO" && c.inPP != "" && c.inPP != "to" {
+				c.actor.Country != "IGO" && c.actor.Country != "NGO" && locativePreps[c.inPP] {
 				placeCountry = c.actor.Country
 				break
 			}
@@ -340,9 +351,9 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		c := &st.chunks[k]
 		// "ethnic Albanians in south Serbia": an ethnic group is coded with
 		// the country it lives in (SRBCVL), as CAMEO does
-		if placeCountry != "" && c.actor.Country != "" && c.actor.Country != placeCountry && st.ethnic(*c) {
-			c.actor.Country = placeCountry
-			c.actor.Code = placeCountry + strings.Join(c.actor.Sectors, "")
+		if ethnicCountry != "" && c.actor.Country != "" && c.actor.Country != ethnicCountry && st.ethnic(*c) {
+			c.actor.Country = ethnicCountry
+			c.actor.Code = ethnicCountry + strings.Join(c.actor.Sectors, "")
 			c.actor.Source = "context"
 		}
 		if c.pronoun {
@@ -365,7 +376,9 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			country = placeCountry
 			if country == "" || c.named {
 				country = subjCountry
-				// own forces are instruments, not targets: "deployed troops"
+			}
+			// own forces are instruments, not targets: "deployed troops"
+			if country == subjCountry {
 				c.ctxSubj = len(c.actor.Sectors) > 0 && (c.actor.Sectors[0] == "MIL" || c.actor.Sectors[0] == "COP")
 			}
 		default:
@@ -401,6 +414,13 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 		c.actor.Code = country + strings.Join(c.actor.Sectors, "")
 		c.actor.Source = "context"
 	}
+}
+
+// locativePreps introduce where a clause happens: "militants in Idlib",
+// unlike a target or partner ("war against Iraq", "talks with Iran").
+var locativePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "around": true, "inside": true, "across": true,
+	"throughout": true, "within": true, "outside": true, "along": true, "of": true, "from": true,
 }
 
 // toEvents turns a proto into document events, one per source-target pair.
@@ -478,7 +498,11 @@ func (s *Stage) pair(base document.Event, st *sentence, a, b int) []document.Eve
 		c := st.chunks[b]
 		ev.Target, ev.TargetActor = c.entity, c.actor.Code
 	}
-	if a >= 0 && b >= 0 && (a == b || ev.Source != "" && ev.Source == ev.Target) {
+	// one entity on both sides is one actor, unless a demonym entity is
+	// shared by differently coded groups ("Algerian landowners" and
+	// "Algerian government forces")
+	if a >= 0 && b >= 0 && (a == b || ev.Source != "" && ev.Source == ev.Target &&
+		(ev.SourceActor == ev.TargetActor || len(st.chunks[a].actor.Sectors) == 0 || len(st.chunks[b].actor.Sectors) == 0)) {
 		return nil
 	}
 	if a < 0 {

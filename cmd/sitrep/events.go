@@ -27,6 +27,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	deps := fs.Bool("dependencies", false, "take sources and targets from the dependency parse (default: word-order rules)")
 	dates := fs.String("dates", "auto", "record dates: use, ignore, or auto (ignore them when every record has the same date, a placeholder as in the PLOVER gold standard's 2000-01-01)")
 	tripleMin := fs.Float64("triple-min-confidence", events.DefaultTripleMinConfidence, "confidence an event needs to count in the CAMEO triple scores")
+	part := fs.String("part", "all", "records to score: all, develop (a fixed four fifths by id hash) or heldout (the other fifth)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,6 +43,9 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("%s: %w", *data, err)
+	}
+	if gold, err = events.SelectPart(gold, *part); err != nil {
+		return fmt.Errorf("--part: %w", err)
 	}
 	useDates := true
 	switch *dates {
@@ -87,7 +91,7 @@ func runEvalEvents(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s: stages %s; record dates %s\n", *data, strings.Join(names, ","), map[bool]string{true: "used", false: "ignored"}[useDates])
+	fmt.Fprintf(e.stdout, "%s (%s): stages %s; record dates %s\n", *data, *part, strings.Join(names, ","), map[bool]string{true: "used", false: "ignored"}[useDates])
 	rep.Write(e.stdout)
 	if *misses {
 		for _, m := range rep.Misses {
