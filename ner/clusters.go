@@ -486,3 +486,6 @@ func ReadClusters(r io.Reader) (*Clusters, error) {
 	}
 	return c, nil
 }
+
+// Clusters returns the word cluster table of the model (shared, read-only).
+func (m *Model) Clusters() *Clusters { return m.res.clusters }

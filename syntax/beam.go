@@ -54,7 +54,7 @@ type beamScratch struct {
 func (st *parseState) copyFrom(o *parseState) {
 	m := o.n + 1
 	st.n, st.b = o.n, o.b
-	st.w, st.p, st.suf, st.u, st.a = o.w, o.p, o.suf, o.u, o.a
+	st.w, st.p, st.suf, st.u, st.a, st.c, st.useCl = o.w, o.p, o.suf, o.u, o.a, o.c, o.useCl
 	st.heads = append(growInts(st.heads, m)[:0], o.heads...)
 	st.labels = append(growInts(st.labels, m)[:0], o.labels...)
 	st.lc1 = append(growInts(st.lc1, m)[:0], o.lc1...)
@@ -335,6 +335,9 @@ func (p *Parser) parseBeam(sc *Scratch, st *parseState, width int) {
 func trainBeam(ctx context.Context, p *Parser, t *Tagger, exs []parseExample, dev []*Sentence, opt ParserOptions) error {
 	arcs := newPerceptron(nActs)
 	lab := newPerceptron(len(p.labels))
+	if opt.MinCount > 1 {
+		arcs.allow, lab.allow = oracleFeatures(p, exs, opt.MinCount)
+	}
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0xa5a5))
 	order := make([]int, len(exs))
 	for i := range order {
@@ -360,7 +363,7 @@ func trainBeam(ctx context.Context, p *Parser, t *Tagger, exs []parseExample, de
 			if ex.s.Len() > maxBeamLen {
 				continue
 			}
-			st.init(ex.s, p.amb)
+			st.init(ex.s, p.amb, p.cl)
 			tr.gh, tr.rels = ex.heads, ex.rels
 			arcs.tick()
 			beamSearch(bs, st, opt.Beam, percScorer{arcs}, percScorer{lab}, len(p.labels), tr)

@@ -28,6 +28,7 @@ type Parser struct {
 	// amb maps a lowercased form hash to the hash of the set of tags the
 	// word had in training, which lets the parser doubt the tagger.
 	amb map[uint64]uint64
+	cl  *clusterTable // word clusters, nil if none
 }
 
 const parserMagic = "sitrep-parser/1"
@@ -57,6 +58,8 @@ type parseState struct {
 	u       []uint64 // UPOS hash
 	a       []uint64 // tag ambiguity class
 	suf     []uint64
+	c       []uint64 // packed word classes (see packClasses)
+	useCl   bool     // add the word-cluster features
 	feats   []uint32
 }
 
@@ -79,7 +82,7 @@ func tagHash(upos, xpos string) uint64 { return mix64(hashString(upos)) ^ hashSt
 
 // init prepares the state for the words of s, using its tags and the
 // ambiguity lexicon amb (may be nil).
-func (st *parseState) init(s *Sentence, amb map[uint64]uint64) {
+func (st *parseState) init(s *Sentence, amb map[uint64]uint64, cl *clusterTable) {
 	n := s.Len()
 	st.n = n
 	m := n + 1
@@ -98,6 +101,8 @@ func (st *parseState) init(s *Sentence, amb map[uint64]uint64) {
 	st.suf = growU64(st.suf, m)
 	st.u = growU64(st.u, m)
 	st.a = growU64(st.a, m)
+	st.c = growU64(st.c, m)
+	st.useCl = cl != nil
 	if cap(st.onStack) < m {
 		st.onStack = make([]bool, m)
 	}
@@ -109,7 +114,7 @@ func (st *parseState) init(s *Sentence, amb map[uint64]uint64) {
 		st.lset[i], st.rset[i] = 0, 0
 		st.onStack[i] = false
 		if i == 0 {
-			st.w[0], st.p[0], st.suf[0], st.u[0], st.a[0] = rootTok, rootTok, rootTok, rootTok, rootTok
+			st.w[0], st.p[0], st.suf[0], st.u[0], st.a[0], st.c[0] = rootTok, rootTok, rootTok, rootTok, rootTok, rootTok
 		} else {
 			f := s.Forms[i-1]
 			st.w[i] = hashLower(f)
@@ -117,6 +122,8 @@ func (st *parseState) init(s *Sentence, amb map[uint64]uint64) {
 			st.u[i] = hashString(s.UPOS[i-1])
 			st.a[i] = amb[st.w[i]]
 			st.suf[i] = hashLower(f[suffixStart(f, 3):])
+			v, _ := cl.lookup(f, st.w[i])
+			st.c[i] = uint64(v)
 		}
 	}
 	st.stack = append(st.stack[:0], 0)
@@ -247,6 +254,28 @@ func (st *parseState) A(i int) uint64 {
 	return st.a[i]
 }
 
+// C6, C8 and C10 are the 64-, 256- and 1024-class clusters of token i.
+func (st *parseState) C6(i int) uint64 {
+	if i < 0 {
+		return none
+	}
+	return st.c[i] >> 18
+}
+
+func (st *parseState) C8(i int) uint64 {
+	if i < 0 {
+		return none
+	}
+	return st.c[i] >> 10
+}
+
+func (st *parseState) C10(i int) uint64 {
+	if i < 0 {
+		return none
+	}
+	return st.c[i]
+}
+
 func (st *parseState) L(i int) uint64 {
 	if i < 0 || st.labels[i] < 0 {
 		return none
@@ -275,6 +304,14 @@ func f4(t, a, b, c, d uint64) uint32 {
 // features appends the transition feature keys of the current state
 // (templates after Zhang and Nivre 2011).
 func (st *parseState) features(buf []uint32) []uint32 {
+	buf = st.baseFeatures(buf)
+	if st.useCl {
+		buf = st.clusterFeatures(buf)
+	}
+	return buf
+}
+
+func (st *parseState) baseFeatures(buf []uint32) []uint32 {
 	s0 := st.s0()
 	s1 := -1
 	if len(st.stack) > 1 {
@@ -346,8 +383,55 @@ func (st *parseState) features(buf []uint32) []uint32 {
 	)
 }
 
+// clusterFeatures appends the word-cluster transition features (after Koo,
+// Carreras and Collins 2008).
+func (st *parseState) clusterFeatures(buf []uint32) []uint32 {
+	s0 := st.s0()
+	n0, n1 := st.at(st.b), st.at(st.b+1)
+	if n0 < 0 {
+		n1 = -1
+	}
+	s0p, n0p := st.P(s0), st.P(n0)
+	s0c, n0c := st.C8(s0), st.C8(n0)
+	var d uint64 = none
+	if n0 >= 0 {
+		d = uint64(min(n0-s0, 6))
+		if s0 == 0 {
+			d = 99
+		}
+	}
+	return append(buf,
+		f1(201, s0c), f1(202, n0c), f1(203, st.C8(n1)),
+		f2(204, s0c, n0p), f2(205, s0p, n0c), f2(206, s0c, n0c),
+		f3(207, st.C6(s0), st.C6(n0), d), f2(208, st.C10(s0), n0p), f2(209, s0p, st.C10(n0)),
+		f3(210, st.C6(st.head(s0)), s0p, n0p),
+	)
+}
+
+// labelClusterFeatures appends the word-cluster features for labeling
+// the arc h -> d.
+func (st *parseState) labelClusterFeatures(buf []uint32, h, d int) []uint32 {
+	dir := uint64(1)
+	if d < h {
+		dir = 2
+	}
+	hp, dp := st.P(h), st.P(d)
+	return append(buf,
+		f2(221, st.C8(h), dp), f2(222, hp, st.C8(d)), f3(223, dir, st.C6(h), st.C6(d)),
+		f2(224, st.C10(d), dir),
+	)
+}
+
 // labelFeatures appends the feature keys for labeling the arc h -> d.
 func (st *parseState) labelFeatures(buf []uint32, h, d int) []uint32 {
+	buf = st.baseLabelFeatures(buf, h, d)
+	if st.useCl {
+		buf = st.labelClusterFeatures(buf, h, d)
+	}
+	return buf
+}
+
+func (st *parseState) baseLabelFeatures(buf []uint32, h, d int) []uint32 {
 	hw, hp, dw, dp := st.W(h), st.P(h), st.W(d), st.P(d)
 	dir := uint64(1)
 	dist := d - h
@@ -417,7 +501,7 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 		return
 	}
 	st := &sc.ps
-	st.init(s, p.amb)
+	st.init(s, p.amb, p.cl)
 	if p.Beam > 1 && n <= maxBeamLen {
 		p.parseBeam(sc, st, p.Beam)
 	} else {
@@ -462,7 +546,13 @@ type ParserOptions struct {
 	Explore float64 // probability of following a wrong prediction (dynamic oracle), from epoch 2
 	MinQ    int
 	Beam    int // beam width (1 or 0: greedy with dynamic oracle)
-	Log     io.Writer
+	// MinCount > 1 gives weights only to features seen at least MinCount
+	// times along the oracle transitions of the training set (smaller,
+	// faster models).
+	MinCount int
+	// Clusters, if set, adds word-cluster features (stored in the model).
+	Clusters *WordClusters
+	Log      io.Writer
 }
 
 // parseExample is one training sentence: words with the tags the parser
@@ -532,6 +622,7 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 	}
 	p := &Parser{labels: []string{"root"}}
 	p.amb = parserAmbiguity(train)
+	p.cl = newClusterTable(opt.Clusters)
 	labIndex := map[string]int{"root": 0}
 	var exs []parseExample
 	for si, s := range train {
@@ -577,6 +668,10 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 	}
 	arcs := newPerceptron(nActs)
 	lab := newPerceptron(len(p.labels))
+	if opt.MinCount > 1 {
+		arcs.allow, lab.allow = oracleFeatures(p, exs, opt.MinCount)
+		fmt.Fprintf(opt.Log, "parser: %d transition and %d label features seen %d+ times\n", len(arcs.allow), len(lab.allow), opt.MinCount)
+	}
 	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0xa5a5))
 	order := make([]int, len(exs))
 	for i := range order {
@@ -596,7 +691,7 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 		errs, total := 0, 0
 		for _, ei := range order {
 			ex := &exs[ei]
-			st.init(ex.s, p.amb)
+			st.init(ex.s, p.amb, p.cl)
 			for !st.done() {
 				st.feats = st.features(st.feats[:0])
 				arcs.score(st.feats, scores)
@@ -673,6 +768,62 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 	return p, nil
 }
 
+// oracleFeatures returns the transition and label features seen at least
+// minCount times along an oracle path (the first zero-cost transition, gold
+// labels) through each training sentence.
+func oracleFeatures(p *Parser, exs []parseExample, minCount int) (map[uint32]struct{}, map[uint32]struct{}) {
+	ac, lc := map[uint32]int32{}, map[uint32]int32{}
+	st := &parseState{}
+	for ei := range exs {
+		ex := &exs[ei]
+		st.init(ex.s, p.amb, p.cl)
+		for !st.done() {
+			st.feats = st.features(st.feats[:0])
+			for _, f := range st.feats {
+				ac[f]++
+			}
+			next := -1
+			for a := 0; a < nActs; a++ {
+				if st.valid(a) && st.cost(a, ex.heads) == 0 {
+					next = a
+					break
+				}
+			}
+			if next < 0 {
+				for a := 0; a < nActs; a++ {
+					if st.valid(a) {
+						next = a
+						break
+					}
+				}
+			}
+			label := -1
+			if next == actLeft || next == actRight {
+				h, d := arcEnds(st, next)
+				label = 0
+				if h != 0 {
+					st.feats = st.labelFeatures(st.feats[:0], h, d)
+					for _, f := range st.feats {
+						lc[f]++
+					}
+					label = max(ex.rels[d], 1)
+				}
+			}
+			st.apply(next, label)
+		}
+	}
+	keep := func(c map[uint32]int32) map[uint32]struct{} {
+		out := make(map[uint32]struct{}, len(c)/2)
+		for f, n := range c {
+			if int(n) >= minCount {
+				out[f] = struct{}{}
+			}
+		}
+		return out
+	}
+	return keep(ac), keep(lc)
+}
+
 // score tags and parses gold sentences and returns UAS and LAS (full labels).
 func (p *Parser) score(t *Tagger, gold []*Sentence) (float64, float64) {
 	sc := &Scratch{}
@@ -707,6 +858,7 @@ func (p *Parser) Save(w io.Writer) error {
 		}
 		p.arcs.encode(e)
 		p.lab.encode(e)
+		p.cl.encode(e)
 	})
 }
 
@@ -740,6 +892,10 @@ func LoadParser(r io.Reader) (*Parser, error) {
 		}
 		if p.arcs.nClasses != nActs || p.lab.nClasses != len(p.labels) {
 			return fmt.Errorf("parser model: class counts do not match")
+		}
+		// Models before word clusters end here.
+		if _, err := d.r.Peek(1); err == nil {
+			p.cl = decodeClusterTable(d)
 		}
 		return nil
 	})

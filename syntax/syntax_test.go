@@ -20,17 +20,29 @@ func readFixture(t *testing.T) ([]*conllu.Sentence, []*Sentence) {
 	return cs, s
 }
 
+// tinyClusters is a small word cluster table for the fixture.
+func tinyClusters() *WordClusters {
+	return &WordClusters{
+		Class: map[string][3]uint16{
+			"rebels": {1, 10, 40}, "men": {1, 10, 41}, "army": {1, 11, 44}, "office": {1, 11, 45},
+			"fought": {2, 20, 80}, "arrested": {2, 20, 81}, "cleaned": {2, 21, 84}, "said": {2, 22, 88},
+			"Paris": {3, 30, 120}, "the": {4, 40, 160}, "The": {4, 41, 164},
+		},
+		Lower: map[string]uint8{"paris": 1, "police": 3, "the": 5},
+	}
+}
+
 // tinyAnalyzer trains small models on the fixture and round-trips them
 // through Save/Load.
 func tinyAnalyzer(t *testing.T, beam int) *Analyzer {
 	t.Helper()
 	_, train := readFixture(t)
 	ctx := context.Background()
-	tg, err := TrainTagger(ctx, train, train, TaggerOptions{Epochs: 5, Seed: 1, MinCount: 1, Folds: 2})
+	tg, err := TrainTagger(ctx, train, train, TaggerOptions{Epochs: 5, Seed: 1, MinCount: 1, Folds: 2, Clusters: tinyClusters()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := TrainParser(ctx, tg, train, train, train, ParserOptions{Epochs: 5, Seed: 1, Beam: beam, Explore: 0.9})
+	p, err := TrainParser(ctx, tg, train, train, train, ParserOptions{Epochs: 5, Seed: 1, Beam: beam, Explore: 0.9, Clusters: tinyClusters()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +61,41 @@ func tinyAnalyzer(t *testing.T, beam int) *Analyzer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if tg2.cl == nil || p2.cl == nil || len(tg2.cl.words) != len(tinyClusters().Class) {
+		t.Fatal("word clusters lost in Save/Load")
+	}
 	return NewAnalyzer(tg2, p2)
+}
+
+func TestClusterLookup(t *testing.T) {
+	ct := newClusterTable(tinyClusters())
+	tests := []struct {
+		form  string
+		class [3]uint16
+		known bool
+		lower uint64
+	}{
+		{"Paris", [3]uint16{3, 30, 120}, true, 1},
+		{"PARIS", [3]uint16{}, false, 1},
+		{"The", [3]uint16{4, 41, 164}, true, 5},
+		{"THE", [3]uint16{4, 40, 160}, true, 5}, // falls back to the lowercased form
+		{"Police", [3]uint16{}, false, 3},
+		{"unseen", [3]uint16{}, false, 0},
+	}
+	for _, tc := range tests {
+		v, b := ct.lookup(tc.form, hashLower(tc.form))
+		want := uint32(0)
+		if tc.known {
+			want = packClasses(tc.class)
+		}
+		if v != want || b != tc.lower {
+			t.Errorf("lookup(%q) = %x, %d; want %x, %d", tc.form, v, b, want, tc.lower)
+		}
+	}
+	var nilTable *clusterTable
+	if v, b := nilTable.lookup("x", hashLower("x")); v != 0 || b != 0 {
+		t.Error("nil table must know no word")
+	}
 }
 
 func TestTrainRoundTrip(t *testing.T) {
@@ -80,11 +126,11 @@ func TestTrainingDeterministic(t *testing.T) {
 	_, train := readFixture(t)
 	var outs [2][]byte
 	for i := range outs {
-		tg, err := TrainTagger(context.Background(), train, train, TaggerOptions{Epochs: 3, Seed: 7, MinCount: 1, Folds: 2})
+		tg, err := TrainTagger(context.Background(), train, train, TaggerOptions{Epochs: 3, Seed: 7, MinCount: 1, Folds: 2, Clusters: tinyClusters()})
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := TrainParser(context.Background(), tg, train, train, train, ParserOptions{Epochs: 3, Seed: 7, Beam: 2})
+		p, err := TrainParser(context.Background(), tg, train, train, train, ParserOptions{Epochs: 3, Seed: 7, Beam: 2, Clusters: tinyClusters()})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -237,11 +283,11 @@ func tinyAnalyzerFuzz(f *testing.F) *Analyzer {
 	if err != nil {
 		f.Fatal(err)
 	}
-	tg, err := TrainTagger(context.Background(), train, nil, TaggerOptions{Epochs: 3, Seed: 1, MinCount: 1})
+	tg, err := TrainTagger(context.Background(), train, nil, TaggerOptions{Epochs: 3, Seed: 1, MinCount: 1, Clusters: tinyClusters()})
 	if err != nil {
 		f.Fatal(err)
 	}
-	p, err := TrainParser(context.Background(), tg, train, train, nil, ParserOptions{Epochs: 3, Seed: 1, Beam: 4})
+	p, err := TrainParser(context.Background(), tg, train, train, nil, ParserOptions{Epochs: 3, Seed: 1, Beam: 4, Clusters: tinyClusters()})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -19,6 +19,7 @@ type Tagger struct {
 	lin2 *linear           // second pass, nil for one-pass tagging
 	amb  map[uint64]uint64 // lowercased form hash -> ambiguity class
 	lem  *lemmatizer
+	cl   *clusterTable // word clusters, nil if none
 }
 
 const taggerMagic = "sitrep-tagger/1"
@@ -48,6 +49,13 @@ func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
 		w := &ws[i+2]
 		fillWord(w, f, i == 0)
 		w.amb = t.amb[w.lower]
+		if t.cl != nil {
+			v, b := t.cl.lookup(f, w.lower)
+			if v != 0 {
+				w.c64, w.c256, w.c1024 = uint64(v>>18), uint64(v>>10), uint64(v)
+			}
+			w.lowB = b
+		}
 		if w.flags&flagAlpha != 0 {
 			alpha++
 			if w.flags&flagCap != 0 {
@@ -115,6 +123,26 @@ func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 	)
 }
 
+// clusterFeatures appends the word-cluster features of word i.
+func clusterFeatures(buf []uint32, ws []wordInfo, i int, p1 uint64) []uint32 {
+	w := &ws[i+2]
+	l1 := &ws[i+1]
+	r1, r2 := &ws[i+3], &ws[i+4]
+	return append(buf,
+		f1(60, w.c1024),
+		f1(61, w.c256),
+		f1(62, w.c64),
+		f2(63, p1, w.c256),
+		f1(64, l1.c256),
+		f1(65, r1.c256),
+		f1(66, r2.c64),
+		f2(67, w.c256, r1.c256),
+		f2(68, w.lowB, w.flags),
+		f3(69, w.lowB, w.flags, ws[0].st),
+		f2(70, l1.c64, w.c256),
+	)
+}
+
 // stackedFeatures appends the second-pass features, which see the
 // first-pass tags of the whole sentence.
 func stackedFeatures(buf []uint32, ws []wordInfo, i int, p1 uint64) []uint32 {
@@ -145,9 +173,14 @@ func argmax32(scores []int32) int {
 	return best
 }
 
-// greedy tags ws left to right with lin; stacked selects the second-pass
-// feature set.
-func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, stacked bool) {
+// Feature sets of a tagging pass.
+const (
+	modeStacked  = 1 << iota // second pass: sees the first-pass tags
+	modeClusters             // word-cluster features
+)
+
+// greedy tags ws left to right with lin; mode selects the feature sets.
+func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int) {
 	n := len(ws) - 4
 	if cap(sc.scores) < lin.nClasses {
 		sc.scores = make([]int32, lin.nClasses)
@@ -156,7 +189,10 @@ func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, stacked bool) {
 	var p1, p2 uint64
 	for i := 0; i < n; i++ {
 		sc.feats = tagFeatures(sc.feats[:0], ws, i, p1, p2)
-		if stacked {
+		if mode&modeClusters != 0 {
+			sc.feats = clusterFeatures(sc.feats, ws, i, p1)
+		}
+		if mode&modeStacked != 0 {
 			sc.feats = stackedFeatures(sc.feats, ws, i, p1)
 		}
 		lin.score(sc.feats, scores)
@@ -168,14 +204,22 @@ func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, stacked bool) {
 
 // tagIDs runs the tagger over ws and stores tag ids in out.
 func (t *Tagger) tagIDs(sc *Scratch, ws []wordInfo, out []int) {
-	greedy(t.lin, sc, ws, out, false)
+	greedy(t.lin, sc, ws, out, t.mode())
 	if t.lin2 == nil {
 		return
 	}
 	for i, tg := range out {
 		ws[i+2].st = uint64(tg + 1)
 	}
-	greedy(t.lin2, sc, ws, out, true)
+	greedy(t.lin2, sc, ws, out, t.mode()|modeStacked)
+}
+
+// mode is the first-pass feature set of t.
+func (t *Tagger) mode() int {
+	if t.cl != nil {
+		return modeClusters
+	}
+	return 0
 }
 
 // Tag fills UPOS, XPOS, Feats and Lemmas of s.
@@ -204,7 +248,10 @@ type TaggerOptions struct {
 	// Folds > 1 trains a second pass that sees the first-pass tags of the
 	// whole sentence, trained on first-pass tags jackknifed over Folds folds.
 	Folds int
-	Log   io.Writer
+	// Clusters, if set, adds word-cluster features (and is stored in the
+	// model).
+	Clusters *WordClusters
+	Log      io.Writer
 }
 
 // taggerData is a training or dev set prepared for the tagger.
@@ -242,13 +289,13 @@ func (d taggerData) subset(idx []int) taggerData {
 }
 
 // accuracyOf scores lin on data (joint tag accuracy).
-func accuracyOf(lin *linear, d taggerData, stacked bool) float64 {
+func accuracyOf(lin *linear, d taggerData, mode int) float64 {
 	sc := &Scratch{}
 	ok, n := 0, 0
 	var out []int
 	for si, ws := range d.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(lin, sc, ws, out, stacked)
+		greedy(lin, sc, ws, out, mode)
 		for i, tg := range out {
 			if tg == d.gold[si][i] {
 				ok++
@@ -261,14 +308,17 @@ func accuracyOf(lin *linear, d taggerData, stacked bool) float64 {
 
 // trainLinear trains one tagging pass; with dev data it returns the epoch
 // that scores best on dev, else the last one.
-func trainLinear(ctx context.Context, nTags int, train, dev taggerData, stacked bool, epochs int, opt TaggerOptions, name string) (*linear, int, error) {
+func trainLinear(ctx context.Context, nTags int, train, dev taggerData, mode int, epochs int, opt TaggerOptions, name string) (*linear, int, error) {
 	counts := map[uint32]int32{}
 	var feats []uint32
 	for si, ws := range train.ws {
 		var p1, p2 uint64
 		for i := range train.gold[si] {
 			feats = tagFeatures(feats[:0], ws, i, p1, p2)
-			if stacked {
+			if mode&modeClusters != 0 {
+				feats = clusterFeatures(feats, ws, i, p1)
+			}
+			if mode&modeStacked != 0 {
 				feats = stackedFeatures(feats, ws, i, p1)
 			}
 			for _, f := range feats {
@@ -307,7 +357,10 @@ func trainLinear(ctx context.Context, nTags int, train, dev taggerData, stacked 
 			var p1, p2 uint64
 			for i, g := range train.gold[si] {
 				feats = tagFeatures(feats[:0], ws, i, p1, p2)
-				if stacked {
+				if mode&modeClusters != 0 {
+					feats = clusterFeatures(feats, ws, i, p1)
+				}
+				if mode&modeStacked != 0 {
 					feats = stackedFeatures(feats, ws, i, p1)
 				}
 				p.score(feats, scores)
@@ -333,7 +386,7 @@ func trainLinear(ctx context.Context, nTags int, train, dev taggerData, stacked 
 			continue
 		}
 		lin := p.compile(opt.MinQ)
-		acc := accuracyOf(lin, dev, stacked)
+		acc := accuracyOf(lin, dev, mode)
 		fmt.Fprintf(opt.Log, "%s epoch %d: train err %.2f%%, dev joint tag acc %.2f%%\n", name, ep+1, 100*float64(errs)/float64(max(total, 1)), 100*acc)
 		if acc > bestAcc {
 			bestAcc, best, bestEp = acc, lin, ep+1
@@ -357,7 +410,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	t := &Tagger{}
+	t := &Tagger{cl: newClusterTable(opt.Clusters)}
 	tagIndex := map[string]int{}
 	gold := make([][]int, len(train))
 	for si, s := range train {
@@ -386,7 +439,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	dv := t.prepareData(dev, tagIndex)
 	var err error
 	var ep1 int
-	if t.lin, ep1, err = trainLinear(ctx, len(t.tags), tr, dv, false, opt.Epochs, opt, "pass 1"); err != nil {
+	if t.lin, ep1, err = trainLinear(ctx, len(t.tags), tr, dv, t.mode(), opt.Epochs, opt, "pass 1"); err != nil {
 		return nil, err
 	}
 	if opt.Folds < 2 {
@@ -406,14 +459,14 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 		}
 		o := opt
 		o.Log = io.Discard
-		lin, _, err := trainLinear(ctx, len(t.tags), tr.subset(rest), taggerData{}, false, ep1, o, "fold")
+		lin, _, err := trainLinear(ctx, len(t.tags), tr.subset(rest), taggerData{}, t.mode(), ep1, o, "fold")
 		if err != nil {
 			return nil, err
 		}
 		for _, i := range held {
 			ws := tr.ws[i]
 			out = growInts(out, len(ws)-4)
-			greedy(lin, sc, ws, out, false)
+			greedy(lin, sc, ws, out, t.mode())
 			for j, tg := range out {
 				ws[j+2].st = uint64(tg + 1)
 			}
@@ -422,12 +475,12 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	}
 	for _, ws := range dv.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(t.lin, sc, ws, out, false)
+		greedy(t.lin, sc, ws, out, t.mode())
 		for j, tg := range out {
 			ws[j+2].st = uint64(tg + 1)
 		}
 	}
-	if t.lin2, _, err = trainLinear(ctx, len(t.tags), tr, dv, true, opt.Epochs, opt, "pass 2"); err != nil {
+	if t.lin2, _, err = trainLinear(ctx, len(t.tags), tr, dv, t.mode()|modeStacked, opt.Epochs, opt, "pass 2"); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -485,6 +538,7 @@ func (t *Tagger) Save(w io.Writer) error {
 			e.byte(0)
 		}
 		t.lem.encode(e)
+		t.cl.encode(e)
 	})
 }
 
@@ -527,6 +581,10 @@ func LoadTagger(r io.Reader) (*Tagger, error) {
 		}
 		if t.lem, err = decodeLemmatizer(d, t.tags); err != nil {
 			return fmt.Errorf("tagger model: %w", err)
+		}
+		// Models before word clusters end here.
+		if _, err := d.r.Peek(1); err == nil {
+			t.cl = decodeClusterTable(d)
 		}
 		return nil
 	})

@@ -14,6 +14,8 @@ type wordInfo struct {
 	flags                  uint64
 	amb                    uint64 // tag ambiguity class, 0 = unknown word
 	st                     uint64 // first-pass tag + 1 (two-pass tagging)
+	c64, c256, c1024       uint64 // word classes (0: unknown word)
+	lowB                   uint64 // lower-case spelling bucket (0: unknown)
 }
 
 const (
@@ -28,8 +30,8 @@ const (
 
 // padding words for positions outside the sentence.
 var (
-	padBefore = wordInfo{lower: 0x1b2, form: 0x1b2, shape: 0x1b2, pre1: 0x1b2, pre3: 0x1b2, suf1: 0x1b2, suf2: 0x1b2, suf3: 0x1b2, suf4: 0x1b2, amb: 0x1b2, st: 0x1b2}
-	padAfter  = wordInfo{lower: 0x2e3, form: 0x2e3, shape: 0x2e3, pre1: 0x2e3, pre3: 0x2e3, suf1: 0x2e3, suf2: 0x2e3, suf3: 0x2e3, suf4: 0x2e3, amb: 0x2e3, st: 0x2e3}
+	padBefore = wordInfo{lower: 0x1b2, form: 0x1b2, shape: 0x1b2, pre1: 0x1b2, pre3: 0x1b2, suf1: 0x1b2, suf2: 0x1b2, suf3: 0x1b2, suf4: 0x1b2, amb: 0x1b2, st: 0x1b2, c64: 0x1b2, c256: 0x1b2, c1024: 0x1b2, lowB: 0x1b2}
+	padAfter  = wordInfo{lower: 0x2e3, form: 0x2e3, shape: 0x2e3, pre1: 0x2e3, pre3: 0x2e3, suf1: 0x2e3, suf2: 0x2e3, suf3: 0x2e3, suf4: 0x2e3, amb: 0x2e3, st: 0x2e3, c64: 0x2e3, c256: 0x2e3, c1024: 0x2e3, lowB: 0x2e3}
 )
 
 // suffixStart returns the byte index where the last n runes of s begin.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/conllu"
+	"github.com/sitrep/sitrep/ner"
 	"github.com/sitrep/sitrep/segment"
 	"github.com/sitrep/sitrep/syntax"
 	"github.com/sitrep/sitrep/udeval"
@@ -33,6 +34,51 @@ func writeModelFile(path string, save func(io.Writer) error) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// loadWordClusters reads the word clusters the syntax models use: "ner"
+// takes those of the embedded NER model, "none" or "" none, anything else
+// is a cluster file written by sitrep train ner --save-clusters.
+func loadWordClusters(spec string) (*syntax.WordClusters, error) {
+	var c *ner.Clusters
+	switch spec {
+	case "", "none":
+		return nil, nil
+	case "ner":
+		m, err := ner.LoadDefault()
+		if err != nil {
+			return nil, fmt.Errorf("word clusters: %w", err)
+		}
+		c = m.Clusters()
+	default:
+		f, err := os.Open(spec)
+		if err != nil {
+			return nil, fmt.Errorf("word clusters: %w", err)
+		}
+		defer f.Close()
+		if c, err = ner.ReadClusters(bufio.NewReader(f)); err != nil {
+			return nil, fmt.Errorf("word clusters %s: %w", spec, err)
+		}
+	}
+	return &syntax.WordClusters{Class: c.Class, Lower: c.Lower}, nil
+}
+
+// writeTagged writes the treebank at trainPath with the tags of tagged.
+func writeTagged(trainPath, out string, tagged []*syntax.Sentence) error {
+	cs, _, err := syntax.ReadTreebank(trainPath)
+	if err != nil {
+		return err
+	}
+	return writeModelFile(out, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		for i, c := range cs {
+			tagged[i].ToCoNLLU(c)
+			if err := conllu.Write(bw, c); err != nil {
+				return fmt.Errorf("write tagged treebank: %w", err)
+			}
+		}
+		return bw.Flush()
+	})
+}
+
 func readSentences(path string) ([]*syntax.Sentence, error) {
 	if path == "" {
 		return nil, nil
@@ -52,7 +98,12 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "shuffling seed")
 	minCount := fs.Int("min-count", 2, "minimum occurrences of a feature")
 	folds := fs.Int("folds", 5, "jackknife folds for the second tagging pass (0: one pass)")
+	clusters := fs.String("clusters", "ner", "word clusters: \"ner\" (those of the embedded NER model), a cluster FILE (sitrep train ner --save-clusters), or \"none\"")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	wc, err := loadWordClusters(*clusters)
+	if err != nil {
 		return err
 	}
 	if *train == "" || *out == "" {
@@ -68,7 +119,7 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Folds: *folds, Log: e.stderr})
+	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Folds: *folds, Clusters: wc, Log: e.stderr})
 	if err != nil {
 		return err
 	}
@@ -95,7 +146,16 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	minWeight := fs.Int("min-weight", 512, "drop quantized weights (int16 scale) below this magnitude")
 	explore := fs.Float64("explore", 0.9, "dynamic oracle: probability of following a wrong prediction")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
+	clusters := fs.String("clusters", "ner", "word clusters: \"ner\" (those of the embedded NER model), a cluster FILE, or \"none\"")
+	minCount := fs.Int("min-count", 1, "minimum occurrences of a feature along the oracle transitions (1: all)")
+	clFeats := fs.Bool("parser-clusters", true, "give the parser word-cluster features (the jackknife taggers use --clusters either way)")
+	saveTagged := fs.String("save-tagged", "", "write the jackknifed training tags to FILE (CoNLL-U), for --tagged")
+	taggedPath := fs.String("tagged", "", "read the jackknifed training tags from FILE (written by --save-tagged with the same --train and jackknife flags) instead of computing them")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	wc, err := loadWordClusters(*clusters)
+	if err != nil {
 		return err
 	}
 	if *train == "" || *out == "" {
@@ -132,13 +192,35 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	}
 	start := time.Now()
 	tagged := tr
-	if *folds > 0 {
-		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Folds: *tagFolds, Log: e.stderr})
+	switch {
+	case *taggedPath != "":
+		if tagged, err = readSentences(*taggedPath); err != nil {
+			return err
+		}
+		if len(tagged) != len(tr) {
+			return fmt.Errorf("--tagged %s: %d sentences, --train has %d", *taggedPath, len(tagged), len(tr))
+		}
+		for i := range tr {
+			if tagged[i].Len() != tr[i].Len() {
+				return fmt.Errorf("--tagged %s: sentence %d does not match --train", *taggedPath, i+1)
+			}
+		}
+	case *folds > 0:
+		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Folds: *tagFolds, Clusters: wc, Log: e.stderr})
 		if err != nil {
 			return err
 		}
 	}
-	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MinQ: *minWeight, Log: e.stderr})
+	if *saveTagged != "" {
+		if err := writeTagged(*train, *saveTagged, tagged); err != nil {
+			return err
+		}
+	}
+	pwc := wc
+	if !*clFeats {
+		pwc = nil
+	}
+	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MinQ: *minWeight, MinCount: *minCount, Clusters: pwc, Log: e.stderr})
 	if err != nil {
 		return err
 	}
