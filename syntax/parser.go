@@ -302,11 +302,65 @@ func f4(t, a, b, c, d uint64) uint32 {
 }
 
 // features appends the transition feature keys of the current state
-// (templates after Zhang and Nivre 2011).
+// (templates after Zhang and Nivre 2011). They are the features of s0's own
+// word and tags, of s1's, of the buffer's first three words (all three fixed
+// per token or per buffer position, which lets parsing cache their scores:
+// see arcCache) and those of the rest of the configuration.
 func (st *parseState) features(buf []uint32) []uint32 {
+	buf = st.dynFeatures(buf)
+	s1 := -1
+	if len(st.stack) > 1 {
+		s1 = st.stack[len(st.stack)-2]
+	}
+	buf = st.s0Features(buf, st.s0())
+	buf = st.s1Features(buf, s1)
+	return st.bufferFeatures(buf, st.b)
+}
+
+// dynFeatures appends the features of the configuration other than those
+// of s0Features, s1Features and bufferFeatures.
+func (st *parseState) dynFeatures(buf []uint32) []uint32 {
 	buf = st.baseFeatures(buf)
 	if st.useCl {
 		buf = st.clusterFeatures(buf)
+	}
+	return buf
+}
+
+// s0Features appends the features of token s0's word and tags as s0.
+func (st *parseState) s0Features(buf []uint32, s0 int) []uint32 {
+	s0w, s0p := st.W(s0), st.P(s0)
+	buf = append(buf, f2(1, s0w, s0p), f1(2, s0w), f1(3, s0p), f2(85, st.A(s0), s0p))
+	if st.useCl {
+		buf = append(buf, f1(201, st.C8(s0)))
+	}
+	return buf
+}
+
+// s1Features appends the features of token s1 (-1: none) as s1.
+func (st *parseState) s1Features(buf []uint32, s1 int) []uint32 {
+	return append(buf, f2(73, st.W(s1), st.P(s1)))
+}
+
+// bufferFeatures appends the features of the first three buffer words when
+// the buffer starts at b.
+func (st *parseState) bufferFeatures(buf []uint32, b int) []uint32 {
+	n0, n1, n2 := st.at(b), st.at(b+1), st.at(b+2)
+	if n0 < 0 {
+		n1, n2 = -1, -1
+	}
+	n0w, n0p := st.W(n0), st.P(n0)
+	n1w, n1p := st.W(n1), st.P(n1)
+	n2w, n2p := st.W(n2), st.P(n2)
+	buf = append(buf,
+		f2(4, n0w, n0p), f1(5, n0w), f1(6, n0p),
+		f2(7, n1w, n1p), f1(8, n1w), f1(9, n1p),
+		f2(10, n2w, n2p), f1(11, n2w), f1(12, n2p),
+		f2(20, n0p, n1p), f3(21, n0p, n1p, n2p),
+		f2(86, st.A(n0), n0p), f2(90, st.A(n1), n1p),
+	)
+	if st.useCl {
+		buf = append(buf, f1(202, st.C8(n0)), f1(203, st.C8(n1)))
 	}
 	return buf
 }
@@ -317,14 +371,13 @@ func (st *parseState) baseFeatures(buf []uint32) []uint32 {
 	if len(st.stack) > 1 {
 		s1 = st.stack[len(st.stack)-2]
 	}
-	n0, n1, n2 := st.at(st.b), st.at(st.b+1), st.at(st.b+2)
+	n0, n1 := st.at(st.b), st.at(st.b+1)
 	if n0 < 0 {
-		n1, n2 = -1, -1
+		n1 = -1
 	}
 	s0w, s0p := st.W(s0), st.P(s0)
 	n0w, n0p := st.W(n0), st.P(n0)
-	n1w, n1p := st.W(n1), st.P(n1)
-	n2w, n2p := st.W(n2), st.P(n2)
+	n1p := st.P(n1)
 	s0h := st.head(s0)
 	s0h2 := st.head(s0h)
 	s0l, s0r := pick(st.lc1, s0), pick(st.rc1, s0)
@@ -348,14 +401,10 @@ func (st *parseState) baseFeatures(buf []uint32) []uint32 {
 		s0hs = 1
 	}
 	return append(buf,
-		f2(1, s0w, s0p), f1(2, s0w), f1(3, s0p),
-		f2(4, n0w, n0p), f1(5, n0w), f1(6, n0p),
-		f2(7, n1w, n1p), f1(8, n1w), f1(9, n1p),
-		f2(10, n2w, n2p), f1(11, n2w), f1(12, n2p),
 		f4(13, s0w, s0p, n0w, n0p), f3(14, s0w, s0p, n0w), f3(15, s0w, n0w, n0p),
 		f3(16, s0w, s0p, n0p), f3(17, s0p, n0w, n0p), f2(18, s0w, n0w),
-		f2(19, s0p, n0p), f2(20, n0p, n1p),
-		f3(21, n0p, n1p, n2p), f3(22, s0p, n0p, n1p), f3(23, s0hp, s0p, n0p),
+		f2(19, s0p, n0p),
+		f3(22, s0p, n0p, n1p), f3(23, s0hp, s0p, n0p),
 		f3(24, s0p, s0lp, n0p), f3(25, s0p, s0rp, n0p), f3(26, s0p, n0p, n0lp),
 		f2(27, s0w, d), f2(28, s0p, d), f2(29, n0w, d), f2(30, n0p, d),
 		f3(31, s0w, n0w, d), f3(32, s0p, n0p, d),
@@ -373,24 +422,22 @@ func (st *parseState) baseFeatures(buf []uint32) []uint32 {
 		f3(65, s0p, s0hp, st.P(s0h2)), f3(66, n0p, n0lp, st.P(n0l2)),
 		f2(67, s0w, sr), f2(68, s0p, sr), f2(69, s0w, sl), f2(70, s0p, sl),
 		f2(71, n0w, nsl), f2(72, n0p, nsl),
-		f2(73, st.W(s1), st.P(s1)), f3(74, st.P(s1), s0p, n0p), f3(75, s0hs, s0p, n0p),
+		f3(74, st.P(s1), s0p, n0p), f3(75, s0hs, s0p, n0p),
 		f2(76, s0hs, st.L(s0)), f3(77, st.suf[s0], s0p, n0p), f3(78, s0p, n0p, st.suf[max(n0, 0)]),
 		f3(79, st.U(s0), st.U(n0), st.U(n1)), f4(80, st.U(s1), st.U(s0), st.U(n0), d),
 		f3(81, st.U(s0h), st.U(s0), st.U(n0)), f4(82, st.U(s0), st.L(s0l), st.L(s0r), st.U(n0)),
 		f3(83, s0w, st.U(n0), st.U(n1)), f3(84, st.U(s0), n0w, st.U(n1)),
-		f2(85, st.A(s0), s0p), f2(86, st.A(n0), n0p), f3(87, st.A(s0), st.A(n0), d),
-		f3(88, s0p, st.A(n0), n0p), f3(89, st.A(s0), s0p, n0p), f2(90, st.A(n1), n1p),
+		f3(87, st.A(s0), st.A(n0), d),
+		f3(88, s0p, st.A(n0), n0p), f3(89, st.A(s0), s0p, n0p),
 	)
 }
 
 // clusterFeatures appends the word-cluster transition features (after Koo,
-// Carreras and Collins 2008).
+// Carreras and Collins 2008) other than those of s0Features and
+// bufferFeatures.
 func (st *parseState) clusterFeatures(buf []uint32) []uint32 {
 	s0 := st.s0()
-	n0, n1 := st.at(st.b), st.at(st.b+1)
-	if n0 < 0 {
-		n1 = -1
-	}
+	n0 := st.at(st.b)
 	s0p, n0p := st.P(s0), st.P(n0)
 	s0c, n0c := st.C8(s0), st.C8(n0)
 	var d uint64 = none
@@ -401,7 +448,6 @@ func (st *parseState) clusterFeatures(buf []uint32) []uint32 {
 		}
 	}
 	return append(buf,
-		f1(201, s0c), f1(202, n0c), f1(203, st.C8(n1)),
 		f2(204, s0c, n0p), f2(205, s0p, n0c), f2(206, s0c, n0c),
 		f3(207, st.C6(s0), st.C6(n0), d), f2(208, st.C10(s0), n0p), f2(209, s0p, st.C10(n0)),
 		f3(210, st.C6(st.head(s0)), s0p, n0p),
@@ -461,14 +507,21 @@ func (st *parseState) baseLabelFeatures(buf []uint32, h, d int) []uint32 {
 }
 
 // parse runs the parser on a state prepared with init.
-func (p *Parser) parse(st *parseState, scores []int32, lscores []int32) {
+func (p *Parser) parse(st *parseState, c *arcCache, scores []int32, lscores []int32) {
+	c.reset(st.n)
 	for !st.done() {
-		st.feats = st.features(st.feats[:0])
-		p.arcs.score(st.feats, scores)
 		best := -1
-		for a := 0; a < nActs; a++ {
-			if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
-				best = a
+		if st.b > st.n {
+			// Only reduce is possible: no need to score.
+			best = actReduce
+		} else {
+			st.feats = st.dynFeatures(st.feats[:0])
+			p.arcs.score(st.feats, scores)
+			c.add(p.arcs, st, scores)
+			for a := 0; a < nActs; a++ {
+				if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
+					best = a
+				}
 			}
 		}
 		label := -1
@@ -508,7 +561,7 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 		if cap(sc.scores) < len(p.labels)+nActs {
 			sc.scores = make([]int32, len(p.labels)+nActs)
 		}
-		p.parse(st, sc.scores[:nActs], sc.scores[nActs:nActs+len(p.labels)])
+		p.parse(st, &sc.arcC, sc.scores[:nActs], sc.scores[nActs:nActs+len(p.labels)])
 	}
 	singleRoot(st)
 	for i := 1; i <= n; i++ {

@@ -31,6 +31,7 @@ type Scratch struct {
 	feats  []uint32
 	scores []int32
 	ps     parseState
+	arcC   arcCache
 	beam   *beamScratch
 	arcS   *linScorer
 	labS   *linScorer
