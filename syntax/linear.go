@@ -145,7 +145,29 @@ type linear struct {
 	// dense replaces keys/start/ents for models of at most 4 classes: one
 	// cache line per feature.
 	dense []dslot
+	// heavy holds the rows with many entries as dense rows of biased
+	// weights, two classes per word (see heavyRow); such a row's entries in
+	// ents are a single marker heavyMark<<16 | row number.
+	heavy []uint64
+	hw    int // words per heavy row, (nClasses+1)/2; 0: no heavy rows
 }
+
+// heavyMark is the class field of the marker entry of a heavy row.
+const heavyMark = 0xffff
+
+// heavyBias is added to every weight of a heavy row so that lanes never
+// go negative: a sum of up to 65535 biased int16 weights fits a 32-bit
+// lane without carrying into the next.
+const heavyBias = 32768
+
+// maxHeavyClasses bounds the classes of models with heavy rows (the
+// accumulator of score lives on the stack).
+const maxHeavyClasses = 128
+
+// heavyMin is the number of entries from which a row is stored dense: one
+// 64-bit add covers two classes, while each sparse entry is a scattered
+// add of its own.
+func heavyMin(nClasses int) int { return max(8, nClasses/4) }
 
 type slot struct{ key, start uint32 }
 
@@ -184,12 +206,24 @@ func buildLinear(nClasses int, scale float32, rows []qrow) *linear {
 	for _, r := range rows {
 		n += len(r.ents)
 	}
+	useHeavy := nClasses > 4 && nClasses <= maxHeavyClasses
+	if useHeavy {
+		l.hw = (nClasses + 1) / 2
+	}
 	l.ents = make([]uint32, 0, n)
 	for s := 0; s < size; s++ {
 		l.start[s] = uint32(len(l.ents))
-		if r := slotRow[s]; r >= 0 {
-			l.ents = append(l.ents, rows[r].ents...)
+		r := slotRow[s]
+		if r < 0 {
+			continue
 		}
+		ents := rows[r].ents
+		if useHeavy && len(ents) >= heavyMin(nClasses) && len(l.heavy)/l.hw < 1<<16 {
+			l.ents = append(l.ents, heavyMark<<16|uint32(len(l.heavy)/l.hw))
+			l.heavy = append(l.heavy, heavyRow(nClasses, ents)...)
+			continue
+		}
+		l.ents = append(l.ents, ents...)
 	}
 	l.start[size] = uint32(len(l.ents))
 	l.slots = make([]slot, size+1)
@@ -212,6 +246,36 @@ func buildLinear(nClasses int, scale float32, rows []qrow) *linear {
 	// Only slots (or dense) are used from here on.
 	l.keys, l.start = nil, nil
 	return l
+}
+
+// heavyRow packs the entries of a row into words of two 32-bit lanes
+// (class 2j low, class 2j+1 high), each weight plus heavyBias.
+func heavyRow(nClasses int, ents []uint32) []uint64 {
+	w := make([]int32, (nClasses+1)/2*2)
+	for _, e := range ents {
+		w[e>>16] += int32(int16(uint16(e)))
+	}
+	out := make([]uint64, len(w)/2)
+	for j := range out {
+		lo := uint64(uint32(min(max(w[2*j], -heavyBias), heavyBias-1) + heavyBias))
+		hi := uint64(uint32(min(max(w[2*j+1], -heavyBias), heavyBias-1) + heavyBias))
+		out[j] = lo | hi<<32
+	}
+	return out
+}
+
+// heavyEnts unpacks heavy row h into sparse entries (nonzero weights).
+func (l *linear) heavyEnts(h int) []uint32 {
+	var ents []uint32
+	for j, v := range l.heavy[h*l.hw : h*l.hw+l.hw] {
+		for k, lane := range [2]uint32{uint32(v), uint32(v >> 32)} {
+			c := 2*j + k
+			if w := int32(lane) - heavyBias; w != 0 && c < l.nClasses {
+				ents = append(ents, uint32(c)<<16|uint32(uint16(int16(w))))
+			}
+		}
+	}
+	return ents
 }
 
 // touch loads the home slot of every feature before any of them is
@@ -281,6 +345,10 @@ func (l *linear) score(feats []uint32, scores []int32) {
 	const chunk = 64
 	var lo, hi [chunk]uint32
 	slots, ents := l.slots, l.ents
+	// acc sums the heavy rows, two classes per word.
+	var acc [maxHeavyClasses / 2]uint64
+	hw := l.hw
+	nHeavy := uint32(0)
 	for len(feats) > 0 {
 		m := min(len(feats), chunk)
 		found := 0
@@ -311,11 +379,39 @@ func (l *linear) score(feats []uint32, scores []int32) {
 		}
 		for r := 0; r < found; r++ {
 			e := first[r]
+			if e>>16 == heavyMark {
+				h := int(e&0xffff) * hw
+				row := l.heavy[h : h+hw]
+				a := acc[:len(row)]
+				for j, v := range row {
+					a[j] += v
+				}
+				if nHeavy++; nHeavy == 1<<15 {
+					l.flushHeavy(&acc, nHeavy, scores)
+					nHeavy = 0
+				}
+				continue
+			}
 			scores[e>>16] += int32(int16(uint16(e)))
 			for _, e := range ents[lo[r]+1 : hi[r]] {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
+	}
+	if nHeavy > 0 {
+		l.flushHeavy(&acc, nHeavy, scores)
+	}
+}
+
+// flushHeavy adds the sums of n heavy rows in acc to scores and clears acc.
+func (l *linear) flushHeavy(acc *[maxHeavyClasses / 2]uint64, n uint32, scores []int32) {
+	bias := n * heavyBias
+	for j, v := range acc[:l.hw] {
+		scores[2*j] += int32(uint32(v) - bias)
+		if 2*j+1 < len(scores) {
+			scores[2*j+1] += int32(uint32(v>>32) - bias)
+		}
+		acc[j] = 0
 	}
 }
 
@@ -340,7 +436,11 @@ func (l *linear) rows() []qrow {
 	} else {
 		for s := 0; s+1 < len(l.slots); s++ {
 			if k := l.slots[s].key; k != 0 {
-				rows = append(rows, qrow{k, l.ents[l.slots[s].start:l.slots[s+1].start]})
+				ents := l.ents[l.slots[s].start:l.slots[s+1].start]
+				if len(ents) == 1 && ents[0]>>16 == heavyMark {
+					ents = l.heavyEnts(int(ents[0] & 0xffff))
+				}
+				rows = append(rows, qrow{k, ents})
 			}
 		}
 	}

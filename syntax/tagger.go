@@ -32,6 +32,7 @@ type Scratch struct {
 	scores []int32
 	ps     parseState
 	arcC   arcCache
+	wcache wordCache
 	beam   *beamScratch
 	arcS   *linScorer
 	labS   *linScorer
@@ -51,7 +52,9 @@ func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
 		fillWord(w, f, i == 0)
 		w.amb = t.amb[w.lower]
 		if t.cl != nil {
+			// Unknown words get 0 (the scratch may hold another word's).
 			v, b := t.cl.lookup(f, w.lower)
+			w.c64, w.c256, w.c1024 = 0, 0, 0
 			if v != 0 {
 				w.c64, w.c256, w.c1024 = uint64(v>>18), uint64(v>>10), uint64(v)
 			}
@@ -80,12 +83,19 @@ func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
 }
 
 // tagFeatures appends the feature keys for word i (index i+2 in the padded
-// ws) given the two previous tags (tag id + 1, 0 before the sentence).
-func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
-	w := &ws[i+2]
-	l1, l2 := &ws[i+1], &ws[i]
-	r1, r2 := &ws[i+3], &ws[i+4]
-	return append(buf,
+// ws) given the two previous tags (tag id + 1, 0 before the sentence);
+// mode selects the feature sets. They are the word features, which depend
+// only on the word's form, flags and the sentence's capitalization profile
+// (and can be cached per word: see wordCache), and the context features.
+func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64, mode int) []uint32 {
+	buf = wordFeatures(buf, &ws[i+2], ws[0].st, mode)
+	return contextFeatures(buf, ws, i, p1, p2, mode)
+}
+
+// wordFeatures appends the features of word w alone; prof is the
+// sentence's capitalization profile (ws[0].st).
+func wordFeatures(buf []uint32, w *wordInfo, prof uint64, mode int) []uint32 {
+	buf = append(buf,
 		f1(0, 0),
 		f1(1, w.lower),
 		f1(2, w.suf3),
@@ -95,6 +105,33 @@ func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 		f1(6, w.pre1),
 		f1(7, w.pre3),
 		f1(8, w.shape),
+		f1(21, w.amb),
+		f1(25, w.flags),
+		f1(26, w.form),
+		f2(30, w.flags, w.suf3),
+		f2(32, prof, w.flags),
+		f3(33, prof, w.flags, w.suf3),
+	)
+	if mode&modeClusters != 0 {
+		// Word clusters.
+		buf = append(buf,
+			f1(60, w.c1024),
+			f1(61, w.c256),
+			f1(62, w.c64),
+			f2(68, w.lowB, w.flags),
+			f3(69, w.lowB, w.flags, prof),
+		)
+	}
+	return buf
+}
+
+// contextFeatures appends the features of word i that involve the previous
+// tags or other words.
+func contextFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64, mode int) []uint32 {
+	w := &ws[i+2]
+	l1, l2 := &ws[i+1], &ws[i]
+	r1, r2 := &ws[i+3], &ws[i+4]
+	buf = append(buf,
 		f1(9, p1),
 		f1(10, p2),
 		f2(11, p1, p2),
@@ -107,41 +144,30 @@ func tagFeatures(buf []uint32, ws []wordInfo, i int, p1, p2 uint64) []uint32 {
 		f1(18, r2.lower),
 		f1(19, r1.amb),
 		f1(20, r2.amb),
-		f1(21, w.amb),
 		f2(22, l1.lower, w.lower),
 		f2(23, w.lower, r1.lower),
 		f2(24, p1, r1.amb),
-		f1(25, w.flags),
-		f1(26, w.form),
 		f1(27, r1.shape),
 		f2(28, w.amb, r1.amb),
 		f2(29, p1, w.suf3),
-		f2(30, w.flags, w.suf3),
 		f2(31, l1.amb, w.amb),
-		f2(32, ws[0].st, w.flags),
-		f3(33, ws[0].st, w.flags, w.suf3),
 		f3(34, ws[0].st, w.flags, p1),
 	)
-}
-
-// clusterFeatures appends the word-cluster features of word i.
-func clusterFeatures(buf []uint32, ws []wordInfo, i int, p1 uint64) []uint32 {
-	w := &ws[i+2]
-	l1 := &ws[i+1]
-	r1, r2 := &ws[i+3], &ws[i+4]
-	return append(buf,
-		f1(60, w.c1024),
-		f1(61, w.c256),
-		f1(62, w.c64),
-		f2(63, p1, w.c256),
-		f1(64, l1.c256),
-		f1(65, r1.c256),
-		f1(66, r2.c64),
-		f2(67, w.c256, r1.c256),
-		f2(68, w.lowB, w.flags),
-		f3(69, w.lowB, w.flags, ws[0].st),
-		f2(70, l1.c64, w.c256),
-	)
+	if mode&modeClusters != 0 {
+		// Word clusters.
+		buf = append(buf,
+			f2(63, p1, w.c256),
+			f1(64, l1.c256),
+			f1(65, r1.c256),
+			f1(66, r2.c64),
+			f2(67, w.c256, r1.c256),
+			f2(70, l1.c64, w.c256),
+		)
+	}
+	if mode&modeStacked != 0 {
+		buf = stackedFeatures(buf, ws, i, p1)
+	}
+	return buf
 }
 
 // stackedFeatures appends the second-pass features, which see the
@@ -181,38 +207,49 @@ const (
 )
 
 // greedy tags ws left to right with lin; mode selects the feature sets.
-func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int) {
+// If wc is set, it holds the scores of the word features of the sentence's
+// words for tagging pass pass (0 or 1).
+func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int, wc *wordCache, pass int) {
 	n := len(ws) - 4
-	if cap(sc.scores) < lin.nClasses {
-		sc.scores = make([]int32, lin.nClasses)
+	nc := lin.nClasses
+	if cap(sc.scores) < nc {
+		sc.scores = make([]int32, nc)
 	}
-	scores := sc.scores[:lin.nClasses]
+	scores := sc.scores[:nc]
 	var p1, p2 uint64
 	for i := 0; i < n; i++ {
-		sc.feats = tagFeatures(sc.feats[:0], ws, i, p1, p2)
-		if mode&modeClusters != 0 {
-			sc.feats = clusterFeatures(sc.feats, ws, i, p1)
+		if wc != nil {
+			sc.feats = contextFeatures(sc.feats[:0], ws, i, p1, p2, mode)
+			lin.score(sc.feats, scores)
+			v := wc.scores(i, pass)[:nc]
+			for c := range scores {
+				scores[c] += v[c]
+			}
+		} else {
+			sc.feats = tagFeatures(sc.feats[:0], ws, i, p1, p2, mode)
+			lin.score(sc.feats, scores)
 		}
-		if mode&modeStacked != 0 {
-			sc.feats = stackedFeatures(sc.feats, ws, i, p1)
-		}
-		lin.score(sc.feats, scores)
 		best := argmax32(scores)
 		out[i] = best
 		p2, p1 = p1, uint64(best+1)
 	}
 }
 
-// tagIDs runs the tagger over ws and stores tag ids in out.
-func (t *Tagger) tagIDs(sc *Scratch, ws []wordInfo, out []int) {
-	greedy(t.lin, sc, ws, out, t.mode())
+// tagIDs runs the tagger over ws (prepared from forms) and stores tag ids
+// in out.
+func (t *Tagger) tagIDs(sc *Scratch, forms []string, ws []wordInfo, out []int) {
+	wc := &sc.wcache
+	if !wc.prepare(t, forms, ws) {
+		wc = nil
+	}
+	greedy(t.lin, sc, ws, out, t.mode(), wc, 0)
 	if t.lin2 == nil {
 		return
 	}
 	for i, tg := range out {
 		ws[i+2].st = uint64(tg + 1)
 	}
-	greedy(t.lin2, sc, ws, out, t.mode()|modeStacked)
+	greedy(t.lin2, sc, ws, out, t.mode()|modeStacked, wc, 1)
 }
 
 // mode is the first-pass feature set of t.
@@ -231,7 +268,7 @@ func (t *Tagger) Tag(sc *Scratch, s *Sentence) {
 		sc.tags = make([]int, n)
 	}
 	tags := sc.tags[:n]
-	t.tagIDs(sc, ws, tags)
+	t.tagIDs(sc, s.Forms, ws, tags)
 	for i, tg := range tags {
 		s.UPOS[i], s.XPOS[i] = t.upos[tg], t.xpos[tg]
 		s.Lemmas[i], s.Feats[i] = t.lem.lemma(s.Forms[i], ws[i+2].lower, tg, t.upos[tg])
@@ -296,7 +333,7 @@ func accuracyOf(lin *linear, d taggerData, mode int) float64 {
 	var out []int
 	for si, ws := range d.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(lin, sc, ws, out, mode)
+		greedy(lin, sc, ws, out, mode, nil, 0)
 		for i, tg := range out {
 			if tg == d.gold[si][i] {
 				ok++
@@ -315,13 +352,7 @@ func trainLinear(ctx context.Context, nTags int, train, dev taggerData, mode int
 	for si, ws := range train.ws {
 		var p1, p2 uint64
 		for i := range train.gold[si] {
-			feats = tagFeatures(feats[:0], ws, i, p1, p2)
-			if mode&modeClusters != 0 {
-				feats = clusterFeatures(feats, ws, i, p1)
-			}
-			if mode&modeStacked != 0 {
-				feats = stackedFeatures(feats, ws, i, p1)
-			}
+			feats = tagFeatures(feats[:0], ws, i, p1, p2, mode)
 			for _, f := range feats {
 				counts[f]++
 			}
@@ -357,13 +388,7 @@ func trainLinear(ctx context.Context, nTags int, train, dev taggerData, mode int
 			ws := train.ws[si]
 			var p1, p2 uint64
 			for i, g := range train.gold[si] {
-				feats = tagFeatures(feats[:0], ws, i, p1, p2)
-				if mode&modeClusters != 0 {
-					feats = clusterFeatures(feats, ws, i, p1)
-				}
-				if mode&modeStacked != 0 {
-					feats = stackedFeatures(feats, ws, i, p1)
-				}
+				feats = tagFeatures(feats[:0], ws, i, p1, p2, mode)
 				p.score(feats, scores)
 				pred := 0
 				for c, v := range scores {
@@ -467,7 +492,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 		for _, i := range held {
 			ws := tr.ws[i]
 			out = growInts(out, len(ws)-4)
-			greedy(lin, sc, ws, out, t.mode())
+			greedy(lin, sc, ws, out, t.mode(), nil, 0)
 			for j, tg := range out {
 				ws[j+2].st = uint64(tg + 1)
 			}
@@ -476,7 +501,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	}
 	for _, ws := range dv.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(t.lin, sc, ws, out, t.mode())
+		greedy(t.lin, sc, ws, out, t.mode(), nil, 0)
 		for j, tg := range out {
 			ws[j+2].st = uint64(tg + 1)
 		}
