@@ -43,8 +43,14 @@ func (s *Stage) Name() string { return "syntax" }
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	sc := s.a.pool.Get().(*Scratch)
 	defer s.a.pool.Put(sc)
-	var sent Sentence
-	var forms []string
+	sent := &sc.sent
+	forms := sc.forms[:0]
+	defer func() {
+		// Keep the memory, not the document's strings.
+		clear(forms)
+		sc.forms = forms[:0]
+		sent.Reset(nil)
+	}()
 	for i, se := range d.Sentences {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -60,7 +66,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 			forms = append(forms, t.Text)
 		}
 		sent.Reset(forms)
-		s.a.AnalyzeWith(sc, &sent)
+		s.a.AnalyzeWith(sc, sent)
 		for j := range toks {
 			t := &toks[j]
 			t.UPOS, t.XPOS, t.Feats, t.Lemma = sent.UPOS[j], sent.XPOS[j], sent.Feats[j], sent.Lemmas[j]

@@ -33,6 +33,8 @@ type Scratch struct {
 	ps     parseState
 	arcC   arcCache
 	wcache wordCache
+	sent   Sentence // for Stage.Process
+	forms  []string
 	beam   *beamScratch
 	arcS   *linScorer
 	labS   *linScorer

@@ -99,6 +99,7 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 	minCount := fs.Int("min-count", 2, "minimum occurrences of a feature")
 	folds := fs.Int("folds", 5, "jackknife folds for the second tagging pass (0: one pass)")
 	clusters := fs.String("clusters", "ner", "word clusters: \"ner\" (those of the embedded NER model), a cluster FILE (sitrep train ner --save-clusters), or \"none\"")
+	minWeight := fs.Int("min-weight", 1, "drop quantized weights (int16 scale) below this magnitude (smaller, faster model)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -119,7 +120,7 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, Folds: *folds, Clusters: wc, Log: e.stderr})
+	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, MinQ: *minWeight, Folds: *folds, Clusters: wc, Log: e.stderr})
 	if err != nil {
 		return err
 	}
