@@ -81,6 +81,23 @@ type scorer interface {
 type linScorer struct {
 	l   *linear
 	buf []int32
+	// cache, if set, holds the scores of the static feature groups of the
+	// sentence (see arcCache), shared by all beam items.
+	cache *arcCache
+}
+
+// stateScores sets out to the transition scores of st.
+func (s *linScorer) stateScores(st *parseState, out []float32) {
+	if cap(s.buf) < len(out) {
+		s.buf = make([]int32, len(out))
+	}
+	b := s.buf[:len(out)]
+	st.feats = st.dynFeatures(st.feats[:0])
+	s.l.score(st.feats, b)
+	s.cache.add(s.l, st, b)
+	for i, v := range b {
+		out[i] = float32(v)
+	}
 }
 
 func (s *linScorer) scores(feats []uint32, out []float32) {
@@ -163,8 +180,12 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 			if st.done() {
 				continue
 			}
-			st.feats = st.features(st.feats[:0])
-			arcs.scores(st.feats, ascores)
+			if ls, ok := arcs.(*linScorer); ok && ls.cache != nil {
+				ls.stateScores(st, ascores)
+			} else {
+				st.feats = st.features(st.feats[:0])
+				arcs.scores(st.feats, ascores)
+			}
 			minCost := 1 << 30
 			if tr != nil && it.gold {
 				for a := 0; a < nActs; a++ {
@@ -324,6 +345,8 @@ func (p *Parser) parseBeam(sc *Scratch, st *parseState, width int) {
 		sc.labS = &linScorer{l: p.lab}
 	}
 	sc.arcS.l, sc.labS.l = p.arcs, p.lab
+	sc.arcC.reset(st.n)
+	sc.arcS.cache = &sc.arcC
 	best := beamSearch(sc.beam, st, width, sc.arcS, sc.labS, len(p.labels), nil)
 	if best != nil && best != st {
 		st.copyFrom(best)
