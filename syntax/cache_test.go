@@ -98,3 +98,33 @@ func TestCachesMatchFullScoringEmbedded(t *testing.T) {
 	}
 	checkCaches(t, a, devSentences(t)[:500])
 }
+
+func TestBeamCacheMatchesFullScoring(t *testing.T) {
+	a := tinyAnalyzer(t, 4)
+	p := a.Parser
+	_, sents := readFixture(t)
+	for si, g := range sents {
+		if g.Len() == 0 {
+			continue
+		}
+		run := func(cached bool) ([]int, []int) {
+			sc := &Scratch{}
+			st := &sc.ps
+			st.init(g, p.amb, p.cl)
+			var best *parseState
+			if cached {
+				p.parseBeam(sc, st, 4)
+				best = st
+			} else {
+				best = beamSearch(&beamScratch{}, st, 4, &linScorer{l: p.arcs}, &linScorer{l: p.lab}, len(p.labels), nil)
+				best.finish()
+			}
+			return slices.Clone(best.heads), slices.Clone(best.labels)
+		}
+		h1, l1 := run(false)
+		h2, l2 := run(true)
+		if !slices.Equal(h1, h2) || !slices.Equal(l1, l2) {
+			t.Fatalf("sentence %d: cached beam %v %v, want %v %v", si, h2, l2, h1, l1)
+		}
+	}
+}
