@@ -16,8 +16,8 @@ var modelFS embed.FS
 const (
 	TaggerModel = "models/tagger.gz"
 	ParserModel = "models/parser.gz"
-	// FastParserModel is the greedy parser: about 0.6 UAS less accurate,
-	// about twice as fast.
+	// FastParserModel is the greedy parser: about 1.2 UAS less accurate,
+	// about five times as fast.
 	FastParserModel = "models/parser-greedy.gz"
 )
 

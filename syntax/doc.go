@@ -10,8 +10,9 @@
 // its affixes, shape and capitalization, the words around it and their tag
 // ambiguity classes (the set of tags each word had in training). Pass two
 // repeats this and also sees the first-pass tags of the following words; it
-// is trained on first-pass tags jackknifed over five folds. FEATS come from
-// a (word, tag) lexicon with a per-tag default.
+// is trained on first-pass tags jackknifed over five folds. Both passes also
+// see word clusters (the exchange clusters of the ner package, stored in the
+// model). FEATS come from a (word, tag) lexicon with a per-tag default.
 //
 // # Lemmatizer
 //
@@ -32,7 +33,7 @@
 //
 //   - greedy, trained with the arc-eager dynamic oracle of Goldberg and
 //     Nivre (2012) with exploration;
-//   - beam search (default width 8), trained globally with early update;
+//   - beam search (the shipped model: width 16), trained globally with early update;
 //     the gold path is latent (any transition of minimal oracle cost), so
 //     non-projective training trees need no preprocessing. Sentences longer
 //     than 200 words fall back to greedy search.
@@ -48,6 +49,11 @@
 // model, and stored sparsely (feature hash -> class, weight) in a gzip'd
 // file. At run time they live in an open-addressing table keyed by 32-bit
 // feature hashes; feature keys are computed by hashing without allocation.
+// Rows with many entries are stored dense (two classes per 64-bit add). The
+// scores of feature groups that do not change within a sentence are cached:
+// the tagger's word features per word (wordCache, per worker) and the
+// parser's features of s0, s1 and the buffer per token (arcCache); outputs
+// are those of scoring every feature, since scores are integer sums.
 // Training is deterministic (fixed seeds): see models/README.md for the
 // commands and the package README for the figures.
 package syntax

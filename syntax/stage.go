@@ -23,7 +23,7 @@ func NewStage() (*Stage, error) {
 }
 
 // NewFastStage loads the embedded models with the greedy parser: about
-// 0.6 UAS less, about twice as fast.
+// 1.2 UAS less, about five times as fast (the pipeline's choice).
 func NewFastStage() (*Stage, error) {
 	a, err := LoadFastAnalyzer("")
 	if err != nil {
