@@ -179,7 +179,7 @@ func assemble(v *view, labels []int) []rawAttr {
 			for _, ci := range cs[1:] {
 				c := sp[ci]
 				prev := group[len(group)-1]
-				if onlyAttrBetween(v, sp, prev, c, &qq, src) {
+				if onlyAttrBetween(v, sp, prev, c, &qq, src) || quoteResumes(v, sp, prev, c, qq) {
 					group = append(group, c)
 					continue
 				}
@@ -194,6 +194,29 @@ func assemble(v *view, labels []int) []rawAttr {
 	}
 	return out
 }
+
+// quoteResumes reports whether quoted span b resumes the quote a after its
+// cue: "“A,” she said last month. “B.”" is one discontinuous content when
+// a closes a quotation, b opens the next one in the cue's sentence or the
+// one after it, and no other tagged span lies between them.
+func quoteResumes(v *view, sp []tspan, a, b, cue tspan) bool {
+	if v.qstate[a.hi-1] != 3 || v.qstate[b.lo] != 2 || cue.lo < a.hi || cue.hi > b.lo {
+		return false
+	}
+	if b.lo-a.hi > maxResumeGap || v.sent[b.lo] > v.sent[cue.lo]+1 || v.sent[a.hi-1] != v.sent[cue.lo] {
+		return false
+	}
+	for _, s := range sp {
+		if s.lo >= a.hi && s.hi <= b.lo && s.role != 2 && s != cue {
+			return false
+		}
+	}
+	return true
+}
+
+// maxResumeGap is the most tokens between a quote and the quote that
+// resumes it after the cue.
+const maxResumeGap = 40
 
 // onlyAttrBetween reports whether only the cue, the source and punctuation
 // lie between spans a and b.

@@ -291,6 +291,12 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 				prev.content = append(prev.content, c)
 				continue
 			}
+			// "“X,” said Caddell, speaking of Y. “Z.”": the quote goes on
+			// past another attribution in the sentence after the cue.
+			if q := quoteBefore(v, out, c); q != nil {
+				q.content = append(q.content, c)
+				continue
+			}
 		}
 		out = append(out, r)
 	}
@@ -601,3 +607,36 @@ func bylineQuotes(v *view, labels []int) {
 		}
 	}
 }
+
+// quoteBefore returns the statement of out that quoted content c continues:
+// in the same paragraph, a direct quote ending with its closing mark
+// followed by its cue, with c opening a quote at most maxQuoteSents
+// sentences after the cue's (nil when there is none).
+func quoteBefore(v *view, out []rawAttr, c tspan) *rawAttr {
+	if v.qstate[c.lo] != 2 {
+		return nil
+	}
+	cs := v.seqIndex(c.lo)
+	for k := len(out) - 1; k >= 0 && k >= len(out)-3; k-- {
+		p := &out[k]
+		if len(p.content) == 0 || p.cue == nil {
+			continue
+		}
+		last := p.content[len(p.content)-1]
+		if v.seqIndex(last.hi-1) != cs {
+			return nil
+		}
+		if v.qstate[last.hi-1] != 3 || p.cue.lo < last.hi || p.cue.hi > c.lo {
+			continue
+		}
+		if d := v.sent[c.lo] - v.sent[p.cue.lo]; d < 1 || d > maxQuoteSents || c.lo-last.hi > maxQuoteGap {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+// A quote continued past another attribution lies at most maxQuoteSents
+// sentences after its cue and maxQuoteGap tokens after its first part.
+const maxQuoteSents, maxQuoteGap = 2, 50

@@ -77,7 +77,9 @@ func TestStageFixture(t *testing.T) {
 		{"headline", "Talks must go on", "indirect", "e2", "says", nil},
 		{"indirect", "has every right", "indirect", "e1", "said", nil},
 		{"pronoun", "We will not stop", "direct", "e1", "told", []string{"reporters"}},
-		{"continuation", "There is no other way", "direct", "e1", "", nil},
+		// The quote resumes after its cue and runs on into the next
+		// paragraph: one statement, told to reporters.
+		{"continuation", "There is no other way", "direct", "e1", "", []string{"reporters"}},
 		{"partial", "would remain an adviser", "partial", "e3", "said", []string{"e5"}},
 		{"term", "defense and technical agreement", "term", "", "", nil},
 		{"country", "it will respond", "indirect", "e4", "", []string{"state media"}},

@@ -1,0 +1,93 @@
+package quotes
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// testView segments text and returns its view with an empty lexicon plus
+// the reporting verbs.
+func testView(t *testing.T, text string) *view {
+	t.Helper()
+	d, err := segmentDoc(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := &lexicon{cue: map[string]bool{}, prob: map[string]byte{}}
+	for _, w := range reportingVerbs {
+		lx.cue[w] = true
+	}
+	return newView(d, lx)
+}
+
+// spanOf returns the tokens covering the first occurrence of sub at or
+// after token from, with role r.
+func spanOf(t *testing.T, v *view, r int, sub string, from int) tspan {
+	t.Helper()
+	rs := []rune(v.d.Text)
+	for i := from; i < len(v.d.Tokens); i++ {
+		s := v.d.Tokens[i].Start
+		if !strings.HasPrefix(string(rs[s:]), sub) {
+			continue
+		}
+		e := s + len([]rune(sub))
+		j := i
+		for j < len(v.d.Tokens) && v.d.Tokens[j].Start < e {
+			j++
+		}
+		return tspan{r, i, j}
+	}
+	t.Fatalf("%q not found in %q", sub, v.d.Text)
+	return tspan{}
+}
+
+func TestQuoteResumes(t *testing.T) {
+	tests := []struct {
+		text, a, cue, b string
+		other           string // another tagged cue between, if any
+		want            bool
+	}{
+		{`“Here comes Big Daddy,” she said last month. “The Donald.”`, `“Here comes Big Daddy,”`, "said", `“The Donald.”`, "", true},
+		{`“Here comes Big Daddy,” she said. “The Donald,” he said.`, `“Here comes Big Daddy,”`, "said", `“The Donald,”`, "", true},
+		{`“Here comes Big Daddy,” she said. Then she left. “The Donald.”`, `“Here comes Big Daddy,”`, "said", `“The Donald.”`, "", false},
+		{`“Here comes Big Daddy,” she said, and he denied it. “No.”`, `“Here comes Big Daddy,”`, "said", `“No.”`, "denied", false},
+		{`“Here comes Big Daddy,” she said, and the Donald replied.`, `“Here comes Big Daddy,”`, "said", `the Donald replied`, "", false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		a := spanOf(t, v, 1, tc.a, 0)
+		q := spanOf(t, v, 3, tc.cue, a.hi)
+		b := spanOf(t, v, 1, tc.b, q.hi)
+		sp := []tspan{a, q}
+		if tc.other != "" {
+			sp = append(sp, spanOf(t, v, 3, tc.other, q.hi))
+		}
+		sp = append(sp, b)
+		if got := quoteResumes(v, sp, a, b, q); got != tc.want {
+			t.Errorf("%s: quoteResumes = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestQuoteBefore(t *testing.T) {
+	text := `“We will win,” said Caddell, speaking of the polls. “They are wrong.” Later, “Nobody asked.”`
+	v := testView(t, text)
+	a := spanOf(t, v, 1, `“We will win,”`, 0)
+	q := spanOf(t, v, 3, "said", a.hi)
+	s := spanOf(t, v, 2, "Caddell", q.hi)
+	prev := []rawAttr{{content: []tspan{a}, cue: &q, source: &s}}
+	c := spanOf(t, v, 1, `“They are wrong.”`, s.hi)
+	if got := quoteBefore(v, prev, c); got == nil {
+		t.Errorf("quoteBefore(%q) = nil, want the Caddell quote", `“They are wrong.”`)
+	}
+	far := spanOf(t, v, 1, `“Nobody asked.”`, c.hi)
+	prev[0].content = append(prev[0].content, c)
+	if got := quoteBefore(v, prev, far); got != nil {
+		t.Errorf("quoteBefore(%q) = %v, want nil (the last part does not end before the cue)", `“Nobody asked.”`, got)
+	}
+	plain := spanOf(t, v, 1, `speaking of the polls`, s.hi)
+	if got := quoteBefore(v, prev[:1], plain); got != nil {
+		t.Errorf("quoteBefore of an unquoted span = %v, want nil", got)
+	}
+}
