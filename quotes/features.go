@@ -40,6 +40,7 @@ type view struct {
 	cls    []uint8 // token class for class-dependent transitions
 	stack  []int   // level-1 labels, for the second-level tagger
 	syntax bool
+	tr     *tree // the dependency tree, built on first use (see view.tree)
 }
 
 func normQuote(s string) string {

@@ -640,3 +640,22 @@ func quoteBefore(v *view, out []rawAttr, c tspan) *rawAttr {
 // A quote continued past another attribution lies at most maxQuoteSents
 // sentences after its cue and maxQuoteGap tokens after its first part.
 const maxQuoteSents, maxQuoteGap = 2, 50
+
+// trimContent drops sentence punctuation outside quotation marks from the
+// ends of content fragments: PolNeAR contents end before the period of an
+// indirect statement ("... to the White House."), but keep the marks and
+// the punctuation inside a quotation ("“..., he said,”").
+func trimContent(v *view, cs []tspan) []tspan {
+	for k := range cs {
+		c := &cs[k]
+		if v.qstate[c.lo] != 0 {
+			continue
+		}
+		for c.hi-c.lo > 1 && v.qstate[c.hi-1] == 0 && trailingPunct[v.lower[c.hi-1]] {
+			c.hi--
+		}
+	}
+	return cs
+}
+
+var trailingPunct = map[string]bool{".": true, ",": true, ";": true, ":": true}
