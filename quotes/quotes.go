@@ -80,6 +80,9 @@ func (m *Model) raw(v *view) []rawAttr {
 	raws = mergeOrphans(v, raws)
 	for k := range raws {
 		raws[k] = orphanSpeaker(v, raws[k])
+	}
+	shareSpeakers(v, raws)
+	for k := range raws {
 		raws[k] = parseRoles(v, raws[k])
 		raws[k].content = trimContent(v, raws[k].content)
 	}

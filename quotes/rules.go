@@ -659,3 +659,45 @@ func trimContent(v *view, cs []tspan) []tspan {
 }
 
 var trailingPunct = map[string]bool{".": true, ",": true, ";": true, ":": true}
+
+// shareSpeakers gives a participle cue with no source of its own the
+// source of the cue it follows in the sentence: in "“...,” the mayor said,
+// adding that ..." the mayor also does the adding.
+func shareSpeakers(v *view, raws []rawAttr) {
+	for k := range raws {
+		r := &raws[k]
+		if r.source != nil || r.cue == nil || !strings.HasSuffix(v.lower[r.cue.lo], "ing") {
+			continue
+		}
+		q := r.cue.lo
+		if q == 0 || v.lower[q-1] != "," {
+			continue
+		}
+		for j := range raws {
+			p := &raws[j]
+			if j == k || p.cue == nil || p.source == nil || p.cue.hi > q || v.sent[p.cue.lo] != v.sent[q] {
+				continue
+			}
+			if end := max(p.cue.hi, p.source.hi); end <= q && q-end <= maxShareGap && !clauseBetween(v, end, q) {
+				s := *p.source
+				r.source = &s
+				break
+			}
+		}
+	}
+}
+
+// clauseBetween reports whether tokens [lo, hi) may hold another clause:
+// a cue word or a coordinating conjunction.
+func clauseBetween(v *view, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if v.cue[i] || v.lower[i] == "and" || v.lower[i] == "but" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxShareGap is the most tokens between a cue (or its source) and the
+// participle cue that shares its source.
+const maxShareGap = 8

@@ -91,3 +91,29 @@ func TestQuoteBefore(t *testing.T) {
 		t.Errorf("quoteBefore of an unquoted span = %v, want nil", got)
 	}
 }
+
+func TestShareSpeakers(t *testing.T) {
+	tests := []struct {
+		text, src, cue, part string
+		want                 bool
+	}{
+		{`“It works,” the mayor said, adding that it would take hours.`, "the mayor", "said", "adding", true},
+		{`“It works,” the mayor said in a statement, adding that it would take hours.`, "the mayor", "said", "adding", true},
+		{`“It works,” the mayor said. Adding that it would take hours, he left.`, "the mayor", "said", "Adding", false},
+		{`The mayor said it works and the governor agreed, saying it would take hours.`, "The mayor", "said", "saying", false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		p := spanOf(t, v, 3, tc.part, q.hi)
+		raws := []rawAttr{{cue: &q, source: &s}, {cue: &p}}
+		shareSpeakers(v, raws)
+		if got := raws[1].source != nil; got != tc.want {
+			t.Errorf("%s: shared source %v, want %v", tc.text, got, tc.want)
+		}
+		if tc.want && raws[1].source != nil && *raws[1].source != s {
+			t.Errorf("%s: shared source %v, want %v", tc.text, *raws[1].source, s)
+		}
+	}
+}
