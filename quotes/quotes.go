@@ -85,6 +85,10 @@ func (m *Model) raw(v *view) []rawAttr {
 	for k := range raws {
 		raws[k] = parseRoles(v, raws[k])
 		raws[k].content = trimContent(v, raws[k].content)
+		if raws[k].source != nil {
+			s := sourceCommas(v, *raws[k].source, raws[k])
+			raws[k].source = &s
+		}
 	}
 	return raws
 }

@@ -701,3 +701,36 @@ func clauseBetween(v *view, lo, hi int) bool {
 // maxShareGap is the most tokens between a cue (or its source) and the
 // participle cue that shares its source.
 const maxShareGap = 8
+
+// sourceCommas applies PolNeAR's comma convention to a source: a set-off
+// apposition keeps its closing comma ("Scott Pruitt, the attorney general
+// of Oklahoma, said"), a plain name has none ("Caddell, who ..." is
+// "Caddell").
+func sourceCommas(v *view, s tspan, r rawAttr) tspan {
+	inner := false
+	for i := s.lo; i < s.hi-1; i++ {
+		if v.lower[i] == "," {
+			inner = true
+		}
+	}
+	switch {
+	case !inner && s.hi-s.lo > 1 && v.lower[s.hi-1] == ",":
+		s.hi--
+	case inner && v.lower[s.hi-1] != "," && s.hi < len(v.lower) && v.lower[s.hi] == "," && v.sent[s.hi] == v.sent[s.lo] && !r.covers(s.hi):
+		s.hi++
+	}
+	return s
+}
+
+// covers reports whether token i is in r's content or cue.
+func (r rawAttr) covers(i int) bool {
+	if r.cue != nil && i >= r.cue.lo && i < r.cue.hi {
+		return true
+	}
+	for _, c := range r.content {
+		if i >= c.lo && i < c.hi {
+			return true
+		}
+	}
+	return false
+}

@@ -117,3 +117,19 @@ func TestShareSpeakers(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceCommas(t *testing.T) {
+	tests := []struct{ text, src, want string }{
+		{"Scott Pruitt, the attorney general of Oklahoma, said it works.", "Scott Pruitt, the attorney general of Oklahoma", "Scott Pruitt, the attorney general of Oklahoma,"},
+		{"Scott Pruitt, the attorney general of Oklahoma, said it works.", "Scott Pruitt, the attorney general of Oklahoma,", "Scott Pruitt, the attorney general of Oklahoma,"},
+		{"“It works,” said Caddell, a pollster.", "Caddell,", "Caddell"},
+		{"Caddell said it works.", "Caddell", "Caddell"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := sourceCommas(v, spanOf(t, v, 2, tc.src, 0), rawAttr{})
+		if got := v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End); got != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
