@@ -162,7 +162,9 @@ func assemble(v *view, labels []int) []rawAttr {
 				for _, ci := range cs {
 					cont = append(cont, sp[ci])
 				}
-				if fs, ok := fallbackSource(v, q, cont); ok {
+				if ss, ok := syntaxSource(v, rawAttr{content: cont, cue: &q}); ok {
+					src = &ss
+				} else if fs, ok := fallbackSource(v, q, cont); ok {
 					src = &fs
 				}
 			}
