@@ -424,6 +424,11 @@ func (v *view) features(h *hasher) []int {
 			v.stackFeatures(h, i, s, in)
 		}
 		if v.syntax {
+			k := len(h.out)
+			h.out = appendTreeFeatures(h.out, v, v.tree(), i)
+			for j := k; j < len(h.out); j++ {
+				h.out[j] &= h.mask
+			}
 			t := v.d.Tokens[i]
 			h.add("upos", t.UPOS)
 			h.add("dep", t.Deprel)

@@ -93,8 +93,12 @@ func (m *Model) raw(v *view) []rawAttr {
 	return raws
 }
 
-// PredictText segments text and returns its attributions.
+// PredictText segments text (and parses it, for a model that reads the
+// syntax layer) and returns its attributions.
 func (m *Model) PredictText(ctx context.Context, text string) ([]Attribution, error) {
+	if m.UsesSyntax() {
+		return m.PredictParsed(ctx, text)
+	}
 	d, err := segmentDoc(ctx, text)
 	if err != nil {
 		return nil, err

@@ -168,3 +168,23 @@ func BenchmarkStage(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStageParsed times the stage alone on a document the pipeline
+// has segmented and parsed.
+func BenchmarkStageParsed(b *testing.B) {
+	st := newTestStage(b)
+	text := strings.Repeat(fixture+"\n\n", 8)
+	d, err := segmentDoc(context.Background(), text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := ParseSyntax(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := st.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

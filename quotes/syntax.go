@@ -203,3 +203,79 @@ func parseRoles(v *view, r rawAttr) rawAttr {
 	}
 	return r
 }
+
+// UsesSyntax reports whether the model reads the syntax layer (UPOS,
+// Head, Deprel), which the pipeline's syntax stage fills before the
+// quotes stage runs.
+func (m *Model) UsesSyntax() bool {
+	for lm := m; lm != nil; lm = lm.stage2 {
+		if lm.syntax {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSyntax reports whether d's tokens carry the syntax layer.
+func hasSyntax(d *document.Document) bool {
+	for _, t := range d.Tokens {
+		if t.Deprel != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Feature-name states of the tree features (read-only).
+var treeNames = struct{ anc, ancw, edge, hrel, kid uint64 }{
+	anc: seedOf("anc"), ancw: seedOf("ancw"), edge: seedOf("edge"), hrel: seedOf("hrel"), kid: seedOf("kid"),
+}
+
+// maxAncestors bounds the walk from a token up to its governing cue.
+const maxAncestors = 8
+
+// appendTreeFeatures appends the (unmasked) tree features of token i: the
+// relation by which its subtree hangs from the nearest cue word above it
+// (the cue's complement, its subject ...), whether i opens or closes that
+// subtree, the relation of its head, and whether a cue word governs it
+// directly.
+func appendTreeFeatures(f []uint32, v *view, t *tree, i int) []uint32 {
+	nm := &treeNames
+	under, child := -1, i
+	for a, hop := t.head[i], 0; a >= 0 && hop < maxAncestors; a, hop = t.head[a], hop+1 {
+		if v.cue[a] {
+			under = a
+			break
+		}
+		child = a
+	}
+	rel := "-"
+	if under >= 0 {
+		rel = v.rel(child)
+		f = append(f, fold(hs(nm.anc, rel)), fold(hs(hs(nm.ancw, rel), v.lower[under])))
+		var e byte = 'm'
+		switch {
+		case i == t.lo[child] && i == t.hi[child]-1:
+			e = 'o'
+		case i == t.lo[child]:
+			e = 'b'
+		case i == t.hi[child]-1:
+			e = 'e'
+		}
+		f = append(f, fold(hb(hs(nm.edge, rel), e)))
+	} else {
+		f = append(f, fold(hs(nm.anc, rel)))
+	}
+	if h := t.head[i]; h >= 0 {
+		f = append(f, fold(hs(hs(nm.hrel, v.rel(i)), v.rel(h))))
+	}
+	kc := byte('0')
+	for _, k := range t.kids[i] {
+		if v.cue[k] {
+			kc = '1'
+			break
+		}
+	}
+	f = append(f, fold(hb(hs(nm.kid, v.rel(i)), kc)))
+	return f
+}

@@ -104,3 +104,27 @@ func TestTrimContent(t *testing.T) {
 		}
 	}
 }
+
+func TestTreeFeatures(t *testing.T) {
+	v := parsed(t, "Trump defended his comments, adding that it was rigged.",
+		[]string{"PROPN 2 nsubj", "VERB 0 root", "PRON 4 nmod:poss", "NOUN 2 obj", "PUNCT 6 punct", "VERB 2 advcl",
+			"SCONJ 10 mark", "PRON 10 nsubj:pass", "AUX 10 aux:pass", "VERB 6 ccomp", "PUNCT 2 punct"})
+	tr := v.tree()
+	if lo, hi := tr.lo[9], tr.hi[9]; lo != 6 || hi != 10 {
+		t.Errorf("subtree of rigged = [%d, %d), want [6, 10)", lo, hi)
+	}
+	// "that" opens the complement of the cue "adding"; "it" is inside it;
+	// "comments" hangs from no cue.
+	that := appendTreeFeatures(nil, v, tr, 6)
+	it := appendTreeFeatures(nil, v, tr, 7)
+	comments := appendTreeFeatures(nil, v, tr, 3)
+	if that[0] != it[0] {
+		t.Errorf("tokens of one complement differ in their governing relation: %x %x", that[0], it[0])
+	}
+	if that[0] == comments[0] {
+		t.Errorf("a token under the cue and one outside share the governing relation %x", that[0])
+	}
+	if len(that) != len(it) || that[2] == it[2] {
+		t.Errorf("the complement's first token should differ from an inner one at the edge feature")
+	}
+}
