@@ -181,7 +181,7 @@ func assemble(v *view, labels []int) []rawAttr {
 			for _, ci := range cs[1:] {
 				c := sp[ci]
 				prev := group[len(group)-1]
-				if onlyAttrBetween(v, sp, prev, c, &qq, src) || quoteResumes(v, sp, prev, c, qq) {
+				if (onlyAttrBetween(v, sp, prev, c, &qq, src) && !plainAfterQuote(v, prev, c, qq)) || quoteResumes(v, sp, prev, c, qq) {
 					group = append(group, c)
 					continue
 				}
@@ -210,6 +210,21 @@ func quoteResumes(v *view, sp []tspan, a, b, cue tspan) bool {
 	}
 	for _, s := range sp {
 		if s.lo >= a.hi && s.hi <= b.lo && s.role != 2 && s != cue {
+			return false
+		}
+	}
+	return true
+}
+
+// plainAfterQuote reports whether span b, after the cue, holds no
+// quotation while a before it ends one: "“...,” she said after reading
+// the outline" does not go on with "the outline".
+func plainAfterQuote(v *view, a, b, cue tspan) bool {
+	if v.qstate[a.hi-1] != 3 || b.lo < cue.hi {
+		return false
+	}
+	for i := b.lo; i < b.hi; i++ {
+		if v.qstate[i] != 0 {
 			return false
 		}
 	}

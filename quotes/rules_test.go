@@ -133,3 +133,24 @@ func TestSourceCommas(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainAfterQuote(t *testing.T) {
+	tests := []struct {
+		text, a, cue, b string
+		want            bool
+	}{
+		{`“I don't see details,” she said after reading the outline.`, `“I don't see details,”`, "said", "the outline", true},
+		{`“I don't see details,” she said. “None at all.”`, `“I don't see details,”`, "said", `“None at all.”`, false},
+		{`The plan works, she said, because it is “simple.”`, `The plan works`, "said", `because it is “simple.”`, false},
+		{`The plan works, she said, because it is simple.`, `The plan works`, "said", `because it is simple`, false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		a := spanOf(t, v, 1, tc.a, 0)
+		q := spanOf(t, v, 3, tc.cue, a.hi)
+		b := spanOf(t, v, 1, tc.b, q.hi)
+		if got := plainAfterQuote(v, a, b, q); got != tc.want {
+			t.Errorf("%s: plainAfterQuote = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
