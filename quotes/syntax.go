@@ -46,11 +46,15 @@ func (m *Model) PredictParsed(ctx context.Context, text string) ([]Attribution, 
 
 // tree is the dependency tree of a view's tokens (document-wide indices).
 type tree struct {
-	head []int   // head token, -1 for a root or no parse
-	kids [][]int // dependents in text order
-	lo   []int   // leftmost token of each subtree
-	hi   []int   // one past the rightmost token of each subtree
+	head []int // head token, -1 for a root or no parse
+	kid  []int // dependents, grouped by head in text order
+	koff []int // token i's dependents are kid[koff[i]:koff[i+1]]
+	lo   []int // leftmost token of each subtree
+	hi   []int // one past the rightmost token of each subtree
 }
+
+// kids returns the dependents of token i.
+func (t *tree) kids(i int) []int { return t.kid[t.koff[i]:t.koff[i+1]] }
 
 // tree returns the dependency tree of v, or nil without a syntax layer.
 func (v *view) tree() *tree {
@@ -61,7 +65,8 @@ func (v *view) tree() *tree {
 		return v.tr
 	}
 	n := len(v.lower)
-	t := &tree{head: make([]int, n), kids: make([][]int, n), lo: make([]int, n), hi: make([]int, n)}
+	buf := make([]int, 5*n+1)
+	t := &tree{head: buf[:n:n], kid: buf[n : 2*n : 2*n], koff: buf[2*n : 3*n+1 : 3*n+1], lo: buf[3*n+1 : 4*n+1 : 4*n+1], hi: buf[4*n+1:]}
 	for i := range t.head {
 		t.head[i] = -1
 		t.lo[i], t.hi[i] = i, i+1
@@ -74,32 +79,48 @@ func (v *view) tree() *tree {
 			}
 			if j := s.TokenStart + h - 1; j < s.TokenEnd && j < n && j != i {
 				t.head[i] = j
-				t.kids[j] = append(t.kids[j], i)
+				t.koff[j+1]++
 			}
 		}
 	}
-	// Subtree extents, bottom-up by depth (guarding against cycles).
-	depth := make([]int, n)
-	for i := range depth {
-		d, j := 0, i
-		for t.head[j] >= 0 && d <= n {
-			j = t.head[j]
-			d++
-		}
-		depth[i] = d
+	for i := 0; i < n; i++ {
+		t.koff[i+1] += t.koff[i]
 	}
-	order := make([][]int, 0)
+	fill := make([]int, n)
+	copy(fill, t.koff[:n])
+	for i, h := range t.head {
+		if h >= 0 {
+			t.kid[fill[h]] = i
+			fill[h]++
+		}
+	}
+	// Subtree extents, deepest tokens first; a walk longer than its
+	// sentence is a cycle, whose tokens keep their own extent.
+	depth := fill // reuse
+	maxd := 0
+	for _, s := range v.d.Sentences {
+		lim := s.TokenEnd - s.TokenStart
+		for i := s.TokenStart; i < s.TokenEnd && i < n; i++ {
+			d, j := 0, i
+			for t.head[j] >= 0 && d <= lim {
+				j = t.head[j]
+				d++
+			}
+			if d > lim {
+				d = -1
+			}
+			depth[i] = d
+			maxd = max(maxd, d)
+		}
+	}
+	byDepth := make([][]int, maxd+1)
 	for i, d := range depth {
-		if d > n {
-			continue // a cycle: keep the token alone
+		if d > 0 {
+			byDepth[d] = append(byDepth[d], i)
 		}
-		for len(order) <= d {
-			order = append(order, nil)
-		}
-		order[d] = append(order[d], i)
 	}
-	for d := len(order) - 1; d > 0; d-- {
-		for _, i := range order[d] {
+	for d := maxd; d > 0; d-- {
+		for _, i := range byDepth[d] {
 			h := t.head[i]
 			t.lo[h] = min(t.lo[h], t.lo[i])
 			t.hi[h] = max(t.hi[h], t.hi[i])
@@ -133,7 +154,7 @@ func (v *view) cueHead(t *tree, q tspan) int {
 // "and said"), its head's.
 func (v *view) subjectOf(t *tree, c int) int {
 	for hop := 0; hop < 3 && c >= 0; hop++ {
-		for _, k := range t.kids[c] {
+		for _, k := range t.kids(c) {
 			if r := v.rel(k); r == "nsubj" {
 				return k
 			}
@@ -270,7 +291,7 @@ func appendTreeFeatures(f []uint32, v *view, t *tree, i int) []uint32 {
 		f = append(f, fold(hs(hs(nm.hrel, v.rel(i)), v.rel(h))))
 	}
 	kc := byte('0')
-	for _, k := range t.kids[i] {
+	for _, k := range t.kids(i) {
 		if v.cue[k] {
 			kc = '1'
 			break

@@ -78,6 +78,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
 	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
 	stack := fs.Bool("stack", true, "train a second-level tagger over the first one's labels")
+	seed := fs.Int64("seed", 0, "random seed of the training order")
 	useSyntax := fs.Bool("syntax", false, "parse the text with the syntax stage and train on its features too")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -91,7 +92,7 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	opt := quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
+	opt := quotes.TrainOptions{Epochs: *epochs, Bits: *bits, Seed: *seed, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
 		fmt.Fprintf(e.stderr, "[%5.1fs] "+f+"\n", append([]any{time.Since(start).Seconds()}, a...)...)
 	}}
 	if *useSyntax {
