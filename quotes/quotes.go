@@ -85,8 +85,9 @@ func (m *Model) raw(v *view) []rawAttr {
 	for k := range raws {
 		raws[k] = parseRoles(v, raws[k])
 		raws[k].content = trimContent(v, raws[k].content)
+		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {
-			s := sourceCommas(v, *raws[k].source, raws[k])
+			s := sourceCommas(v, relativeSource(v, *raws[k].source, raws[k]), raws[k])
 			raws[k].source = &s
 		}
 	}

@@ -734,3 +734,33 @@ func (r rawAttr) covers(i int) bool {
 	}
 	return false
 }
+
+// relativeSource reduces a source that ends in a relative pronoun right
+// before its cue to the pronoun, as PolNeAR marks it: in "Mr. Obama, who
+// said ...", the source of "said" is "who".
+func relativeSource(v *view, s tspan, r rawAttr) tspan {
+	if r.cue == nil || s.hi-s.lo < 2 || s.hi != r.cue.lo {
+		return s
+	}
+	if w := v.lower[s.hi-1]; w == "who" || w == "which" {
+		return tspan{2, s.hi - 1, s.hi}
+	}
+	return s
+}
+
+// adverbToCue moves an adverb between a source and its cue into the cue:
+// in "Gingrich cynically said", the source is "Gingrich" and the cue
+// "cynically said". It needs the parse's parts of speech.
+func adverbToCue(v *view, r *rawAttr) {
+	if !v.syntax || r.cue == nil || r.source == nil || r.source.hi-r.source.lo < 2 || r.source.hi != r.cue.lo {
+		return
+	}
+	j := r.source.hi - 1
+	if v.d.Tokens[j].UPOS != "ADV" || !isWord(v.d.Tokens[j].Text) {
+		return
+	}
+	s, q := *r.source, *r.cue
+	s.hi--
+	q.lo--
+	r.source, r.cue = &s, &q
+}

@@ -154,3 +154,46 @@ func TestPlainAfterQuote(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeSource(t *testing.T) {
+	tests := []struct{ text, src, cue, want string }{
+		{"It was Mr. Obama, who said the plan works.", "Mr. Obama, who", "said", "who"},
+		{"The police department which reported it.", "The police department which", "reported", "which"},
+		{"Mr. Obama said the plan works.", "Mr. Obama", "said", "Mr. Obama"},
+		{"Mr. Obama, who left, said the plan works.", "Mr. Obama, who left,", "said", "Mr. Obama, who left,"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := relativeSource(v, s, rawAttr{cue: &q})
+		if g := v.d.Slice(v.d.Tokens[got.lo].Start, v.d.Tokens[got.hi-1].End); g != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+func TestAdverbToCue(t *testing.T) {
+	tests := []struct {
+		text    string
+		deps    []string
+		src     string
+		wantSrc string
+		wantCue string
+	}{
+		{"Gingrich cynically said no.", []string{"PROPN 3 nsubj", "ADV 3 advmod", "VERB 0 root", "INTJ 3 obj", "PUNCT 3 punct"}, "Gingrich cynically", "Gingrich", "cynically said"},
+		{"The minister said no.", []string{"DET 2 det", "NOUN 3 nsubj", "VERB 0 root", "INTJ 3 obj", "PUNCT 3 punct"}, "The minister", "The minister", "said"},
+	}
+	for _, tc := range tests {
+		v := parsed(t, tc.text, tc.deps)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, "said", 0)
+		r := rawAttr{source: &s, cue: &q}
+		adverbToCue(v, &r)
+		gs := v.d.Slice(v.d.Tokens[r.source.lo].Start, v.d.Tokens[r.source.hi-1].End)
+		gq := v.d.Slice(v.d.Tokens[r.cue.lo].Start, v.d.Tokens[r.cue.hi-1].End)
+		if gs != tc.wantSrc || gq != tc.wantCue {
+			t.Errorf("%q: source %q cue %q, want %q %q", tc.text, gs, gq, tc.wantSrc, tc.wantCue)
+		}
+	}
+}
