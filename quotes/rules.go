@@ -547,7 +547,7 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 			if !ok && pronouns[v.lower[i]] {
 				np, ok = tspan{2, i, i + 1}, true
 			}
-			if ok && np.hi < sq.hi && v.cue[np.hi] && speechVerbs[v.lower[np.hi]] {
+			if ok && np.hi < sq.hi && ((v.cue[np.hi] && speechVerbs[v.lower[np.hi]]) || closingVerb(v, np.hi, sq.hi)) {
 				q := tspan{3, np.hi, np.hi + 1}
 				r.cue, r.source = &q, &np
 				return r
@@ -763,4 +763,15 @@ func adverbToCue(v *view, r *rawAttr) {
 	s.hi--
 	q.lo--
 	r.source, r.cue = &s, &q
+}
+
+// closingVerb reports whether token i is a verb that ends its sentence
+// right after a quotation and its speaker ("“...?” Vitter demanded."), by
+// the parse's parts of speech.
+func closingVerb(v *view, i, hi int) bool {
+	if !v.syntax || i+1 >= hi || v.d.Tokens[i].UPOS != "VERB" {
+		return false
+	}
+	w := v.lower[i+1]
+	return (w == "." || w == ",") && strings.HasSuffix(v.lower[i], "ed")
 }

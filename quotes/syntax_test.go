@@ -128,3 +128,26 @@ func TestTreeFeatures(t *testing.T) {
 		t.Errorf("the complement's first token should differ from an inner one at the edge feature")
 	}
 }
+
+func TestClosingVerbSpeaker(t *testing.T) {
+	tests := []struct {
+		text string
+		deps []string
+		want string // speaker, "" for none
+	}{
+		{"“Why not?” Vitter demanded.", []string{"PUNCT 3 punct", "ADV 3 advmod", "PART 6 parataxis", "PUNCT 3 punct", "PUNCT 3 punct", "PROPN 6 nsubj", "VERB 0 root", "PUNCT 6 punct"}, "Vitter"},
+		{"“Why not?” Vitter walks.", []string{"PUNCT 3 punct", "ADV 3 advmod", "PART 6 parataxis", "PUNCT 3 punct", "PUNCT 3 punct", "PROPN 6 nsubj", "VERB 0 root", "PUNCT 6 punct"}, ""},
+	}
+	for _, tc := range tests {
+		v := parsed(t, tc.text, tc.deps)
+		c := spanOf(t, v, 1, "“Why not?”", 0)
+		r := orphanSpeaker(v, rawAttr{content: []tspan{c}})
+		got := ""
+		if r.source != nil {
+			got = v.d.Slice(v.d.Tokens[r.source.lo].Start, v.d.Tokens[r.source.hi-1].End)
+		}
+		if got != tc.want {
+			t.Errorf("%q: speaker %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
