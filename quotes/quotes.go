@@ -3,11 +3,14 @@
 // of speaking, and quoted terms that are not speech.
 //
 // An averaged-perceptron BIO tagger trained on PolNeAR (see Train) marks
-// contents, sources and cues over tokens; rules then assemble attributions,
-// add direct quotes the tagger missed, continue quote paragraphs with the
-// last speaker, mark scare quotes and titles as terms, read reporting
-// chains ("according to Fars", "told reporters") and resolve speakers to
-// the document's entities when the entity layer is present.
+// contents, sources and cues over tokens, reading the syntax layer when the
+// model was trained with it; rules then assemble attributions (a quote
+// resumed after its cue is one discontinuous content; a cue without a
+// source takes its verb's subject from the parse), add direct quotes the
+// tagger missed, continue quote paragraphs with the last speaker, mark
+// scare quotes and titles as terms, read reporting chains ("according to
+// Fars", "told reporters") and resolve speakers to the document's entities
+// when the entity layer is present.
 package quotes
 
 import (
