@@ -86,7 +86,7 @@ func (m *Model) raw(v *view) []rawAttr {
 	}
 	shareSpeakers(v, raws)
 	for k := range raws {
-		raws[k] = parseRoles(v, raws[k])
+		raws[k] = parseRoles(v, dropConnective(v, raws[k]))
 		raws[k].content = trimContent(v, raws[k].content)
 		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {

@@ -775,3 +775,18 @@ func closingVerb(v *view, i, hi int) bool {
 	w := v.lower[i+1]
 	return (w == "." || w == ",") && strings.HasSuffix(v.lower[i], "ed")
 }
+
+// connectives are sentence adverbs and conjunctions the tagger sometimes
+// takes for a one-word source ("But environmentalists worry ...").
+var connectives = map[string]bool{
+	"but": true, "and": true, "meanwhile": true, "however": true, "after": true, "so": true,
+	"yet": true, "still": true, "then": true, "now": true, "also": true, "during": true, "while": true,
+}
+
+// dropConnective removes a one-word source that is a connective.
+func dropConnective(v *view, r rawAttr) rawAttr {
+	if r.source != nil && r.source.hi-r.source.lo == 1 && connectives[v.lower[r.source.lo]] {
+		r.source = nil
+	}
+	return r
+}

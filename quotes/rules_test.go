@@ -197,3 +197,21 @@ func TestAdverbToCue(t *testing.T) {
 		}
 	}
 }
+
+func TestDropConnective(t *testing.T) {
+	for _, tc := range []struct {
+		text, src string
+		keep      bool
+	}{
+		{"But environmentalists worry that it fails.", "But", false},
+		{"Meanwhile, it attacked Trump.", "Meanwhile", false},
+		{"Trump said it fails.", "Trump", true},
+		{"But Trump said it fails.", "But Trump", true},
+	} {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		if got := dropConnective(v, rawAttr{source: &s}).source != nil; got != tc.keep {
+			t.Errorf("%q: source kept %v, want %v", tc.src, got, tc.keep)
+		}
+	}
+}
