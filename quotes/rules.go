@@ -790,3 +790,24 @@ func dropConnective(v *view, r rawAttr) rawAttr {
 	}
 	return r
 }
+
+// trimDateline drops a dateline the source starts with: "MOSCOW — Russian
+// Foreign Minister Sergei Lavrov" is "Russian Foreign Minister Sergei
+// Lavrov".
+func trimDateline(v *view, s tspan) tspan {
+	for i := s.lo; i < s.hi-1 && i < s.lo+5; i++ {
+		if !isDash(v.lower[i]) {
+			continue
+		}
+		if i == s.lo {
+			return s
+		}
+		for j := s.lo; j < i; j++ {
+			if t := v.d.Tokens[j].Text; t != strings.ToUpper(t) {
+				return s
+			}
+		}
+		return tspan{s.role, i + 1, s.hi}
+	}
+	return s
+}

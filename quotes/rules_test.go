@@ -215,3 +215,18 @@ func TestDropConnective(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimDateline(t *testing.T) {
+	for _, tc := range []struct{ text, src, want string }{
+		{"MOSCOW — Russian Foreign Minister Sergei Lavrov said it.", "MOSCOW — Russian Foreign Minister Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov"},
+		{"NEW YORK -- The mayor said it.", "NEW YORK -- The mayor", "The mayor"},
+		{"Lavrov — a veteran — said it.", "Lavrov — a veteran —", "Lavrov — a veteran —"},
+		{"Lavrov said it.", "Lavrov", "Lavrov"},
+	} {
+		v := testView(t, tc.text)
+		s := trimDateline(v, spanOf(t, v, 2, tc.src, 0))
+		if got := v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End); got != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
