@@ -84,9 +84,11 @@ func (m *Model) raw(v *view) []rawAttr {
 	for k := range raws {
 		raws[k] = orphanSpeaker(v, raws[k])
 	}
-	shareSpeakers(v, raws)
 	for k := range raws {
 		raws[k] = parseRoles(v, dropConnective(v, raws[k]))
+	}
+	shareSpeakers(v, raws)
+	for k := range raws {
 		raws[k].content = trimContent(v, raws[k].content)
 		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {

@@ -660,13 +660,13 @@ func trimContent(v *view, cs []tspan) []tspan {
 
 var trailingPunct = map[string]bool{".": true, ",": true, ";": true, ":": true}
 
-// shareSpeakers gives a participle cue with no source of its own the
-// source of the cue it follows in the sentence: in "“...,” the mayor said,
-// adding that ..." the mayor also does the adding.
+// shareSpeakers gives a participle cue the source of the cue it follows
+// in the sentence, over the source it was given: in "“...,” the mayor
+// said, adding that ..." the mayor also does the adding.
 func shareSpeakers(v *view, raws []rawAttr) {
 	for k := range raws {
 		r := &raws[k]
-		if r.source != nil || r.cue == nil || !strings.HasSuffix(v.lower[r.cue.lo], "ing") {
+		if r.cue == nil || !strings.HasSuffix(v.lower[r.cue.lo], "ing") {
 			continue
 		}
 		q := r.cue.lo

@@ -216,7 +216,18 @@ func syntaxSource(v *view, r rawAttr) (tspan, bool) {
 // lost: the greedy parser's subtrees are less exact than the tagger's
 // spans.)
 func parseRoles(v *view, r rawAttr) rawAttr {
-	if r.source != nil || v.tree() == nil {
+	if v.tree() == nil {
+		return r
+	}
+	if r.source != nil && participleCue(v, r) {
+		// "..., saying": the parse's subject of the verb it hangs from
+		// beats the tagger's guess ("Friday", "During a speech").
+		if s, ok := syntaxSource(v, r); ok {
+			r.source = &s
+		}
+		return r
+	}
+	if r.source != nil {
 		return r
 	}
 	if s, ok := syntaxSource(v, r); ok {
@@ -299,4 +310,14 @@ func appendTreeFeatures(f []uint32, v *view, t *tree, i int) []uint32 {
 	}
 	f = append(f, fold(hb(hs(nm.kid, v.rel(i)), kc)))
 	return f
+}
+
+// participleCue reports whether r's cue is a participle after a comma
+// ("..., saying that", "..., adding").
+func participleCue(v *view, r rawAttr) bool {
+	if r.cue == nil || r.cue.lo == 0 || v.lower[r.cue.lo-1] != "," {
+		return false
+	}
+	w := v.lower[r.cue.lo]
+	return strings.HasSuffix(w, "ing") && v.d.Tokens[r.cue.lo].UPOS == "VERB"
 }

@@ -151,3 +151,24 @@ func TestClosingVerbSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestParticipleSource(t *testing.T) {
+	// The tagger's guess "Friday" gives way to the subject of the verb the
+	// participle hangs from.
+	v := parsed(t, "On Friday Trump defended his comments, saying that it was rigged.",
+		[]string{"ADP 2 case", "PROPN 4 obl", "PROPN 4 nsubj", "VERB 0 root", "PRON 6 nmod:poss", "NOUN 4 obj", "PUNCT 8 punct", "VERB 4 advcl",
+			"SCONJ 12 mark", "PRON 12 nsubj:pass", "AUX 12 aux:pass", "VERB 8 ccomp", "PUNCT 4 punct"})
+	q := spanOf(t, v, 3, "saying", 0)
+	c := spanOf(t, v, 1, "that it was rigged", 0)
+	bad := spanOf(t, v, 2, "Friday", 0)
+	r := parseRoles(v, rawAttr{content: []tspan{c}, cue: &q, source: &bad})
+	if r.source == nil || v.d.Slice(v.d.Tokens[r.source.lo].Start, v.d.Tokens[r.source.hi-1].End) != "Trump" {
+		t.Errorf("source %v, want Trump", r.source)
+	}
+	// Not a participle: the tagger's source stays.
+	said := spanOf(t, v, 3, "defended", 0)
+	r = parseRoles(v, rawAttr{content: []tspan{c}, cue: &said, source: &bad})
+	if r.source == nil || *r.source != bad {
+		t.Errorf("source %v, want the tagger's", r.source)
+	}
+}
