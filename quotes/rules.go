@@ -783,12 +783,52 @@ var connectives = map[string]bool{
 	"yet": true, "still": true, "then": true, "now": true, "also": true, "during": true, "while": true,
 }
 
-// dropConnective removes a one-word source that is a connective.
+// dropConnective removes a source that is a one-word connective or only
+// a date or a number ("Friday", "September 27", "Forty-three").
 func dropConnective(v *view, r rawAttr) rawAttr {
-	if r.source != nil && r.source.hi-r.source.lo == 1 && connectives[v.lower[r.source.lo]] {
-		r.source = nil
+	if r.source == nil {
+		return r
 	}
+	if r.source.hi-r.source.lo == 1 && connectives[v.lower[r.source.lo]] {
+		r.source = nil
+		return r
+	}
+	for i := r.source.lo; i < r.source.hi; i++ {
+		if w := v.lower[i]; !dateWords[w] && !isNumberWord(w) && !isPunct(w) {
+			return r
+		}
+	}
+	r.source = nil
 	return r
+}
+
+var dateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tonight": true,
+}
+
+// isNumberWord reports a numeral ("27", "9/11", "1,000") or a spelled-out
+// number ("forty-three").
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if strings.Trim(w, "0123456789/,.-") == "" {
+		return strings.ContainsAny(w, "0123456789")
+	}
+	for _, p := range strings.Split(w, "-") {
+		if !numberWords[p] {
+			return false
+		}
+	}
+	return true
+}
+
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true,
 }
 
 // trimDateline drops a dateline the source starts with: "MOSCOW — Russian

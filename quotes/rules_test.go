@@ -230,3 +230,28 @@ func TestTrimDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestDateOrNumberSource(t *testing.T) {
+	for _, tc := range []struct {
+		text, src string
+		keep      bool
+	}{
+		{"On Friday, saying it fails, he left.", "Friday", false},
+		{"September 27 saw it announced.", "September 27", false},
+		{"Forty-three said yes.", "Forty-three", false},
+		{"The 9/11 families said no.", "9/11", false},
+		{"The 9/11 families said no.", "The 9/11 families", true},
+		{"One said no.", "One", true},
+	} {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		if got := dropConnective(v, rawAttr{source: &s}).source != nil; got != tc.keep {
+			t.Errorf("%q: source kept %v, want %v", tc.src, got, tc.keep)
+		}
+	}
+	for w, want := range map[string]bool{"27": true, "1,000": true, "forty-three": true, "": false, "-": false, "b-52": false, "twenty": true} {
+		if got := isNumberWord(w); got != want {
+			t.Errorf("isNumberWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
