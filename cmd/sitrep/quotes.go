@@ -15,7 +15,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
-	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does")
+	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does (a model trained with --syntax always parses)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
