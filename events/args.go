@@ -1,10 +1,14 @@
 package events
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/sitrep/sitrep/actors"
 )
+
+var debugArgs = os.Getenv("SITREP_DEBUG_ARGS") != ""
 
 // codeSentence finds the events of one sentence.
 func (st *sentence) codeSentence(lex *Lexicon) []proto {
@@ -47,6 +51,11 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 		}
 		if p, ok := st.codeNoun(lex, i); ok {
 			out = append(out, p)
+		}
+	}
+	if debugArgs {
+		for _, p := range out {
+			fmt.Fprintf(os.Stderr, "DBG pre %s head=%d %q src=%v tgt=%v conf=%.2f\n", p.code, p.head, st.words[p.head].low, p.sources, p.targets, p.confidence)
 		}
 	}
 	st.denials(out)
@@ -255,6 +264,9 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 		if a := st.nounAgent(max(trigEnd, p.trig1)); len(a) > 0 {
 			p.targets = a
 		}
+	}
+	if len(p.targets) == 0 && !passive {
+		p.targets = st.othersTarget(i, trigEnd)
 	}
 	p.targets = without(p.targets, p.sources)
 	if len(p.targets) == 0 && placeTargetRoots[Root(p.code)] && !p.report {
@@ -503,7 +515,7 @@ var adjectival = map[string]bool{
 func (st *sentence) objectOfVerb(ch chunk) bool {
 	for j := ch.start - 1; j >= 0 && j >= ch.start-4; j-- {
 		w := st.words[j].low
-		if determiners[w] || w[0] >= '0' && w[0] <= '9' || w == "up" || w == "to" && j > 0 && st.words[j-1].low == "up" ||
+		if determiners[w] || w[0] >= '0' && w[0] <= '9' || numberWords[w] || quantityWords[w] || w == "up" || w == "to" && j > 0 && st.words[j-1].low == "up" ||
 			w == "about" || w == "some" || w == "more" || w == "than" || w == "at" && false {
 			continue
 		}
@@ -511,6 +523,26 @@ func (st *sentence) objectOfVerb(ch chunk) bool {
 	}
 	return false
 }
+
+// othersTarget codes "killed two Iraqi youths and wounded five others":
+// "others" after the second verb are more of the first verb's object.
+func (st *sentence) othersTarget(i, from int) []int {
+	k := from
+	for k < len(st.words) && (numberWords[st.words[k].low] || quantityWords[st.words[k].low] || st.words[k].low[0] >= '0' && st.words[k].low[0] <= '9') {
+		k++
+	}
+	if k >= len(st.words) || k == from || st.words[k].low != "others" || i < 2 || st.words[i-1].low != "and" {
+		return nil
+	}
+	if c := st.chunkAt[i-2]; c >= 0 && st.objectOfVerb(st.chunks[c]) {
+		return []int{c}
+	}
+	return nil
+}
+
+// quantityWords come between a verb and its object: "killed at least
+// 20", "tortured scores of".
+var quantityWords = map[string]bool{"scores": true, "nearly": true, "almost": true, "least": true, "over": true, "dozen": true, "one": true}
 
 // subjectsBefore returns the subject chunks before word i: the nearest
 // chunk outside a prepositional phrase, with its coordinated chunks.
@@ -599,12 +631,20 @@ func (st *sentence) coordinatedBack(c int) []int {
 // coordinated returns chunk c with the chunks coordinated after it.
 func (st *sentence) coordinated(c int) []int {
 	out := []int{c}
+	conj := false // a list joined by commas must end with a conjunction
 	for k := c + 1; k < len(st.chunks) && len(out) < 6; k++ {
 		gap := st.words[st.chunks[k-1].end:st.chunks[k].start]
 		if !isCoordination(gap) {
 			break
 		}
 		out = append(out, k)
+		if hasConjunction(gap) {
+			conj = true
+		}
+	}
+	// "with Bulgaria, Macedonian officials said": no list without "and"
+	for !conj && len(out) > 1 {
+		out = out[:len(out)-1]
 	}
 	return out
 }

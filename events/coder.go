@@ -214,6 +214,10 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 				continue
 			}
 		}
+		// "all official contact with": "official" as an adjective
+		if h.Entry.Kind == actors.KindAgent && j == h.End && j-i == 1 && st.words[i].low == "official" && j < n && st.adjectiveBefore(j) {
+			continue
+		}
 		spans = append(spans, span{i, j})
 		for k := i; k < j; k++ {
 			covered[k] = true
@@ -594,6 +598,26 @@ func (st *sentence) agencyAt(off int) bool {
 	}
 	return false
 }
+
+// adjectiveBefore reports a plain lower-case noun at word j that an
+// adjectival role word before it modifies ("official contact"), unlike a
+// verb ("official said") or another actor word ("official news agency").
+func (st *sentence) adjectiveBefore(j int) bool {
+	w := st.words[j]
+	if w.text != w.low || nounStop[w.low] || strings.HasSuffix(w.low, "ed") || reportWords[w.low] {
+		return false
+	}
+	for _, r := range w.low {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	_, hit := st.sw.HitAt(j)
+	return !hit
+}
+
+// reportWords are verbs that follow a subject noun directly.
+var reportWords = map[string]bool{"says": true, "told": true, "added": true, "warns": true, "insists": true}
 
 func hasConjunction(gap []word) bool {
 	for _, w := range gap {

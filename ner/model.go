@@ -116,8 +116,8 @@ func (m *Model) score(feats []uint64, out []float32) {
 			continue
 		}
 		o := (int(m.rank[word]) + bits.OnesCount64(nzw&(bit-1))) * numLabels
-		ws := m.qw[o : o+numLabels]
-		for l := range acc {
+		ws := (*[numLabels]int16)(m.qw[o : o+numLabels])
+		for l := 0; l < numLabels; l++ {
 			acc[l] += int32(ws[l])
 		}
 	}
