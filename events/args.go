@@ -63,6 +63,7 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 	out = st.bareObligations(out)
 	st.obligations(out)
 	st.demote(out)
+	st.demoteDemanded(out)
 	// reporting verbs count only when nothing else was found
 	var real []proto
 	for _, p := range out {
@@ -1033,6 +1034,34 @@ func (st *sentence) demote(ps []proto) {
 		}
 		if p.deniedBy {
 			p.confidence -= 0.3
+		}
+	}
+}
+
+// demoteDemanded lowers the events of a "that" clause after a demand: in
+// "reiterated its demand that Israel ease restrictions" the easing is what
+// is asked for, not an event.
+func (st *sentence) demoteDemanded(ps []proto) {
+	for i := range ps {
+		p := &ps[i]
+		if r := Root(p.code); r != "10" && r != "02" || p.report {
+			continue
+		}
+		end := st.segmentEnd(p.trig1 - 1)
+		that := -1
+		for j := p.trig1; j < end && j <= p.trig1+3; j++ {
+			if st.words[j].low == "that" {
+				that = j
+				break
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		for k := range ps {
+			if q := &ps[k]; k != i && q.trig0 > that && q.trig0 <= that+8 {
+				q.confidence -= 0.15
+			}
 		}
 	}
 }

@@ -237,6 +237,26 @@ func irregularOr(w string) string {
 
 func trimS(w string) string { return strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "s") }
 
+// separatedParticle reports the particle part after the actor object of
+// the verb at i, with an apposition: "forced Jakarta's critics out",
+// "forced the UN refugee agency, UNHCR, out".
+func (st *sentence) separatedParticle(i int, part string) bool {
+	j := i + 1
+	for j < len(st.words) && determiners[st.words[j].low] {
+		j++
+	}
+	if j >= len(st.words) || st.chunkAt[j] < 0 {
+		return false
+	}
+	k := st.chunks[st.chunkAt[j]].end
+	if k+2 < len(st.words) && st.words[k].low == "," && st.chunkAt[k+1] >= 0 {
+		if e := st.chunks[st.chunkAt[k+1]].end; e < len(st.words) && st.words[e].low == "," {
+			k = e + 1
+		}
+	}
+	return k < len(st.words) && st.words[k].low == part
+}
+
 // matchVerb picks the most specific pattern of lemma that fits around word
 // i. It returns the pattern and the end of the trigger (after a particle),
 // and the index of the matched object noun (or -1).
@@ -261,6 +281,12 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 						ok = true
 					}
 				}
+			}
+			if !ok && len(parts) == 1 && st.separatedParticle(i, parts[0]) {
+				// "forced the UN refugee agency, UNHCR, out of the country":
+				// the object between verb and particle is the target
+				parts = nil
+				ok = true
 			}
 			if !ok {
 				continue
