@@ -309,6 +309,9 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			}
 		}
 	}
+	if r := Root(p.code); (r == "04" || r == "05" || r == "06") && len(p.sources) > 0 && !p.report {
+		p.targets = st.hostTargets(p)
+	}
 	if len(p.sources) > 1 && symmetric[Root(p.code)] && len(p.targets) > 0 {
 		// "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
 		// coordinated subjects of a joint act act on each other
@@ -537,6 +540,38 @@ func (st *sentence) othersTarget(i, from int) []int {
 	}
 	if c := st.chunkAt[i-2]; c >= 0 && st.objectOfVerb(st.chunks[c]) {
 		return []int{c}
+	}
+	return nil
+}
+
+// hostTargets checks the targets of a joint act (consult, sign, cooperate)
+// of a state actor: its own country, bare, is no partner ("signed an
+// agreement designed to ensure the presence of Iran in Syria" by an Iranian
+// minister). Without a partner, the foreign country the source is in
+// earlier in the clause hosts the act: "was in Damascus last week and
+// signed an agreement" -> SYR.
+func (st *sentence) hostTargets(p proto) []int {
+	own := st.chunks[p.sources[0]].actor.Country
+	if len(own) != 3 || own == "IGO" || own == "NGO" || own == "IMG" {
+		return p.targets
+	}
+	var keep []int
+	for _, t := range p.targets {
+		if a := st.chunks[t].actor; a.Country == own && len(a.Sectors) == 0 {
+			continue
+		}
+		keep = append(keep, t)
+	}
+	if len(keep) > 0 || len(p.targets) == 0 {
+		return keep
+	}
+	src := st.chunks[p.sources[len(p.sources)-1]]
+	for c := st.chunkAt[src.start] + 1; c < len(st.chunks) && st.chunks[c].end <= p.trig0; c++ {
+		ch := st.chunks[c]
+		if (ch.inPP == "in" || ch.inPP == "to") && len(ch.actor.Country) == 3 && ch.actor.Country != own &&
+			(ch.actor.Source == "capital" || ch.actor.Source == "name" || ch.actor.Source == "place") {
+			return []int{c}
+		}
 	}
 	return nil
 }

@@ -23,6 +23,7 @@ func TestTargetRules(t *testing.T) {
 		{"Congolese", "Burundian militiamen attacked Congolese refugees.", "190", "BDI", "CODREF", ""},
 		{"demand that", "The ILO reiterated its demand that Qatar end forced labour.", "100", "IGOUNOLAB", "QAT", ""},
 		{"reminder", "The French minister issued a stern reminder to Ukraine that it must repay its debts.", "100", "FRAGOV", "UKR", ""},
+		{"host country", "The Iranian defence minister was in Damascus on Monday and signed an accord meant to keep Iran in Syria.", "057", "IRNGOV", "SYR", ""},
 		{"comma list", "Rebels attacked villages near the border with Chad, Sudanese officials said.", "190", "", "", "SDNGOV"},
 	}
 	for _, tt := range tests {
