@@ -46,6 +46,8 @@ type sentence struct {
 	chunkAt  []int // chunk index of each word, -1 if none
 	parsed   bool
 	consumed []bool // words already used by an event
+	// entityAt is the document's entity lookup (set by buildChunksPlaces)
+	entityAt func(start, end int) *document.Entity
 }
 
 var prepositions = map[string]bool{
@@ -136,6 +138,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 // (placeAt returns the ISO3 country of a place mention covering a word).
 func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon, names map[string]document.Actor, placeAt func(start, end int) string) {
 	n := len(st.words)
+	st.entityAt = entityAt
 	st.chunkAt = make([]int, n)
 	for i := range st.chunkAt {
 		st.chunkAt[i] = -1
