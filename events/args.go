@@ -381,13 +381,15 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 	}
 	inPP := false
 	lower := 0
-	for j := start - 1; j >= 0 && j >= start-5; j-- {
+	for j := start - 1; j >= 0 && j >= start-7; j-- {
 		w := st.words[j].low
 		if prepositions[w] {
 			inPP = true
 			break
 		}
-		if determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing") {
+		// "in the biggest politically motivated cyber attack"
+		if determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing") ||
+			j >= start-5 && isLowerWord(w) && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "est") || strings.HasSuffix(w, "ed") && !beForms[w] && !auxiliaries[w]) {
 			continue
 		}
 		// a compound modifier: "ahead of peace talks"

@@ -143,9 +143,9 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return lemma
 	}
 	// both a noun and a verb: decide from the left context
-	if i > 1 && determiners[st.words[i-2].low] && isLowerWord(prev) && !auxiliaries[prev] && !pronouns[prev] &&
+	if i > 1 && st.determinedNP(i-1) && isLowerWord(prev) && !auxiliaries[prev] && !pronouns[prev] &&
 		!strings.HasSuffix(prev, "ly") && st.chunkAt[i-1] < 0 && !strings.HasSuffix(w.low, "ed") {
-		return "" // "the cyber attack", "a surprise visit"
+		return "" // "the cyber attack", "a surprise visit", "the biggest politically motivated cyber attack"
 	}
 	switch {
 	case prev == "to" || auxiliaries[prev] || pronouns[prev] || beForms[prev]:
@@ -175,6 +175,23 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return ""
 	}
 	return lemma
+}
+
+// determinedNP reports a determiner before the modifier at word m, with
+// only lower-case modifiers between (adverbs, superlatives, participles):
+// "the cyber", "the biggest politically motivated cyber".
+func (st *sentence) determinedNP(m int) bool {
+	for j := m - 1; j >= 0 && j >= m-4; j-- {
+		w := st.words[j].low
+		if determiners[w] {
+			return true
+		}
+		if !isLowerWord(w) || st.chunkAt[j] >= 0 || nounStop[w] || auxiliaries[w] || pronouns[w] || beForms[w] || prepositions[w] ||
+			!(isAdjectiveLike(w) || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "est")) {
+			return false
+		}
+	}
+	return false
 }
 
 // nounAt returns the noun lemma of word i when it is a noun trigger.
