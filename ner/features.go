@@ -271,6 +271,23 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 	}
 	out = append(out, hStr(hT(fShape), t.shape))
 	out = append(out, hStr(hT(fSShape), t.sshape))
+	if t.hasCls {
+		for g := 0; g < 3; g++ {
+			out = append(out, hNum(hNum(hT(fCls), uint64(g)), uint64(t.cls[g])))
+		}
+	} else {
+		out = append(out, hStr(hT(fNoCls), t.sshape))
+	}
+	capBit := uint64(0)
+	if t.initCap {
+		capBit = 1
+	}
+	if t.allCap {
+		capBit = 2
+	}
+	out = append(out, hNum(hNum(hT(fLowerB), uint64(t.lowerB)), capBit))
+	// the features above depend on the word alone and come first (see
+	// wordOnlyFeatures); the ones below depend on its context too
 	out = append(out, hStr(hT(fLm1), lw(i-1)))
 	out = append(out, hStr(hT(fLp1), lw(i+1)))
 	out = append(out, hStr(hT(fLm2), lw(i-2)))
@@ -282,13 +299,6 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 	out = append(out, hStr(hSep(hStr(hT(fSSp1), t.sshape)), ss(i+1)))
 	out = append(out, hStr(hSep(hStr(hT(fLm1SS), lw(i-1))), t.sshape))
 	out = append(out, hStr(hSep(hStr(hT(fLp1SS), lw(i+1))), t.sshape))
-	if t.hasCls {
-		for g := 0; g < 3; g++ {
-			out = append(out, hNum(hNum(hT(fCls), uint64(g)), uint64(t.cls[g])))
-		}
-	} else {
-		out = append(out, hStr(hT(fNoCls), t.sshape))
-	}
 	for g := 1; g < 3; g++ {
 		var pc, nc uint64 = 5000, 5001
 		if i > 0 {
@@ -314,14 +324,6 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 			out = append(out, hNum(hNum(hT(fClsCP1), cc), nc))
 		}
 	}
-	capBit := uint64(0)
-	if t.initCap {
-		capBit = 1
-	}
-	if t.allCap {
-		capBit = 2
-	}
-	out = append(out, hNum(hNum(hT(fLowerB), uint64(t.lowerB)), capBit))
 	for g := 0; g < gazTypes; g++ {
 		if m := t.gaz[g]; m != 0 {
 			out = append(out, hNum(hNum(hNum(hT(fGaz), uint64(g)), uint64(m)), capBit))
