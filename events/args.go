@@ -130,10 +130,10 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 					break
 				}
 			}
-			inner, ok := st.codeVerb(lex, k, st.lemmaFor(lex.verbs, k))
-			if !ok && tryVerbs[st.lemmaFor(lex.verbs, k)] && k+1 < len(st.words) {
+			inner, ok := st.codeVerb(lex, k, st.verbLemma(lex, k))
+			if !ok && tryVerbs[st.verbLemma(lex, k)] && k+1 < len(st.words) {
 				// "prepared to resume shelling"
-				if lem := st.lemmaFor(lex.verbs, k+1); lem != "" {
+				if lem := st.verbLemma(lex, k+1); lem != "" {
 					inner, ok = st.codeVerb(lex, k+1, lem)
 				} else if st.nounAt(lex, k+1) != "" {
 					inner, ok = st.codeNoun(lex, k+1)
@@ -393,7 +393,7 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 			continue
 		}
 		// a compound modifier: "ahead of peace talks"
-		if lower < 2 && isLowerWord(w) && !nounStop[w] && st.lemmaFor(lex.verbs, j) == "" {
+		if lower < 2 && isLowerWord(w) && !nounStop[w] && st.verbLemma(lex, j) == "" {
 			lower++
 			continue
 		}

@@ -46,6 +46,8 @@ type sentence struct {
 	chunkAt  []int // chunk index of each word, -1 if none
 	parsed   bool
 	consumed []bool // words already used by an event
+	// verbMemo and nounMemo remember the lexicon lemmas of the words
+	verbMemo, nounMemo []lemmaMemo
 	// entityAt is the document's entity lookup (set by buildChunksPlaces)
 	entityAt func(start, end int) *document.Entity
 }

@@ -61,6 +61,32 @@ func (st *sentence) lemmaFor(m map[string][]*Pattern, i int) string {
 	return ""
 }
 
+// verbLemma is lemmaFor(lex.verbs, i), remembered per sentence.
+func (st *sentence) verbLemma(lex *Lexicon, i int) string {
+	return st.memoLemma(&st.verbMemo, lex.verbs, i)
+}
+
+// nounLemma is lemmaFor(lex.nouns, i), remembered per sentence.
+func (st *sentence) nounLemma(lex *Lexicon, i int) string {
+	return st.memoLemma(&st.nounMemo, lex.nouns, i)
+}
+
+func (st *sentence) memoLemma(memo *[]lemmaMemo, m map[string][]*Pattern, i int) string {
+	if len(*memo) != len(st.words) {
+		*memo = make([]lemmaMemo, len(st.words))
+	}
+	e := &(*memo)[i]
+	if !e.done {
+		e.lemma, e.done = st.lemmaFor(m, i), true
+	}
+	return e.lemma
+}
+
+type lemmaMemo struct {
+	lemma string
+	done  bool
+}
+
 func isPunct(s string) bool {
 	for _, r := range s {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 {
@@ -76,7 +102,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	if st.chunkAt[i] >= 0 || isPunct(w.text) || w.low == "according" {
 		return ""
 	}
-	lemma := st.lemmaFor(lex.verbs, i)
+	lemma := st.verbLemma(lex, i)
 	if lemma == "" {
 		return ""
 	}
@@ -84,7 +110,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return "" // "hunger strike", "air strike"
 	}
 	if i+2 < len(st.words) && st.words[i+1].low == "to" && w.upos == "" && (lex.verbs[lemma][0].Flags.wrapper() != 0 || tryVerbs[lemma]) {
-		if st.lemmaFor(lex.verbs, i+2) != "" {
+		if st.verbLemma(lex, i+2) != "" {
 			return lemma // "plans to impose"
 		}
 	}
@@ -115,7 +141,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	if i > 0 && isCapitalized(w.text) && !isCapitalized(st.words[i-1].text) {
 		return "" // a name
 	}
-	hasNoun := st.lemmaFor(lex.nouns, i) != ""
+	hasNoun := st.nounLemma(lex, i) != ""
 	prev := ""
 	if i > 0 {
 		prev = st.words[i-1].low
@@ -166,7 +192,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return lemma
 	case strings.HasSuffix(w.low, "ing"):
 		// "a trilateral meeting", "the heavy fighting": a noun
-		if i > 1 && (isAdjectiveLike(prev) || isLowerWord(prev) && !nounStop[prev] && st.lemmaFor(lex.verbs, i-1) == "") && determiners[st.words[i-2].low] {
+		if i > 1 && (isAdjectiveLike(prev) || isLowerWord(prev) && !nounStop[prev] && st.verbLemma(lex, i-1) == "") && determiners[st.words[i-2].low] {
 			return ""
 		}
 		return lemma
@@ -200,7 +226,7 @@ func (st *sentence) nounAt(lex *Lexicon, i int) string {
 	if isPunct(w.text) || w.low == "according" {
 		return ""
 	}
-	lemma := st.lemmaFor(lex.nouns, i)
+	lemma := st.nounLemma(lex, i)
 	if lemma == "" {
 		return ""
 	}
@@ -331,7 +357,7 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 					if st.words[j].low == pr {
 						// "agreed to resign" is a complement, not "to X"
 						if pr == "to" && j+1 < len(st.words) && st.verbAtRelaxed(lex, j+1) != "" &&
-							st.lemmaFor(lex.nouns, j+1) == "" {
+							st.nounLemma(lex, j+1) == "" {
 							continue
 						}
 						found = true
@@ -350,7 +376,7 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 // nounCode returns the best noun pattern of the noun at word i, checking
 // multi-word patterns against the words before it, and the start of its span.
 func (st *sentence) nounCode(lex *Lexicon, i int) (*Pattern, int) {
-	lemma := st.lemmaFor(lex.nouns, i)
+	lemma := st.nounLemma(lex, i)
 	if lemma == "" {
 		return nil, i
 	}
@@ -431,7 +457,7 @@ func (st *sentence) verbAtRelaxed(lex *Lexicon, k int) string {
 	if w := st.words[k]; w.upos != "" && w.upos != "VERB" {
 		return ""
 	}
-	return st.lemmaFor(lex.verbs, k)
+	return st.verbLemma(lex, k)
 }
 
 // family splits a cooperation code into the families the wrappers refine
