@@ -159,6 +159,9 @@ type featurizer struct {
 	info  []tokInfo
 	lower []string
 	marks []gazMark
+	// memo, when not nil, keeps the word-only facts of each (word,
+	// normalized word) pair already prepared in the current document
+	memo map[[2]string]tokInfo
 }
 
 func (fz *featurizer) prepare(words []string, dc *docContext) {
@@ -174,15 +177,23 @@ func (fz *featurizer) prepare(words []string, dc *docContext) {
 	for i, w := range words {
 		ti := &fz.info[i]
 		*ti = tokInfo{}
-		r, _ := utf8.DecodeRuneInString(w)
-		ti.initCap = unicode.IsUpper(r)
-		norm := w
+		norm, variant := w, false
 		if caps && dc != nil {
 			if v, ok := dc.variant[w]; ok {
-				norm = v
-				ti.variant = true
+				norm, variant = v, true
 			}
 		}
+		if fz.memo != nil {
+			if t, ok := fz.memo[[2]string{w, norm}]; ok {
+				*ti = t
+				ti.variant = variant
+				fz.lower[i] = ti.lower
+				continue
+			}
+		}
+		ti.variant = variant
+		r, _ := utf8.DecodeRuneInString(w)
+		ti.initCap = unicode.IsUpper(r)
 		ti.allCap = ti.initCap && strings.ToUpper(w) == w && hasLetter(w)
 		ti.norm = norm
 		ti.lower = strings.ToLower(norm)
@@ -194,6 +205,9 @@ func (fz *featurizer) prepare(words []string, dc *docContext) {
 		}
 		ti.lowerB = res.clusters.Lower[ti.lower]
 		fz.lower[i] = ti.lower
+		if fz.memo != nil {
+			fz.memo[[2]string{w, norm}] = *ti
+		}
 	}
 	res.gaz.Match(fz.lower, fz.marks)
 	for i := range fz.info {

@@ -195,6 +195,10 @@ func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFe
 	clear(df.types)
 	df.ntypes = 0
 	s.fz.m = m
+	if s.fz.memo == nil {
+		s.fz.memo = map[[2]string]tokInfo{}
+	}
+	clear(s.fz.memo)
 	for _, words := range sents {
 		if len(words) == 0 {
 			continue
