@@ -266,8 +266,10 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			p.targets = a
 		}
 	}
-	if len(p.targets) == 0 && !passive {
-		p.targets = st.othersTarget(i, trigEnd)
+	if !passive {
+		if o := st.othersTarget(i, trigEnd); len(o) > 0 {
+			p.targets = o
+		}
 	}
 	p.targets = without(p.targets, p.sources)
 	if len(p.targets) == 0 && placeTargetRoots[Root(p.code)] && !p.report {
@@ -549,7 +551,8 @@ func (st *sentence) othersTarget(i, from int) []int {
 // hostTargets checks the targets of a joint act (consult, sign, cooperate)
 // of a state actor: its own country, bare, is no partner ("signed an
 // agreement designed to ensure the presence of Iran in Syria" by an Iranian
-// minister). Without a partner, the foreign country the source is in
+// minister). Without a partner (none named, or only its own country), the
+// foreign country the source is in
 // earlier in the clause hosts the act: "was in Damascus last week and
 // signed an agreement" -> SYR.
 func (st *sentence) hostTargets(p proto) []int {
@@ -564,7 +567,7 @@ func (st *sentence) hostTargets(p proto) []int {
 		}
 		keep = append(keep, t)
 	}
-	if len(keep) > 0 || len(p.targets) == 0 {
+	if len(keep) > 0 {
 		return keep
 	}
 	src := st.chunks[p.sources[len(p.sources)-1]]

@@ -18,7 +18,7 @@ func TestTargetRules(t *testing.T) {
 	}{
 		{"others", "A car bomb near the village of Tal Afar killed three Iraqi soldiers and wounded four others.", "190", "", "IRQMIL", ""},
 		{"adjectival official", "The Kurdish opposition will boycott all official contact with Turkey.", "", "", "TUR", ""},
-		{"separated particle", "Jakarta forced the UN refugee agency, UNHCR, out of the province.", "174", "IDNGOV", "IGOUNO", ""},
+		{"separated particle", "Jakarta forced the UN refugee agency, UNHCR, out of the province.", "174", "IDNGOV", "IGOUNOREF", ""},
 		{"Congo", "Pakistan cut diplomatic ties with Congo.", "", "PAK", "COG", ""},
 		{"Congolese", "Burundian militiamen attacked Congolese refugees.", "190", "BDI", "CODREF", ""},
 		{"demand that", "The ILO reiterated its demand that Qatar end forced labour.", "100", "IGOUNOLAB", "QAT", ""},
