@@ -1,14 +1,10 @@
 package events
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/sitrep/sitrep/actors"
 )
-
-var debugArgs = os.Getenv("SITREP_DEBUG_ARGS") != ""
 
 // codeSentence finds the events of one sentence.
 func (st *sentence) codeSentence(lex *Lexicon) []proto {
@@ -51,11 +47,6 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 		}
 		if p, ok := st.codeNoun(lex, i); ok {
 			out = append(out, p)
-		}
-	}
-	if debugArgs {
-		for _, p := range out {
-			fmt.Fprintf(os.Stderr, "DBG pre %s head=%d %q src=%v tgt=%v conf=%.2f\n", p.code, p.head, st.words[p.head].low, p.sources, p.targets, p.confidence)
 		}
 	}
 	st.denials(out)
