@@ -527,7 +527,7 @@ func (st *sentence) objectOfVerb(ch chunk) bool {
 // "others" after the second verb are more of the first verb's object.
 func (st *sentence) othersTarget(i, from int) []int {
 	k := from
-	for k < len(st.words) && (numberWords[st.words[k].low] || quantityWords[st.words[k].low] || st.words[k].low[0] >= '0' && st.words[k].low[0] <= '9') {
+	for k < len(st.words) && (numberLike(st.words[k].low) || quantityWords[st.words[k].low]) {
 		k++
 	}
 	if k >= len(st.words) || k == from || st.words[k].low != "others" || i < 2 || st.words[i-1].low != "and" {
