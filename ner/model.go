@@ -338,23 +338,29 @@ func (m *Model) viterbi(s *scratch, sc []float32, n int) []int {
 			delta[c] = neg
 		}
 	}
+	// the allowed transitions into each label, in predTab order (a
+	// disallowed or unreachable predecessor scores -Inf and never wins)
+	var tw [numLabels][numLabels]float32
+	for c := 0; c < numLabels; c++ {
+		for k, p8 := range predTab[c] {
+			tw[c][k] = m.trans[int(p8)*numLabels+c]
+		}
+	}
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*numLabels : i*numLabels]
-		cur := delta[i*numLabels : (i+1)*numLabels]
+		prev := (*[numLabels]float32)(delta[(i-1)*numLabels : i*numLabels])
+		cur := (*[numLabels]float32)(delta[i*numLabels : (i+1)*numLabels])
+		row := (*[numLabels]float32)(sc[i*numLabels : (i+1)*numLabels])
+		bk := (*[numLabels]int8)(back[i*numLabels : (i+1)*numLabels])
 		for c := 0; c < numLabels; c++ {
 			best, bi := neg, 0
-			for _, p8 := range predTab[c] {
-				p := int(p8)
-				if prev[p] == neg {
-					continue
-				}
-				v := prev[p] + m.trans[p*numLabels+c]
-				if v > best {
-					best, bi = v, p
+			w := &tw[c]
+			for k, p8 := range predTab[c] {
+				if v := prev[p8] + w[k]; v > best {
+					best, bi = v, int(p8)
 				}
 			}
-			cur[c] = best + sc[i*numLabels+c]
-			back[i*numLabels+c] = int8(bi)
+			cur[c] = best + row[c]
+			bk[c] = int8(bi)
 		}
 	}
 	last := delta[(n-1)*numLabels:]
