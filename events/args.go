@@ -718,7 +718,7 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	last := false
 	pick := func(ok func(ch chunk) bool, limit int) int {
 		for c, ch := range st.chunks {
-			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own || ch.ctxSubj && !last {
+			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own || ch.ctxSubj && !last || st.possessedNounPP(ch) {
 				continue
 			}
 			if ok(ch) {
@@ -793,6 +793,24 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 		return nil
 	}
 	return st.resolve(st.coordinated(c))
+}
+
+// possessedNounPP reports a chunk in a prepositional phrase that modifies
+// a possessed noun: "near Macedonia's border with Bulgaria" -- the phrase
+// belongs to the border, not to the verb.
+func (st *sentence) possessedNounPP(ch chunk) bool {
+	j := ch.start - 1 // the preposition, after determiners
+	for j > 0 && determiners[st.words[j].low] {
+		j--
+	}
+	if j < 2 || st.words[j].low != ch.inPP || !isLowerWord(st.words[j-1].low) {
+		return false
+	}
+	k := j - 2 // "'s", inside the possessor's chunk or right after it
+	if w := st.words[k].low; w != "'s" && w != "’s" {
+		return false
+	}
+	return st.chunkAt[k] >= 0 || k > 0 && st.chunkAt[k-1] >= 0
 }
 
 // agentAfter returns the chunks of a "by X" phrase after word from.

@@ -8,7 +8,7 @@ import (
 
 // TestTargetRules covers the target rules added for recipients: quantities
 // and "N others" after coordinated verbs, comma lists that need a
-// conjunction, noun compounds after modifiers, adjectival "official", separated particles, demands with a
+// conjunction, phrases of a possessed noun, noun compounds after modifiers, adjectival "official", separated particles, demands with a
 // "that" clause, and the CAMEO country dictionary's Congo.
 func TestTargetRules(t *testing.T) {
 	s := newStage(t)
@@ -25,6 +25,7 @@ func TestTargetRules(t *testing.T) {
 		{"reminder", "The French minister issued a stern reminder to Ukraine that it must repay its debts.", "100", "FRAGOV", "UKR", ""},
 		{"host country", "The Iranian defence minister was in Damascus on Monday and signed an accord meant to keep Iran in Syria.", "057", "IRNGOV", "SYR", ""},
 		{"noun compound", "Hackers defaced 500 Danish websites in the biggest politically motivated cyber attack yet.", "170", "", "DNK", ""},
+		{"possessed noun", "Rebels attacked villages near Serbia's border with Hungary.", "190", "", "SRB", ""},
 		{"comma list", "Rebels attacked villages near the border with Chad, Sudanese officials said.", "190", "", "", "SDNGOV"},
 	}
 	for _, tt := range tests {
