@@ -32,6 +32,10 @@ func TestCodePhrase(t *testing.T) {
 		{"Hezbollah", "LBNREBHEZ", "name"},
 		{"Amnesty International", "NGOHRI", "name"},
 		{"Doctors from two American aid groups", "USAHLH", "title"},
+		{"the UN refugee agency", "IGOUNOREF", "name"},
+		{"International Labor Office", "IGOUNOLAB", "name"},
+		{"Congo", "COG", "name"},
+		{"Congolese", "COD", "demonym"},
 	}
 	for _, tt := range tests {
 		a, ok := lex.Code(Words(tt.phrase), "2018-09-03")

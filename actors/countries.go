@@ -44,8 +44,8 @@ CHL|Chile|Chilean;Chileans|Santiago
 CHN|China;People's Republic of China;PRC|Chinese|Beijing;Peking
 COL|Colombia|Colombian;Colombians|Bogota;Bogotá
 COM|Comoros|Comoran;Comorian|Moroni
-COG|Republic of the Congo;Congo-Brazzaville|Congolese|Brazzaville
-COD|Democratic Republic of the Congo;Democratic Republic of Congo;DR Congo;DRC;Congo;Zaire|Zairean|Kinshasa
+COG|Republic of the Congo;Congo-Brazzaville;Congo||Brazzaville
+COD|Democratic Republic of the Congo;Democratic Republic of Congo;DR Congo;DRC;Zaire|Congolese;Zairean|Kinshasa
 CRI|Costa Rica|Costa Rican;Costa Ricans|San Jose;San José
 CIV|Ivory Coast;Cote d'Ivoire;Côte d'Ivoire|Ivorian;Ivorians|Abidjan;Yamoussoukro
 HRV|Croatia|Croatian;Croat;Croatians;Croats|Zagreb

@@ -56,6 +56,9 @@ type Entry struct {
 	// named requires a capitalized first word.
 	named    bool
 	spelling string
+	// lowerAt marks the words a named entry spells in lower case ("UN
+	// refugee agency"): the text may have them in lower case too.
+	lowerAt []bool
 }
 
 type node struct {
@@ -212,6 +215,14 @@ func (l *Lexicon) addNamed(name string, e *Entry) {
 	c := *e
 	c.named = true
 	c.exact = isAcronym(name)
+	for k, w := range Words(name) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !connectors[w] {
+			if c.lowerAt == nil {
+				c.lowerAt = make([]bool, len(Words(name)))
+			}
+			c.lowerAt[k] = true
+		}
+	}
 	l.add(name, &c)
 }
 
@@ -312,12 +323,12 @@ func (l *Lexicon) accepts(e *Entry, words []string) bool {
 		// "Iran", "al-Qaeda", "Russia Today" (not "Russia today"): every
 		// word capitalized but connectors, and at least one
 		caps := false
-		for _, w := range words {
+		for k, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
 			switch {
 			case unicode.IsUpper(r) || unicode.IsDigit(r):
 				caps = true
-			case connectors[strings.ToLower(w)] || !unicode.IsLetter(r):
+			case connectors[strings.ToLower(w)] || !unicode.IsLetter(r) || k < len(e.lowerAt) && e.lowerAt[k]:
 			default:
 				return false
 			}

@@ -16,6 +16,7 @@ IGOUNODEV|UNICEF;UN Children's Fund;World Food Program;World Food Programme;WFP;
 IGOUNOMIL|UNIFIL;MONUSCO;UNMIK;MINUSMA;UNAMID;UN peacekeepers;U.N. peacekeepers;UN peacekeeping force
 IGOUNOJUD|International Court of Justice;ICJ;International Criminal Court;ICC;war crimes tribunal;UN war crimes tribunal;U.N. war crimes tribunal;Hague tribunal
 IGOUNONUC|International Atomic Energy Agency;IAEA
+IGOUNOLAB|International Labour Organization;International Labor Organization;International Labour Office;International Labor Office;ILO
 IGOUNOHRI|UN Human Rights Council;UNHRC;Human Rights Council
 IGOEUR|European Union;EU;E.U.;European Commission;European Community;EC;EEC;European Parliament;European Council;Brussels-based EU;European common market;Common Market
 IGONAT|North Atlantic Treaty Organization;NATO;N.A.T.O.
@@ -51,6 +52,7 @@ SYRREBHTS|Hayat Tahrir al-Sham;HTS;Tahrir al-Sham;Nusra Front;al-Nusra Front;Jab
 SYRREBFSA|Free Syrian Army;FSA;Syrian National Army;National Liberation Front
 SYRREBKRD|Syrian Democratic Forces;SDF;YPG;People's Protection Units
 TURREBKRD|Kurdistan Workers' Party;Kurdistan Workers Party;PKK
+DZAREBFIS|Islamic Salvation Front;Islamic Salvation Army
 LBNREBHEZ|Hezbollah;Hizbollah;Hizballah;Hizbullah
 PSEREBHMS|Hamas
 PSEREBPIJ|Islamic Jihad;Palestinian Islamic Jihad

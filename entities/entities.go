@@ -150,8 +150,12 @@ func initials(text string) (caps, all string) {
 	return a.String(), b.String()
 }
 
+// acronymMarks strips the punctuation of "U.S." and "AT&T" (read-only; a
+// Replacer is safe for concurrent use).
+var acronymMarks = strings.NewReplacer(".", "", "&", "", "-", "")
+
 func acronymOf(acr, text string) bool {
-	a := strings.NewReplacer(".", "", "&", "", "-", "").Replace(acr)
+	a := acronymMarks.Replace(acr)
 	if len(a) < 2 {
 		return false
 	}

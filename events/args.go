@@ -54,6 +54,7 @@ func (st *sentence) codeSentence(lex *Lexicon) []proto {
 	out = st.bareObligations(out)
 	st.obligations(out)
 	st.demote(out)
+	st.demoteDemanded(out)
 	// reporting verbs count only when nothing else was found
 	var real []proto
 	for _, p := range out {
@@ -120,10 +121,10 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 					break
 				}
 			}
-			inner, ok := st.codeVerb(lex, k, st.lemmaFor(lex.verbs, k))
-			if !ok && tryVerbs[st.lemmaFor(lex.verbs, k)] && k+1 < len(st.words) {
+			inner, ok := st.codeVerb(lex, k, st.verbLemma(lex, k))
+			if !ok && tryVerbs[st.verbLemma(lex, k)] && k+1 < len(st.words) {
 				// "prepared to resume shelling"
-				if lem := st.lemmaFor(lex.verbs, k+1); lem != "" {
+				if lem := st.verbLemma(lex, k+1); lem != "" {
 					inner, ok = st.codeVerb(lex, k+1, lem)
 				} else if st.nounAt(lex, k+1) != "" {
 					inner, ok = st.codeNoun(lex, k+1)
@@ -256,6 +257,11 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 			p.targets = a
 		}
 	}
+	if !passive {
+		if o := st.othersTarget(i, trigEnd); len(o) > 0 {
+			p.targets = o
+		}
+	}
 	p.targets = without(p.targets, p.sources)
 	if len(p.targets) == 0 && placeTargetRoots[Root(p.code)] && !p.report {
 		// "lifted a state of emergency in West Darfur": the place's country
@@ -295,6 +301,9 @@ func (st *sentence) codeVerb(lex *Lexicon, i int, lemma string) (proto, bool) {
 				a.Sectors, a.Code = nil, a.Country
 			}
 		}
+	}
+	if r := Root(p.code); (r == "04" || r == "05" || r == "06") && len(p.sources) > 0 && !p.report {
+		p.targets = st.hostTargets(p)
 	}
 	if len(p.sources) > 1 && symmetric[Root(p.code)] && len(p.targets) > 0 {
 		// "Israel and Lebanon renewed negotiations on an Israeli troop pullback":
@@ -365,17 +374,19 @@ func (st *sentence) codeNoun(lex *Lexicon, i int) (proto, bool) {
 	}
 	inPP := false
 	lower := 0
-	for j := start - 1; j >= 0 && j >= start-5; j-- {
+	for j := start - 1; j >= 0 && j >= start-7; j-- {
 		w := st.words[j].low
 		if prepositions[w] {
 			inPP = true
 			break
 		}
-		if determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing") {
+		// "in the biggest politically motivated cyber attack"
+		if determiners[w] || isAdjectiveLike(w) || st.chunkAt[j] >= 0 || strings.HasSuffix(w, "ing") ||
+			j >= start-5 && isLowerWord(w) && (strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "est") || strings.HasSuffix(w, "ed") && !beForms[w] && !auxiliaries[w]) {
 			continue
 		}
 		// a compound modifier: "ahead of peace talks"
-		if lower < 2 && isLowerWord(w) && !nounStop[w] && st.lemmaFor(lex.verbs, j) == "" {
+		if lower < 2 && isLowerWord(w) && !nounStop[w] && st.verbLemma(lex, j) == "" {
 			lower++
 			continue
 		}
@@ -503,7 +514,7 @@ var adjectival = map[string]bool{
 func (st *sentence) objectOfVerb(ch chunk) bool {
 	for j := ch.start - 1; j >= 0 && j >= ch.start-4; j-- {
 		w := st.words[j].low
-		if determiners[w] || w[0] >= '0' && w[0] <= '9' || w == "up" || w == "to" && j > 0 && st.words[j-1].low == "up" ||
+		if determiners[w] || w[0] >= '0' && w[0] <= '9' || numberWords[w] || quantityWords[w] || w == "up" || w == "to" && j > 0 && st.words[j-1].low == "up" ||
 			w == "about" || w == "some" || w == "more" || w == "than" || w == "at" && false {
 			continue
 		}
@@ -511,6 +522,59 @@ func (st *sentence) objectOfVerb(ch chunk) bool {
 	}
 	return false
 }
+
+// othersTarget codes "killed two Iraqi youths and wounded five others":
+// "others" after the second verb are more of the first verb's object.
+func (st *sentence) othersTarget(i, from int) []int {
+	k := from
+	for k < len(st.words) && (numberLike(st.words[k].low) || quantityWords[st.words[k].low]) {
+		k++
+	}
+	if k >= len(st.words) || k == from || st.words[k].low != "others" || i < 2 || st.words[i-1].low != "and" {
+		return nil
+	}
+	if c := st.chunkAt[i-2]; c >= 0 && st.objectOfVerb(st.chunks[c]) {
+		return []int{c}
+	}
+	return nil
+}
+
+// hostTargets checks the targets of a joint act (consult, sign, cooperate)
+// of a state actor: its own country, bare, is no partner ("signed an
+// agreement designed to ensure the presence of Iran in Syria" by an Iranian
+// minister). Without a partner (none named, or only its own country), the
+// foreign country the source is in
+// earlier in the clause hosts the act: "was in Damascus last week and
+// signed an agreement" -> SYR.
+func (st *sentence) hostTargets(p proto) []int {
+	own := st.chunks[p.sources[0]].actor.Country
+	if len(own) != 3 || own == "IGO" || own == "NGO" || own == "IMG" {
+		return p.targets
+	}
+	var keep []int
+	for _, t := range p.targets {
+		if a := st.chunks[t].actor; a.Country == own && len(a.Sectors) == 0 {
+			continue
+		}
+		keep = append(keep, t)
+	}
+	if len(keep) > 0 {
+		return keep
+	}
+	src := st.chunks[p.sources[len(p.sources)-1]]
+	for c := st.chunkAt[src.start] + 1; c < len(st.chunks) && st.chunks[c].end <= p.trig0; c++ {
+		ch := st.chunks[c]
+		if (ch.inPP == "in" || ch.inPP == "to") && len(ch.actor.Country) == 3 && ch.actor.Country != own &&
+			(ch.actor.Source == "capital" || ch.actor.Source == "name" || ch.actor.Source == "place") {
+			return []int{c}
+		}
+	}
+	return nil
+}
+
+// quantityWords come between a verb and its object: "killed at least
+// 20", "tortured scores of".
+var quantityWords = map[string]bool{"scores": true, "nearly": true, "almost": true, "least": true, "over": true, "dozen": true, "one": true}
 
 // subjectsBefore returns the subject chunks before word i: the nearest
 // chunk outside a prepositional phrase, with its coordinated chunks.
@@ -599,12 +663,20 @@ func (st *sentence) coordinatedBack(c int) []int {
 // coordinated returns chunk c with the chunks coordinated after it.
 func (st *sentence) coordinated(c int) []int {
 	out := []int{c}
+	conj := false // a list joined by commas must end with a conjunction
 	for k := c + 1; k < len(st.chunks) && len(out) < 6; k++ {
 		gap := st.words[st.chunks[k-1].end:st.chunks[k].start]
 		if !isCoordination(gap) {
 			break
 		}
 		out = append(out, k)
+		if hasConjunction(gap) {
+			conj = true
+		}
+	}
+	// "with Bulgaria, Macedonian officials said": no list without "and"
+	for !conj && len(out) > 1 {
+		out = out[:len(out)-1]
 	}
 	return out
 }
@@ -646,7 +718,7 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 	last := false
 	pick := func(ok func(ch chunk) bool, limit int) int {
 		for c, ch := range st.chunks {
-			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own || ch.ctxSubj && !last {
+			if ch.start < from || ch.start >= limit || ch.pronoun && ch.inPP == "" || ch.own || ch.ctxSubj && !last || st.possessedNounPP(ch) {
 				continue
 			}
 			if ok(ch) {
@@ -721,6 +793,24 @@ func (st *sentence) objectsAfter(from int, pat *Pattern) []int {
 		return nil
 	}
 	return st.resolve(st.coordinated(c))
+}
+
+// possessedNounPP reports a chunk in a prepositional phrase that modifies
+// a possessed noun: "near Macedonia's border with Bulgaria" -- the phrase
+// belongs to the border, not to the verb.
+func (st *sentence) possessedNounPP(ch chunk) bool {
+	j := ch.start - 1 // the preposition, after determiners
+	for j > 0 && determiners[st.words[j].low] {
+		j--
+	}
+	if j < 2 || st.words[j].low != ch.inPP || !isLowerWord(st.words[j-1].low) {
+		return false
+	}
+	k := j - 2 // "'s", inside the possessor's chunk or right after it
+	if w := st.words[k].low; w != "'s" && w != "’s" {
+		return false
+	}
+	return st.chunkAt[k] >= 0 || k > 0 && st.chunkAt[k-1] >= 0
 }
 
 // agentAfter returns the chunks of a "by X" phrase after word from.
@@ -993,6 +1083,34 @@ func (st *sentence) demote(ps []proto) {
 		}
 		if p.deniedBy {
 			p.confidence -= 0.3
+		}
+	}
+}
+
+// demoteDemanded lowers the events of a "that" clause after a demand: in
+// "reiterated its demand that Israel ease restrictions" the easing is what
+// is asked for, not an event.
+func (st *sentence) demoteDemanded(ps []proto) {
+	for i := range ps {
+		p := &ps[i]
+		if r := Root(p.code); r != "10" && r != "02" || p.report {
+			continue
+		}
+		end := st.segmentEnd(p.trig1 - 1)
+		that := -1
+		for j := p.trig1; j < end && j <= p.trig1+3; j++ {
+			if st.words[j].low == "that" {
+				that = j
+				break
+			}
+		}
+		if that < 0 {
+			continue
+		}
+		for k := range ps {
+			if q := &ps[k]; k != i && q.trig0 > that && q.trig0 <= that+8 {
+				q.confidence -= 0.15
+			}
 		}
 	}
 }

@@ -46,6 +46,10 @@ type sentence struct {
 	chunkAt  []int // chunk index of each word, -1 if none
 	parsed   bool
 	consumed []bool // words already used by an event
+	// verbMemo and nounMemo remember the lexicon lemmas of the words
+	verbMemo, nounMemo []lemmaMemo
+	// entityAt is the document's entity lookup (set by buildChunksPlaces)
+	entityAt func(start, end int) *document.Entity
 }
 
 var prepositions = map[string]bool{
@@ -136,6 +140,7 @@ func (st *sentence) buildChunks(lex *actors.Lexicon, date string, entityAt func(
 // (placeAt returns the ISO3 country of a place mention covering a word).
 func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt func(start, end int) *document.Entity, elex *Lexicon, names map[string]document.Actor, placeAt func(start, end int) string) {
 	n := len(st.words)
+	st.entityAt = entityAt
 	st.chunkAt = make([]int, n)
 	for i := range st.chunkAt {
 		st.chunkAt[i] = -1
@@ -213,6 +218,10 @@ func (st *sentence) buildChunksPlaces(lex *actors.Lexicon, date string, entityAt
 				i = j - 1
 				continue
 			}
+		}
+		// "all official contact with": "official" as an adjective
+		if h.Entry.Kind == actors.KindAgent && j == h.End && j-i == 1 && st.words[i].low == "official" && j < n && st.adjectiveBefore(j) {
+			continue
 		}
 		spans = append(spans, span{i, j})
 		for k := i; k < j; k++ {
@@ -594,6 +603,26 @@ func (st *sentence) agencyAt(off int) bool {
 	}
 	return false
 }
+
+// adjectiveBefore reports a plain lower-case noun at word j that an
+// adjectival role word before it modifies ("official contact"), unlike a
+// verb ("official said") or another actor word ("official news agency").
+func (st *sentence) adjectiveBefore(j int) bool {
+	w := st.words[j]
+	if w.text != w.low || nounStop[w.low] || strings.HasSuffix(w.low, "ed") || reportWords[w.low] {
+		return false
+	}
+	for _, r := range w.low {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	_, hit := st.sw.HitAt(j)
+	return !hit
+}
+
+// reportWords are verbs that follow a subject noun directly.
+var reportWords = map[string]bool{"says": true, "told": true, "added": true, "warns": true, "insists": true}
 
 func hasConjunction(gap []word) bool {
 	for _, w := range gap {

@@ -127,7 +127,7 @@ func dropHeadlineRepeats(d *document.Document, evs []document.Event) []document.
 func (s *Stage) Code(ctx context.Context, d *document.Document) ([]document.Event, error) {
 	date := actors.Date(d)
 	entityAt := entityIndex(d)
-	placeAt := placeIndex(d, s.alex)
+	placeAt := placeIndex(d, s.alex, entityAt)
 	out := []document.Event{}
 	var prevSource *chunk
 	docCountry := sync.OnceValue(func() string { return dominantCountry(d, s.alex) })
@@ -188,7 +188,11 @@ func entityIndex(d *document.Document) func(start, end int) *document.Entity {
 		start, end int
 		e          *document.Entity
 	}
-	var ivs []iv
+	n := 0
+	for i := range d.Entities {
+		n += len(d.Entities[i].Mentions)
+	}
+	ivs := make([]iv, 0, n)
 	for i := range d.Entities {
 		e := &d.Entities[i]
 		for _, m := range e.Mentions {
@@ -227,13 +231,12 @@ func placeTrusted(p document.Place, m document.Mention, entityAt func(start, end
 
 // placeIndex returns a lookup from a word's span to the ISO3 country of a
 // literal place mention covering it.
-func placeIndex(d *document.Document, lex *actors.Lexicon) func(start, end int) string {
+func placeIndex(d *document.Document, lex *actors.Lexicon, entityAt func(start, end int) *document.Entity) func(start, end int) string {
 	type iv struct {
 		start, end int
 		country    string
 	}
 	var ivs []iv
-	entityAt := entityIndex(d)
 	for _, p := range d.Places {
 		c := lex.ISO3(p.Country)
 		if c == "" || p.Kind == "associative" {
@@ -294,7 +297,10 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 	s := d.Sentences[st.index]
 	placeCountry, ethnicCountry := "", ""
 	first, ethnicFirst := -1, -1
-	entityAt := entityIndex(d)
+	entityAt := st.entityAt
+	if entityAt == nil {
+		entityAt = entityIndex(d)
+	}
 	for _, p := range d.Places {
 		if p.Kind == "associative" {
 			continue

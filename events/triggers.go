@@ -61,6 +61,32 @@ func (st *sentence) lemmaFor(m map[string][]*Pattern, i int) string {
 	return ""
 }
 
+// verbLemma is lemmaFor(lex.verbs, i), remembered per sentence.
+func (st *sentence) verbLemma(lex *Lexicon, i int) string {
+	return st.memoLemma(&st.verbMemo, lex.verbs, i)
+}
+
+// nounLemma is lemmaFor(lex.nouns, i), remembered per sentence.
+func (st *sentence) nounLemma(lex *Lexicon, i int) string {
+	return st.memoLemma(&st.nounMemo, lex.nouns, i)
+}
+
+func (st *sentence) memoLemma(memo *[]lemmaMemo, m map[string][]*Pattern, i int) string {
+	if len(*memo) != len(st.words) {
+		*memo = make([]lemmaMemo, len(st.words))
+	}
+	e := &(*memo)[i]
+	if !e.done {
+		e.lemma, e.done = st.lemmaFor(m, i), true
+	}
+	return e.lemma
+}
+
+type lemmaMemo struct {
+	lemma string
+	done  bool
+}
+
 func isPunct(s string) bool {
 	for _, r := range s {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 127 {
@@ -76,7 +102,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	if st.chunkAt[i] >= 0 || isPunct(w.text) || w.low == "according" {
 		return ""
 	}
-	lemma := st.lemmaFor(lex.verbs, i)
+	lemma := st.verbLemma(lex, i)
 	if lemma == "" {
 		return ""
 	}
@@ -84,7 +110,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return "" // "hunger strike", "air strike"
 	}
 	if i+2 < len(st.words) && st.words[i+1].low == "to" && w.upos == "" && (lex.verbs[lemma][0].Flags.wrapper() != 0 || tryVerbs[lemma]) {
-		if st.lemmaFor(lex.verbs, i+2) != "" {
+		if st.verbLemma(lex, i+2) != "" {
 			return lemma // "plans to impose"
 		}
 	}
@@ -115,7 +141,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	if i > 0 && isCapitalized(w.text) && !isCapitalized(st.words[i-1].text) {
 		return "" // a name
 	}
-	hasNoun := st.lemmaFor(lex.nouns, i) != ""
+	hasNoun := st.nounLemma(lex, i) != ""
 	prev := ""
 	if i > 0 {
 		prev = st.words[i-1].low
@@ -143,9 +169,9 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return lemma
 	}
 	// both a noun and a verb: decide from the left context
-	if i > 1 && determiners[st.words[i-2].low] && isLowerWord(prev) && !auxiliaries[prev] && !pronouns[prev] &&
+	if i > 1 && st.determinedNP(i-1) && isLowerWord(prev) && !auxiliaries[prev] && !pronouns[prev] &&
 		!strings.HasSuffix(prev, "ly") && st.chunkAt[i-1] < 0 && !strings.HasSuffix(w.low, "ed") {
-		return "" // "the cyber attack", "a surprise visit"
+		return "" // "the cyber attack", "a surprise visit", "the biggest politically motivated cyber attack"
 	}
 	switch {
 	case prev == "to" || auxiliaries[prev] || pronouns[prev] || beForms[prev]:
@@ -166,7 +192,7 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 		return lemma
 	case strings.HasSuffix(w.low, "ing"):
 		// "a trilateral meeting", "the heavy fighting": a noun
-		if i > 1 && (isAdjectiveLike(prev) || isLowerWord(prev) && !nounStop[prev] && st.lemmaFor(lex.verbs, i-1) == "") && determiners[st.words[i-2].low] {
+		if i > 1 && (isAdjectiveLike(prev) || isLowerWord(prev) && !nounStop[prev] && st.verbLemma(lex, i-1) == "") && determiners[st.words[i-2].low] {
 			return ""
 		}
 		return lemma
@@ -177,13 +203,30 @@ func (st *sentence) verbAt(lex *Lexicon, i int) string {
 	return lemma
 }
 
+// determinedNP reports a determiner before the modifier at word m, with
+// only lower-case modifiers between (adverbs, superlatives, participles):
+// "the cyber", "the biggest politically motivated cyber".
+func (st *sentence) determinedNP(m int) bool {
+	for j := m - 1; j >= 0 && j >= m-4; j-- {
+		w := st.words[j].low
+		if determiners[w] {
+			return true
+		}
+		if !isLowerWord(w) || st.chunkAt[j] >= 0 || nounStop[w] || auxiliaries[w] || pronouns[w] || beForms[w] || prepositions[w] ||
+			!(isAdjectiveLike(w) || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "est")) {
+			return false
+		}
+	}
+	return false
+}
+
 // nounAt returns the noun lemma of word i when it is a noun trigger.
 func (st *sentence) nounAt(lex *Lexicon, i int) string {
 	w := st.words[i]
 	if isPunct(w.text) || w.low == "according" {
 		return ""
 	}
-	lemma := st.lemmaFor(lex.nouns, i)
+	lemma := st.nounLemma(lex, i)
 	if lemma == "" {
 		return ""
 	}
@@ -237,6 +280,26 @@ func irregularOr(w string) string {
 
 func trimS(w string) string { return strings.TrimSuffix(strings.TrimSuffix(w, "ed"), "s") }
 
+// separatedParticle reports the particle part after the actor object of
+// the verb at i, with an apposition: "forced Jakarta's critics out",
+// "forced the UN refugee agency, UNHCR, out".
+func (st *sentence) separatedParticle(i int, part string) bool {
+	j := i + 1
+	for j < len(st.words) && determiners[st.words[j].low] {
+		j++
+	}
+	if j >= len(st.words) || st.chunkAt[j] < 0 {
+		return false
+	}
+	k := st.chunks[st.chunkAt[j]].end
+	if k+2 < len(st.words) && st.words[k].low == "," && st.chunkAt[k+1] >= 0 {
+		if e := st.chunks[st.chunkAt[k+1]].end; e < len(st.words) && st.words[e].low == "," {
+			k = e + 1
+		}
+	}
+	return k < len(st.words) && st.words[k].low == part
+}
+
 // matchVerb picks the most specific pattern of lemma that fits around word
 // i. It returns the pattern and the end of the trigger (after a particle),
 // and the index of the matched object noun (or -1).
@@ -261,6 +324,12 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 						ok = true
 					}
 				}
+			}
+			if !ok && len(parts) == 1 && st.separatedParticle(i, parts[0]) {
+				// "forced the UN refugee agency, UNHCR, out of the country":
+				// the object between verb and particle is the target
+				parts = nil
+				ok = true
 			}
 			if !ok {
 				continue
@@ -288,7 +357,7 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 					if st.words[j].low == pr {
 						// "agreed to resign" is a complement, not "to X"
 						if pr == "to" && j+1 < len(st.words) && st.verbAtRelaxed(lex, j+1) != "" &&
-							st.lemmaFor(lex.nouns, j+1) == "" {
+							st.nounLemma(lex, j+1) == "" {
 							continue
 						}
 						found = true
@@ -307,7 +376,7 @@ func (st *sentence) matchVerb(lex *Lexicon, i int, lemma string) (*Pattern, int,
 // nounCode returns the best noun pattern of the noun at word i, checking
 // multi-word patterns against the words before it, and the start of its span.
 func (st *sentence) nounCode(lex *Lexicon, i int) (*Pattern, int) {
-	lemma := st.lemmaFor(lex.nouns, i)
+	lemma := st.nounLemma(lex, i)
 	if lemma == "" {
 		return nil, i
 	}
@@ -388,7 +457,7 @@ func (st *sentence) verbAtRelaxed(lex *Lexicon, k int) string {
 	if w := st.words[k]; w.upos != "" && w.upos != "VERB" {
 		return ""
 	}
-	return st.lemmaFor(lex.verbs, k)
+	return st.verbLemma(lex, k)
 }
 
 // family splits a cooperation code into the families the wrappers refine

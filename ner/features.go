@@ -159,6 +159,9 @@ type featurizer struct {
 	info  []tokInfo
 	lower []string
 	marks []gazMark
+	// memo, when not nil, keeps the word-only facts of each (word,
+	// normalized word) pair already prepared in the current document
+	memo map[[2]string]tokInfo
 }
 
 func (fz *featurizer) prepare(words []string, dc *docContext) {
@@ -174,15 +177,23 @@ func (fz *featurizer) prepare(words []string, dc *docContext) {
 	for i, w := range words {
 		ti := &fz.info[i]
 		*ti = tokInfo{}
-		r, _ := utf8.DecodeRuneInString(w)
-		ti.initCap = unicode.IsUpper(r)
-		norm := w
+		norm, variant := w, false
 		if caps && dc != nil {
 			if v, ok := dc.variant[w]; ok {
-				norm = v
-				ti.variant = true
+				norm, variant = v, true
 			}
 		}
+		if fz.memo != nil {
+			if t, ok := fz.memo[[2]string{w, norm}]; ok {
+				*ti = t
+				ti.variant = variant
+				fz.lower[i] = ti.lower
+				continue
+			}
+		}
+		ti.variant = variant
+		r, _ := utf8.DecodeRuneInString(w)
+		ti.initCap = unicode.IsUpper(r)
 		ti.allCap = ti.initCap && strings.ToUpper(w) == w && hasLetter(w)
 		ti.norm = norm
 		ti.lower = strings.ToLower(norm)
@@ -194,6 +205,9 @@ func (fz *featurizer) prepare(words []string, dc *docContext) {
 		}
 		ti.lowerB = res.clusters.Lower[ti.lower]
 		fz.lower[i] = ti.lower
+		if fz.memo != nil {
+			fz.memo[[2]string{w, norm}] = *ti
+		}
 	}
 	res.gaz.Match(fz.lower, fz.marks)
 	for i := range fz.info {
@@ -271,6 +285,23 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 	}
 	out = append(out, hStr(hT(fShape), t.shape))
 	out = append(out, hStr(hT(fSShape), t.sshape))
+	if t.hasCls {
+		for g := 0; g < 3; g++ {
+			out = append(out, hNum(hNum(hT(fCls), uint64(g)), uint64(t.cls[g])))
+		}
+	} else {
+		out = append(out, hStr(hT(fNoCls), t.sshape))
+	}
+	capBit := uint64(0)
+	if t.initCap {
+		capBit = 1
+	}
+	if t.allCap {
+		capBit = 2
+	}
+	out = append(out, hNum(hNum(hT(fLowerB), uint64(t.lowerB)), capBit))
+	// the features above depend on the word alone and come first (see
+	// wordOnlyFeatures); the ones below depend on its context too
 	out = append(out, hStr(hT(fLm1), lw(i-1)))
 	out = append(out, hStr(hT(fLp1), lw(i+1)))
 	out = append(out, hStr(hT(fLm2), lw(i-2)))
@@ -282,13 +313,6 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 	out = append(out, hStr(hSep(hStr(hT(fSSp1), t.sshape)), ss(i+1)))
 	out = append(out, hStr(hSep(hStr(hT(fLm1SS), lw(i-1))), t.sshape))
 	out = append(out, hStr(hSep(hStr(hT(fLp1SS), lw(i+1))), t.sshape))
-	if t.hasCls {
-		for g := 0; g < 3; g++ {
-			out = append(out, hNum(hNum(hT(fCls), uint64(g)), uint64(t.cls[g])))
-		}
-	} else {
-		out = append(out, hStr(hT(fNoCls), t.sshape))
-	}
 	for g := 1; g < 3; g++ {
 		var pc, nc uint64 = 5000, 5001
 		if i > 0 {
@@ -314,14 +338,6 @@ func (fz *featurizer) features(i int, words []string, dc *docContext, sentCaps, 
 			out = append(out, hNum(hNum(hT(fClsCP1), cc), nc))
 		}
 	}
-	capBit := uint64(0)
-	if t.initCap {
-		capBit = 1
-	}
-	if t.allCap {
-		capBit = 2
-	}
-	out = append(out, hNum(hNum(hT(fLowerB), uint64(t.lowerB)), capBit))
 	for g := 0; g < gazTypes; g++ {
 		if m := t.gaz[g]; m != 0 {
 			out = append(out, hNum(hNum(hNum(hT(fGaz), uint64(g)), uint64(m)), capBit))

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // CoNLL entity types the model predicts, in label order.
@@ -76,6 +77,7 @@ func (m *Model) row(h uint64) uint32 {
 
 type scratch struct {
 	fz     featurizer
+	parts  [2]typeSums
 	feats  []uint64
 	scores []float32
 	acc    []int32
@@ -90,6 +92,78 @@ func (m *Model) getScratch() *scratch {
 		return s
 	}
 	return &scratch{fz: featurizer{m: m}}
+}
+
+// typeSums caches, for one pass over one document, the summed quantized
+// weights of each word type's leading word-only features (bias, word,
+// lower case, prefixes, suffixes, shapes): repeated words look them up
+// once. Integer sums make the result identical to scoring every feature.
+type typeSums struct {
+	sums []int32 // numLabels per type
+	have []bool
+}
+
+func (ts *typeSums) reset(n int) {
+	if cap(ts.have) < n {
+		ts.have = make([]bool, n)
+		ts.sums = make([]int32, n*numLabels)
+	}
+	ts.have = ts.have[:n]
+	clear(ts.have)
+	ts.sums = ts.sums[:n*numLabels]
+}
+
+// add adds the quantized weights of feats into acc.
+func (m *Model) add(feats []uint64, acc *[numLabels]int32) {
+	// Two phases per block of features: the first finds the rows and adds
+	// their first and last weights, which starts every row's memory loads
+	// early (rows are scattered over a few MB); the second adds the rest
+	// from cache. Integer sums: the result does not depend on the order.
+	var offs [32]int32
+	for len(feats) > 0 {
+		blk := feats[:min(len(feats), len(offs))]
+		feats = feats[len(blk):]
+		n := 0
+		for _, h := range blk {
+			r := m.row(h)
+			word, bit := r>>6, uint64(1)<<(r&63)
+			nzw := m.nz[word]
+			if nzw&bit == 0 {
+				continue
+			}
+			o := (int(m.rank[word]) + bits.OnesCount64(nzw&(bit-1))) * numLabels
+			ws := (*[numLabels]int16)(m.qw[o : o+numLabels])
+			acc[0] += int32(ws[0])
+			acc[numLabels-1] += int32(ws[numLabels-1])
+			offs[n] = int32(o)
+			n++
+		}
+		for _, o := range offs[:n] {
+			ws := (*[numLabels]int16)(m.qw[o : int(o)+numLabels])
+			for l := 1; l < numLabels-1; l++ {
+				acc[l] += int32(ws[l])
+			}
+		}
+	}
+}
+
+// scoreTyped is score for token t of df, taking its word-only features'
+// sum from ts (computing it on the type's first token).
+func (m *Model) scoreTyped(df *docFeats, t int, rest []uint64, ts *typeSums, out []float32) {
+	f := df.feats[df.offs[t]:df.offs[t+1]]
+	k, p := df.typ[t], df.pre[t]
+	part := (*[numLabels]int32)(ts.sums[int(k)*numLabels : int(k+1)*numLabels])
+	if !ts.have[k] {
+		*part = [numLabels]int32{}
+		m.add(f[:p], part)
+		ts.have[k] = true
+	}
+	acc := *part
+	m.add(f[p:], &acc)
+	m.add(rest, &acc)
+	for l := range out {
+		out[l] = float32(acc[l]) * m.scale
+	}
 }
 
 // score adds the weights of feats into out.
@@ -108,19 +182,7 @@ func (m *Model) score(feats []uint64, out []float32) {
 		return
 	}
 	var acc [numLabels]int32
-	for _, h := range feats {
-		r := m.row(h)
-		word, bit := r>>6, uint64(1)<<(r&63)
-		nzw := m.nz[word]
-		if nzw&bit == 0 {
-			continue
-		}
-		o := (int(m.rank[word]) + bits.OnesCount64(nzw&(bit-1))) * numLabels
-		ws := m.qw[o : o+numLabels]
-		for l := range acc {
-			acc[l] += int32(ws[l])
-		}
-	}
+	m.add(feats, &acc)
 	for l := range out {
 		out[l] = float32(acc[l]) * m.scale
 	}
@@ -132,12 +194,28 @@ type docFeats struct {
 	offs    []int32 // token t's features are feats[offs[t]:offs[t+1]]
 	lower   []string
 	initCap []bool
+	// typ is token t's word type (same word and normalized form), pre the
+	// number of its leading word-only features; ntypes counts the types.
+	typ    []int32
+	pre    []int32
+	types  map[[2]string]int32
+	ntypes int
 }
 
 func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFeats {
 	df := &s.df
 	df.feats, df.offs, df.lower, df.initCap = df.feats[:0], append(df.offs[:0], 0), df.lower[:0], df.initCap[:0]
+	df.typ, df.pre = df.typ[:0], df.pre[:0]
+	if df.types == nil {
+		df.types = map[[2]string]int32{}
+	}
+	clear(df.types)
+	df.ntypes = 0
 	s.fz.m = m
+	if s.fz.memo == nil {
+		s.fz.memo = map[[2]string]tokInfo{}
+	}
+	clear(s.fz.memo)
 	for _, words := range sents {
 		if len(words) == 0 {
 			continue
@@ -147,6 +225,16 @@ func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFe
 		for i := range words {
 			df.feats = s.fz.features(i, words, dc, caps, num, df.feats)
 			df.offs = append(df.offs, int32(len(df.feats)))
+			ti := &s.fz.info[i]
+			key := [2]string{words[i], ti.norm}
+			k, ok := df.types[key]
+			if !ok {
+				k = int32(df.ntypes)
+				df.types[key] = k
+				df.ntypes++
+			}
+			df.typ = append(df.typ, k)
+			df.pre = append(df.pre, int32(wordOnlyFeatures(ti)))
 			df.lower = append(df.lower, s.fz.info[i].lower)
 			df.initCap = append(df.initCap, s.fz.info[i].initCap)
 		}
@@ -154,10 +242,32 @@ func (m *Model) docFeatures(s *scratch, sents [][]string, dc *docContext) *docFe
 	return df
 }
 
+// wordOnlyFeatures is the number of leading features of a token that
+// depend on its word alone (see featurizer.features): bias, word, lower
+// case, up to four prefixes and four suffixes, shape, short shape, word
+// clusters (or their absence), lower-case cluster with capitalization.
+func wordOnlyFeatures(t *tokInfo) int {
+	k := 0
+	if nr := utf8.RuneCountInString(t.lower); nr > 1 {
+		k = min(4, nr-1)
+	}
+	cls := 1
+	if t.hasCls {
+		cls = 3
+	}
+	return 5 + 2*k + cls + 1
+}
+
 // tagFeats decodes every sentence from precomputed features, adding the
-// history features when hist is not nil.
-func (m *Model) tagFeats(s *scratch, sents [][]string, df *docFeats, hist *docHistory) [][]Chunk {
+// history features when hist is not nil. pass (0 or 1) picks the cache
+// of word-type sums of an inference pass; -1 scores every feature.
+func (m *Model) tagFeats(s *scratch, sents [][]string, df *docFeats, hist *docHistory, pass int) [][]Chunk {
 	out := make([][]Chunk, len(sents))
+	var ts *typeSums
+	if pass >= 0 && m.w == nil && len(df.typ) == len(df.offs)-1 {
+		ts = &s.parts[pass]
+		ts.reset(df.ntypes)
+	}
 	t := 0
 	for k, words := range sents {
 		n := len(words)
@@ -169,6 +279,16 @@ func (m *Model) tagFeats(s *scratch, sents [][]string, df *docFeats, hist *docHi
 		}
 		sc := s.scores[:n*numLabels]
 		for i := 0; i < n; i++ {
+			if ts != nil {
+				var rest []uint64
+				if hist != nil {
+					s.feats = hist.features(df.lower[t], df.initCap[t], s.feats[:0])
+					rest = s.feats
+				}
+				m.scoreTyped(df, t, rest, ts, sc[i*numLabels:(i+1)*numLabels])
+				t++
+				continue
+			}
 			f := df.feats[df.offs[t]:df.offs[t+1]]
 			if hist != nil {
 				s.feats = append(s.feats[:0], f...)
@@ -218,23 +338,29 @@ func (m *Model) viterbi(s *scratch, sc []float32, n int) []int {
 			delta[c] = neg
 		}
 	}
+	// the allowed transitions into each label, in predTab order (a
+	// disallowed or unreachable predecessor scores -Inf and never wins)
+	var tw [numLabels][numLabels]float32
+	for c := 0; c < numLabels; c++ {
+		for k, p8 := range predTab[c] {
+			tw[c][k] = m.trans[int(p8)*numLabels+c]
+		}
+	}
 	for i := 1; i < n; i++ {
-		prev := delta[(i-1)*numLabels : i*numLabels]
-		cur := delta[i*numLabels : (i+1)*numLabels]
+		prev := (*[numLabels]float32)(delta[(i-1)*numLabels : i*numLabels])
+		cur := (*[numLabels]float32)(delta[i*numLabels : (i+1)*numLabels])
+		row := (*[numLabels]float32)(sc[i*numLabels : (i+1)*numLabels])
+		bk := (*[numLabels]int8)(back[i*numLabels : (i+1)*numLabels])
 		for c := 0; c < numLabels; c++ {
 			best, bi := neg, 0
-			for _, p8 := range predTab[c] {
-				p := int(p8)
-				if prev[p] == neg {
-					continue
-				}
-				v := prev[p] + m.trans[p*numLabels+c]
-				if v > best {
-					best, bi = v, p
+			w := &tw[c]
+			for k, p8 := range predTab[c] {
+				if v := prev[p8] + w[k]; v > best {
+					best, bi = v, int(p8)
 				}
 			}
-			cur[c] = best + sc[i*numLabels+c]
-			back[i*numLabels+c] = int8(bi)
+			cur[c] = best + row[c]
+			bk[c] = int8(bi)
 		}
 	}
 	last := delta[(n-1)*numLabels:]
@@ -330,11 +456,11 @@ func (m *Model) TagDocument(sents [][]string) [][]Chunk {
 	defer m.pool.Put(s)
 	dc := newDocContext(sents)
 	if m.first == nil {
-		return m.tagFeats(s, sents, m.docFeatures(s, sents, dc), nil)
+		return m.tagFeats(s, sents, m.docFeatures(s, sents, dc), nil, 0)
 	}
 	df := m.docFeatures(s, sents, dc)
-	hist := newDocHistory(sents, m.first.tagFeats(s, sents, df, nil))
-	return m.tagFeats(s, sents, df, hist)
+	hist := newDocHistory(sents, m.first.tagFeats(s, sents, df, nil, 0))
+	return m.tagFeats(s, sents, df, hist, 1)
 }
 
 // buildIndex derives the bitset and rank tables from rowIdx (rows must be

@@ -293,7 +293,7 @@ func Train(ctx context.Context, docs []ConllDoc, clusters *Clusters, gaz []GazEn
 		for _, i := range out {
 			sents, _ := docWords(docs[i])
 			s := fm.getScratch()
-			hist[i] = newDocHistory(sents, fm.tagFeats(s, sents, fm.docFeatures(s, sents, newDocContext(sents)), nil))
+			hist[i] = newDocHistory(sents, fm.tagFeats(s, sents, fm.docFeatures(s, sents, newDocContext(sents)), nil, -1))
 		}
 	}
 	m2 := &Model{bits: opt.Bits, res: res, first: m}

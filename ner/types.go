@@ -147,5 +147,8 @@ func normalizeWord(w string) string {
 	if !strings.ContainsAny(w, "‘’“”–—") {
 		return w
 	}
-	return strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "–", "-", "—", "--").Replace(w)
+	return typographic.Replace(w)
 }
+
+// typographic is read-only after init (a Replacer is safe for concurrent use).
+var typographic = strings.NewReplacer("‘", "'", "’", "'", "“", "\"", "”", "\"", "–", "-", "—", "--")

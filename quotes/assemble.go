@@ -162,7 +162,9 @@ func assemble(v *view, labels []int) []rawAttr {
 				for _, ci := range cs {
 					cont = append(cont, sp[ci])
 				}
-				if fs, ok := fallbackSource(v, q, cont); ok {
+				if ss, ok := syntaxSource(v, rawAttr{content: cont, cue: &q}); ok {
+					src = &ss
+				} else if fs, ok := fallbackSource(v, q, cont); ok {
 					src = &fs
 				}
 			}
@@ -179,7 +181,7 @@ func assemble(v *view, labels []int) []rawAttr {
 			for _, ci := range cs[1:] {
 				c := sp[ci]
 				prev := group[len(group)-1]
-				if onlyAttrBetween(v, sp, prev, c, &qq, src) {
+				if (onlyAttrBetween(v, sp, prev, c, &qq, src) && !plainAfterQuote(v, prev, c, qq)) || quoteResumes(v, sp, prev, c, qq) {
 					group = append(group, c)
 					continue
 				}
@@ -194,6 +196,44 @@ func assemble(v *view, labels []int) []rawAttr {
 	}
 	return out
 }
+
+// quoteResumes reports whether quoted span b resumes the quote a after its
+// cue: "“A,” she said last month. “B.”" is one discontinuous content when
+// a closes a quotation, b opens the next one in the cue's sentence or the
+// one after it, and no other tagged span lies between them.
+func quoteResumes(v *view, sp []tspan, a, b, cue tspan) bool {
+	if v.qstate[a.hi-1] != 3 || v.qstate[b.lo] != 2 || cue.lo < a.hi || cue.hi > b.lo {
+		return false
+	}
+	if b.lo-a.hi > maxResumeGap || v.sent[b.lo] > v.sent[cue.lo]+1 || v.sent[a.hi-1] != v.sent[cue.lo] {
+		return false
+	}
+	for _, s := range sp {
+		if s.lo >= a.hi && s.hi <= b.lo && s.role != 2 && s != cue {
+			return false
+		}
+	}
+	return true
+}
+
+// plainAfterQuote reports whether span b, after the cue, holds no
+// quotation while a before it ends one: "“...,” she said after reading
+// the outline" does not go on with "the outline".
+func plainAfterQuote(v *view, a, b, cue tspan) bool {
+	if v.qstate[a.hi-1] != 3 || b.lo < cue.hi {
+		return false
+	}
+	for i := b.lo; i < b.hi; i++ {
+		if v.qstate[i] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// maxResumeGap is the most tokens between a quote and the quote that
+// resumes it after the cue.
+const maxResumeGap = 40
 
 // onlyAttrBetween reports whether only the cue, the source and punctuation
 // lie between spans a and b.

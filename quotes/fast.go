@@ -686,8 +686,10 @@ func (s *scratch) syntaxFeatures(v *view) {
 	s.synOff = grow(s.synOff, n+1)
 	f := s.syn[:0]
 	nm := &names
+	tr := v.tree()
 	for i := 0; i < n; i++ {
 		s.synOff[i] = int32(len(f))
+		f = appendTreeFeatures(f, v, tr, i)
 		t := &v.d.Tokens[i]
 		st := v.d.Sentences[v.sent[i]]
 		f = append(f, fold(hs(nm.upos, t.UPOS)), fold(hs(nm.dep, t.Deprel)))

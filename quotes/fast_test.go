@@ -55,6 +55,11 @@ func TestFastTagMatchesSlow(t *testing.T) {
 		if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
 			continue
 		}
+		if k != 1 && m.UsesSyntax() {
+			if err := ParseSyntax(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if k == 1 {
 			// Synthetic syntax fields exercise the syntax features.
 			for i := range d.Tokens {

@@ -40,6 +40,7 @@ type view struct {
 	cls    []uint8 // token class for class-dependent transitions
 	stack  []int   // level-1 labels, for the second-level tagger
 	syntax bool
+	tr     *tree // the dependency tree, built on first use (see view.tree)
 }
 
 func normQuote(s string) string {
@@ -423,6 +424,11 @@ func (v *view) features(h *hasher) []int {
 			v.stackFeatures(h, i, s, in)
 		}
 		if v.syntax {
+			k := len(h.out)
+			h.out = appendTreeFeatures(h.out, v, v.tree(), i)
+			for j := k; j < len(h.out); j++ {
+				h.out[j] &= h.mask
+			}
 			t := v.d.Tokens[i]
 			h.add("upos", t.UPOS)
 			h.add("dep", t.Deprel)

@@ -3,11 +3,14 @@
 // of speaking, and quoted terms that are not speech.
 //
 // An averaged-perceptron BIO tagger trained on PolNeAR (see Train) marks
-// contents, sources and cues over tokens; rules then assemble attributions,
-// add direct quotes the tagger missed, continue quote paragraphs with the
-// last speaker, mark scare quotes and titles as terms, read reporting
-// chains ("according to Fars", "told reporters") and resolve speakers to
-// the document's entities when the entity layer is present.
+// contents, sources and cues over tokens, reading the syntax layer when the
+// model was trained with it; rules then assemble attributions (a quote
+// resumed after its cue is one discontinuous content; a cue without a
+// source takes its verb's subject from the parse), add direct quotes the
+// tagger missed, continue quote paragraphs with the last speaker, mark
+// scare quotes and titles as terms, read reporting chains ("according to
+// Fars", "told reporters") and resolve speakers to the document's entities
+// when the entity layer is present.
 package quotes
 
 import (
@@ -81,11 +84,27 @@ func (m *Model) raw(v *view) []rawAttr {
 	for k := range raws {
 		raws[k] = orphanSpeaker(v, raws[k])
 	}
+	for k := range raws {
+		raws[k] = parseRoles(v, dropConnective(v, raws[k]))
+	}
+	shareSpeakers(v, raws)
+	for k := range raws {
+		raws[k].content = trimContent(v, raws[k].content)
+		adverbToCue(v, &raws[k])
+		if raws[k].source != nil {
+			s := sourceCommas(v, relativeSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k])
+			raws[k].source = &s
+		}
+	}
 	return raws
 }
 
-// PredictText segments text and returns its attributions.
+// PredictText segments text (and parses it, for a model that reads the
+// syntax layer) and returns its attributions.
 func (m *Model) PredictText(ctx context.Context, text string) ([]Attribution, error) {
+	if m.UsesSyntax() {
+		return m.PredictParsed(ctx, text)
+	}
 	d, err := segmentDoc(ctx, text)
 	if err != nil {
 		return nil, err

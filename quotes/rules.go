@@ -291,6 +291,12 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 				prev.content = append(prev.content, c)
 				continue
 			}
+			// "“X,” said Caddell, speaking of Y. “Z.”": the quote goes on
+			// past another attribution in the sentence after the cue.
+			if q := quoteBefore(v, out, c); q != nil {
+				q.content = append(q.content, c)
+				continue
+			}
 		}
 		out = append(out, r)
 	}
@@ -541,7 +547,7 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 			if !ok && pronouns[v.lower[i]] {
 				np, ok = tspan{2, i, i + 1}, true
 			}
-			if ok && np.hi < sq.hi && v.cue[np.hi] && speechVerbs[v.lower[np.hi]] {
+			if ok && np.hi < sq.hi && ((v.cue[np.hi] && speechVerbs[v.lower[np.hi]]) || closingVerb(v, np.hi, sq.hi)) {
 				q := tspan{3, np.hi, np.hi + 1}
 				r.cue, r.source = &q, &np
 				return r
@@ -600,4 +606,248 @@ func bylineQuotes(v *view, labels []int) {
 			}
 		}
 	}
+}
+
+// quoteBefore returns the statement of out that quoted content c continues:
+// in the same paragraph, a direct quote ending with its closing mark
+// followed by its cue, with c opening a quote at most maxQuoteSents
+// sentences after the cue's (nil when there is none).
+func quoteBefore(v *view, out []rawAttr, c tspan) *rawAttr {
+	if v.qstate[c.lo] != 2 {
+		return nil
+	}
+	cs := v.seqIndex(c.lo)
+	for k := len(out) - 1; k >= 0 && k >= len(out)-3; k-- {
+		p := &out[k]
+		if len(p.content) == 0 || p.cue == nil {
+			continue
+		}
+		last := p.content[len(p.content)-1]
+		if v.seqIndex(last.hi-1) != cs {
+			return nil
+		}
+		if v.qstate[last.hi-1] != 3 || p.cue.lo < last.hi || p.cue.hi > c.lo {
+			continue
+		}
+		if d := v.sent[c.lo] - v.sent[p.cue.lo]; d < 1 || d > maxQuoteSents || c.lo-last.hi > maxQuoteGap {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+// A quote continued past another attribution lies at most maxQuoteSents
+// sentences after its cue and maxQuoteGap tokens after its first part.
+const maxQuoteSents, maxQuoteGap = 2, 50
+
+// trimContent drops sentence punctuation outside quotation marks from the
+// ends of content fragments: PolNeAR contents end before the period of an
+// indirect statement ("... to the White House."), but keep the marks and
+// the punctuation inside a quotation ("“..., he said,”").
+func trimContent(v *view, cs []tspan) []tspan {
+	for k := range cs {
+		c := &cs[k]
+		if v.qstate[c.lo] != 0 {
+			continue
+		}
+		for c.hi-c.lo > 1 && v.qstate[c.hi-1] == 0 && trailingPunct[v.lower[c.hi-1]] {
+			c.hi--
+		}
+	}
+	return cs
+}
+
+var trailingPunct = map[string]bool{".": true, ",": true, ";": true, ":": true}
+
+// shareSpeakers gives a participle cue the source of the cue it follows
+// in the sentence, over the source it was given: in "“...,” the mayor
+// said, adding that ..." the mayor also does the adding.
+func shareSpeakers(v *view, raws []rawAttr) {
+	for k := range raws {
+		r := &raws[k]
+		if r.cue == nil || !strings.HasSuffix(v.lower[r.cue.lo], "ing") {
+			continue
+		}
+		q := r.cue.lo
+		if q == 0 || v.lower[q-1] != "," {
+			continue
+		}
+		for j := range raws {
+			p := &raws[j]
+			if j == k || p.cue == nil || p.source == nil || p.cue.hi > q || v.sent[p.cue.lo] != v.sent[q] {
+				continue
+			}
+			if end := max(p.cue.hi, p.source.hi); end <= q && q-end <= maxShareGap && !clauseBetween(v, end, q) {
+				s := *p.source
+				r.source = &s
+				break
+			}
+		}
+	}
+}
+
+// clauseBetween reports whether tokens [lo, hi) may hold another clause:
+// a cue word or a coordinating conjunction.
+func clauseBetween(v *view, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if v.cue[i] || v.lower[i] == "and" || v.lower[i] == "but" {
+			return true
+		}
+	}
+	return false
+}
+
+// maxShareGap is the most tokens between a cue (or its source) and the
+// participle cue that shares its source.
+const maxShareGap = 8
+
+// sourceCommas applies PolNeAR's comma convention to a source: a set-off
+// apposition keeps its closing comma ("Scott Pruitt, the attorney general
+// of Oklahoma, said"), a plain name has none ("Caddell, who ..." is
+// "Caddell").
+func sourceCommas(v *view, s tspan, r rawAttr) tspan {
+	inner := false
+	for i := s.lo; i < s.hi-1; i++ {
+		if v.lower[i] == "," {
+			inner = true
+		}
+	}
+	switch {
+	case !inner && s.hi-s.lo > 1 && v.lower[s.hi-1] == ",":
+		s.hi--
+	case inner && v.lower[s.hi-1] != "," && s.hi < len(v.lower) && v.lower[s.hi] == "," && v.sent[s.hi] == v.sent[s.lo] && !r.covers(s.hi):
+		s.hi++
+	}
+	return s
+}
+
+// covers reports whether token i is in r's content or cue.
+func (r rawAttr) covers(i int) bool {
+	if r.cue != nil && i >= r.cue.lo && i < r.cue.hi {
+		return true
+	}
+	for _, c := range r.content {
+		if i >= c.lo && i < c.hi {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeSource reduces a source that ends in a relative pronoun right
+// before its cue to the pronoun, as PolNeAR marks it: in "Mr. Obama, who
+// said ...", the source of "said" is "who".
+func relativeSource(v *view, s tspan, r rawAttr) tspan {
+	if r.cue == nil || s.hi-s.lo < 2 || s.hi != r.cue.lo {
+		return s
+	}
+	if w := v.lower[s.hi-1]; w == "who" || w == "which" {
+		return tspan{2, s.hi - 1, s.hi}
+	}
+	return s
+}
+
+// adverbToCue moves an adverb between a source and its cue into the cue:
+// in "Gingrich cynically said", the source is "Gingrich" and the cue
+// "cynically said". It needs the parse's parts of speech.
+func adverbToCue(v *view, r *rawAttr) {
+	if !v.syntax || r.cue == nil || r.source == nil || r.source.hi-r.source.lo < 2 || r.source.hi != r.cue.lo {
+		return
+	}
+	j := r.source.hi - 1
+	if v.d.Tokens[j].UPOS != "ADV" || !isWord(v.d.Tokens[j].Text) {
+		return
+	}
+	s, q := *r.source, *r.cue
+	s.hi--
+	q.lo--
+	r.source, r.cue = &s, &q
+}
+
+// closingVerb reports whether token i is a verb that ends its sentence
+// right after a quotation and its speaker ("“...?” Vitter demanded."), by
+// the parse's parts of speech.
+func closingVerb(v *view, i, hi int) bool {
+	if !v.syntax || i+1 >= hi || v.d.Tokens[i].UPOS != "VERB" {
+		return false
+	}
+	w := v.lower[i+1]
+	return (w == "." || w == ",") && strings.HasSuffix(v.lower[i], "ed")
+}
+
+// connectives are sentence adverbs and conjunctions the tagger sometimes
+// takes for a one-word source ("But environmentalists worry ...").
+var connectives = map[string]bool{
+	"but": true, "and": true, "meanwhile": true, "however": true, "after": true, "so": true,
+	"yet": true, "still": true, "then": true, "now": true, "also": true, "during": true, "while": true,
+}
+
+// dropConnective removes a source that is a one-word connective or only
+// a date or a number ("Friday", "September 27", "Forty-three").
+func dropConnective(v *view, r rawAttr) rawAttr {
+	if r.source == nil {
+		return r
+	}
+	if r.source.hi-r.source.lo == 1 && connectives[v.lower[r.source.lo]] {
+		r.source = nil
+		return r
+	}
+	for i := r.source.lo; i < r.source.hi; i++ {
+		if w := v.lower[i]; !dateWords[w] && !isNumberWord(w) && !isPunct(w) {
+			return r
+		}
+	}
+	r.source = nil
+	return r
+}
+
+var dateWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tonight": true,
+}
+
+// isNumberWord reports a numeral ("27", "9/11", "1,000") or a spelled-out
+// number ("forty-three").
+func isNumberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if strings.Trim(w, "0123456789/,.-") == "" {
+		return strings.ContainsAny(w, "0123456789")
+	}
+	for _, p := range strings.Split(w, "-") {
+		if !numberWords[p] {
+			return false
+		}
+	}
+	return true
+}
+
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true,
+}
+
+// trimDateline drops a dateline the source starts with: "MOSCOW — Russian
+// Foreign Minister Sergei Lavrov" is "Russian Foreign Minister Sergei
+// Lavrov".
+func trimDateline(v *view, s tspan) tspan {
+	for i := s.lo; i < s.hi-1 && i < s.lo+5; i++ {
+		if !isDash(v.lower[i]) {
+			continue
+		}
+		if i == s.lo {
+			return s
+		}
+		for j := s.lo; j < i; j++ {
+			if t := v.d.Tokens[j].Text; t != strings.ToUpper(t) {
+				return s
+			}
+		}
+		return tspan{s.role, i + 1, s.hi}
+	}
+	return s
 }

@@ -46,6 +46,16 @@ func (st *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 		work = &cp
 	}
+	if st.m.UsesSyntax() && !hasSyntax(work) {
+		// The pipeline's syntax stage did not run: parse a copy of the
+		// tokens, which belong to that stage.
+		cp := *work
+		cp.Tokens = append([]document.Token(nil), work.Tokens...)
+		if err := ParseSyntax(ctx, &cp); err != nil {
+			return err
+		}
+		work = &cp
+	}
 	d.Quotes = dropCaptions(st.m.quotes(work), d.Captions)
 	return nil
 }

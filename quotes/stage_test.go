@@ -77,7 +77,9 @@ func TestStageFixture(t *testing.T) {
 		{"headline", "Talks must go on", "indirect", "e2", "says", nil},
 		{"indirect", "has every right", "indirect", "e1", "said", nil},
 		{"pronoun", "We will not stop", "direct", "e1", "told", []string{"reporters"}},
-		{"continuation", "There is no other way", "direct", "e1", "", nil},
+		// The quote resumes after its cue and runs on into the next
+		// paragraph: one statement, told to reporters.
+		{"continuation", "There is no other way", "direct", "e1", "", []string{"reporters"}},
 		{"partial", "would remain an adviser", "partial", "e3", "said", []string{"e5"}},
 		{"term", "defense and technical agreement", "term", "", "", nil},
 		{"country", "it will respond", "indirect", "e4", "", []string{"state media"}},
@@ -161,6 +163,26 @@ func BenchmarkStage(b *testing.B) {
 	for b.Loop() {
 		d := document.New()
 		d.SetText(text)
+		if err := st.Process(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkStageParsed times the stage alone on a document the pipeline
+// has segmented and parsed.
+func BenchmarkStageParsed(b *testing.B) {
+	st := newTestStage(b)
+	text := strings.Repeat(fixture+"\n\n", 8)
+	d, err := segmentDoc(context.Background(), text)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := ParseSyntax(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
 		if err := st.Process(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}

@@ -10,7 +10,7 @@ func TestEvalEventsFixtures(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"CAMEO-coded records: 52", "root triples", "full triples"} {
+	for _, want := range []string{"CAMEO-coded records: 57", "root triples", "full triples"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -15,6 +15,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
+	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does (a model trained with --syntax always parses)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -36,7 +37,11 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if pred[i], err = m.PredictText(ctx, d.Text); err != nil {
+		predict := m.PredictText
+		if *parse {
+			predict = m.PredictParsed
+		}
+		if pred[i], err = predict(ctx, d.Text); err != nil {
 			return fmt.Errorf("%s: %w", d.ID, err)
 		}
 		if *showErrors {
@@ -73,6 +78,8 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 	minCue := fs.Int("min-cue", 5, "learned cue lexicon: minimum count")
 	cueRatio := fs.Float64("cue-ratio", 0.2, "learned cue lexicon: minimum share of uses as a cue")
 	stack := fs.Bool("stack", true, "train a second-level tagger over the first one's labels")
+	seed := fs.Int64("seed", 0, "random seed of the training order")
+	useSyntax := fs.Bool("syntax", false, "parse the text with the syntax stage and train on its features too")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,9 +92,13 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	m, err := quotes.Train(ctx, docs, quotes.TrainOptions{Epochs: *epochs, Bits: *bits, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
+	opt := quotes.TrainOptions{Epochs: *epochs, Bits: *bits, Seed: *seed, MinCue: *minCue, CueRatio: *cueRatio, Stack: *stack, Log: func(f string, a ...any) {
 		fmt.Fprintf(e.stderr, "[%5.1fs] "+f+"\n", append([]any{time.Since(start).Seconds()}, a...)...)
-	}})
+	}}
+	if *useSyntax {
+		opt.Prepare = quotes.ParseSyntax
+	}
+	m, err := quotes.Train(ctx, docs, opt)
 	if err != nil {
 		return fmt.Errorf("train quotes: %w", err)
 	}
@@ -114,7 +125,8 @@ func runTrainQuotes(ctx context.Context, e *env, args []string) error {
 		}
 		pred := make([][]quotes.Attribution, len(dd))
 		for i, d := range dd {
-			if pred[i], err = m.PredictText(ctx, d.Text); err != nil {
+			// Score as eval quotes does, on parsed text.
+			if pred[i], err = m.PredictParsed(ctx, d.Text); err != nil {
 				return fmt.Errorf("%s: %w", d.ID, err)
 			}
 		}

@@ -1,0 +1,257 @@
+package quotes
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// testView segments text and returns its view with an empty lexicon plus
+// the reporting verbs.
+func testView(t *testing.T, text string) *view {
+	t.Helper()
+	d, err := segmentDoc(context.Background(), text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx := &lexicon{cue: map[string]bool{}, prob: map[string]byte{}}
+	for _, w := range reportingVerbs {
+		lx.cue[w] = true
+	}
+	return newView(d, lx)
+}
+
+// spanOf returns the tokens covering the first occurrence of sub at or
+// after token from, with role r.
+func spanOf(t *testing.T, v *view, r int, sub string, from int) tspan {
+	t.Helper()
+	rs := []rune(v.d.Text)
+	for i := from; i < len(v.d.Tokens); i++ {
+		s := v.d.Tokens[i].Start
+		if !strings.HasPrefix(string(rs[s:]), sub) {
+			continue
+		}
+		e := s + len([]rune(sub))
+		j := i
+		for j < len(v.d.Tokens) && v.d.Tokens[j].Start < e {
+			j++
+		}
+		return tspan{r, i, j}
+	}
+	t.Fatalf("%q not found in %q", sub, v.d.Text)
+	return tspan{}
+}
+
+func TestQuoteResumes(t *testing.T) {
+	tests := []struct {
+		text, a, cue, b string
+		other           string // another tagged cue between, if any
+		want            bool
+	}{
+		{`“Here comes Big Daddy,” she said last month. “The Donald.”`, `“Here comes Big Daddy,”`, "said", `“The Donald.”`, "", true},
+		{`“Here comes Big Daddy,” she said. “The Donald,” he said.`, `“Here comes Big Daddy,”`, "said", `“The Donald,”`, "", true},
+		{`“Here comes Big Daddy,” she said. Then she left. “The Donald.”`, `“Here comes Big Daddy,”`, "said", `“The Donald.”`, "", false},
+		{`“Here comes Big Daddy,” she said, and he denied it. “No.”`, `“Here comes Big Daddy,”`, "said", `“No.”`, "denied", false},
+		{`“Here comes Big Daddy,” she said, and the Donald replied.`, `“Here comes Big Daddy,”`, "said", `the Donald replied`, "", false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		a := spanOf(t, v, 1, tc.a, 0)
+		q := spanOf(t, v, 3, tc.cue, a.hi)
+		b := spanOf(t, v, 1, tc.b, q.hi)
+		sp := []tspan{a, q}
+		if tc.other != "" {
+			sp = append(sp, spanOf(t, v, 3, tc.other, q.hi))
+		}
+		sp = append(sp, b)
+		if got := quoteResumes(v, sp, a, b, q); got != tc.want {
+			t.Errorf("%s: quoteResumes = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestQuoteBefore(t *testing.T) {
+	text := `“We will win,” said Caddell, speaking of the polls. “They are wrong.” Later, “Nobody asked.”`
+	v := testView(t, text)
+	a := spanOf(t, v, 1, `“We will win,”`, 0)
+	q := spanOf(t, v, 3, "said", a.hi)
+	s := spanOf(t, v, 2, "Caddell", q.hi)
+	prev := []rawAttr{{content: []tspan{a}, cue: &q, source: &s}}
+	c := spanOf(t, v, 1, `“They are wrong.”`, s.hi)
+	if got := quoteBefore(v, prev, c); got == nil {
+		t.Errorf("quoteBefore(%q) = nil, want the Caddell quote", `“They are wrong.”`)
+	}
+	far := spanOf(t, v, 1, `“Nobody asked.”`, c.hi)
+	prev[0].content = append(prev[0].content, c)
+	if got := quoteBefore(v, prev, far); got != nil {
+		t.Errorf("quoteBefore(%q) = %v, want nil (the last part does not end before the cue)", `“Nobody asked.”`, got)
+	}
+	plain := spanOf(t, v, 1, `speaking of the polls`, s.hi)
+	if got := quoteBefore(v, prev[:1], plain); got != nil {
+		t.Errorf("quoteBefore of an unquoted span = %v, want nil", got)
+	}
+}
+
+func TestShareSpeakers(t *testing.T) {
+	tests := []struct {
+		text, src, cue, part string
+		want                 bool
+	}{
+		{`“It works,” the mayor said, adding that it would take hours.`, "the mayor", "said", "adding", true},
+		{`“It works,” the mayor said in a statement, adding that it would take hours.`, "the mayor", "said", "adding", true},
+		{`“It works,” the mayor said. Adding that it would take hours, he left.`, "the mayor", "said", "Adding", false},
+		{`The mayor said it works and the governor agreed, saying it would take hours.`, "The mayor", "said", "saying", false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		p := spanOf(t, v, 3, tc.part, q.hi)
+		raws := []rawAttr{{cue: &q, source: &s}, {cue: &p}}
+		shareSpeakers(v, raws)
+		if got := raws[1].source != nil; got != tc.want {
+			t.Errorf("%s: shared source %v, want %v", tc.text, got, tc.want)
+		}
+		if tc.want && raws[1].source != nil && *raws[1].source != s {
+			t.Errorf("%s: shared source %v, want %v", tc.text, *raws[1].source, s)
+		}
+	}
+}
+
+func TestSourceCommas(t *testing.T) {
+	tests := []struct{ text, src, want string }{
+		{"Scott Pruitt, the attorney general of Oklahoma, said it works.", "Scott Pruitt, the attorney general of Oklahoma", "Scott Pruitt, the attorney general of Oklahoma,"},
+		{"Scott Pruitt, the attorney general of Oklahoma, said it works.", "Scott Pruitt, the attorney general of Oklahoma,", "Scott Pruitt, the attorney general of Oklahoma,"},
+		{"“It works,” said Caddell, a pollster.", "Caddell,", "Caddell"},
+		{"Caddell said it works.", "Caddell", "Caddell"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := sourceCommas(v, spanOf(t, v, 2, tc.src, 0), rawAttr{})
+		if got := v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End); got != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestPlainAfterQuote(t *testing.T) {
+	tests := []struct {
+		text, a, cue, b string
+		want            bool
+	}{
+		{`“I don't see details,” she said after reading the outline.`, `“I don't see details,”`, "said", "the outline", true},
+		{`“I don't see details,” she said. “None at all.”`, `“I don't see details,”`, "said", `“None at all.”`, false},
+		{`The plan works, she said, because it is “simple.”`, `The plan works`, "said", `because it is “simple.”`, false},
+		{`The plan works, she said, because it is simple.`, `The plan works`, "said", `because it is simple`, false},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		a := spanOf(t, v, 1, tc.a, 0)
+		q := spanOf(t, v, 3, tc.cue, a.hi)
+		b := spanOf(t, v, 1, tc.b, q.hi)
+		if got := plainAfterQuote(v, a, b, q); got != tc.want {
+			t.Errorf("%s: plainAfterQuote = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestRelativeSource(t *testing.T) {
+	tests := []struct{ text, src, cue, want string }{
+		{"It was Mr. Obama, who said the plan works.", "Mr. Obama, who", "said", "who"},
+		{"The police department which reported it.", "The police department which", "reported", "which"},
+		{"Mr. Obama said the plan works.", "Mr. Obama", "said", "Mr. Obama"},
+		{"Mr. Obama, who left, said the plan works.", "Mr. Obama, who left,", "said", "Mr. Obama, who left,"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := relativeSource(v, s, rawAttr{cue: &q})
+		if g := v.d.Slice(v.d.Tokens[got.lo].Start, v.d.Tokens[got.hi-1].End); g != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
+func TestAdverbToCue(t *testing.T) {
+	tests := []struct {
+		text    string
+		deps    []string
+		src     string
+		wantSrc string
+		wantCue string
+	}{
+		{"Gingrich cynically said no.", []string{"PROPN 3 nsubj", "ADV 3 advmod", "VERB 0 root", "INTJ 3 obj", "PUNCT 3 punct"}, "Gingrich cynically", "Gingrich", "cynically said"},
+		{"The minister said no.", []string{"DET 2 det", "NOUN 3 nsubj", "VERB 0 root", "INTJ 3 obj", "PUNCT 3 punct"}, "The minister", "The minister", "said"},
+	}
+	for _, tc := range tests {
+		v := parsed(t, tc.text, tc.deps)
+		s := spanOf(t, v, 2, tc.src, 0)
+		q := spanOf(t, v, 3, "said", 0)
+		r := rawAttr{source: &s, cue: &q}
+		adverbToCue(v, &r)
+		gs := v.d.Slice(v.d.Tokens[r.source.lo].Start, v.d.Tokens[r.source.hi-1].End)
+		gq := v.d.Slice(v.d.Tokens[r.cue.lo].Start, v.d.Tokens[r.cue.hi-1].End)
+		if gs != tc.wantSrc || gq != tc.wantCue {
+			t.Errorf("%q: source %q cue %q, want %q %q", tc.text, gs, gq, tc.wantSrc, tc.wantCue)
+		}
+	}
+}
+
+func TestDropConnective(t *testing.T) {
+	for _, tc := range []struct {
+		text, src string
+		keep      bool
+	}{
+		{"But environmentalists worry that it fails.", "But", false},
+		{"Meanwhile, it attacked Trump.", "Meanwhile", false},
+		{"Trump said it fails.", "Trump", true},
+		{"But Trump said it fails.", "But Trump", true},
+	} {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		if got := dropConnective(v, rawAttr{source: &s}).source != nil; got != tc.keep {
+			t.Errorf("%q: source kept %v, want %v", tc.src, got, tc.keep)
+		}
+	}
+}
+
+func TestTrimDateline(t *testing.T) {
+	for _, tc := range []struct{ text, src, want string }{
+		{"MOSCOW — Russian Foreign Minister Sergei Lavrov said it.", "MOSCOW — Russian Foreign Minister Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov"},
+		{"NEW YORK -- The mayor said it.", "NEW YORK -- The mayor", "The mayor"},
+		{"Lavrov — a veteran — said it.", "Lavrov — a veteran —", "Lavrov — a veteran —"},
+		{"Lavrov said it.", "Lavrov", "Lavrov"},
+	} {
+		v := testView(t, tc.text)
+		s := trimDateline(v, spanOf(t, v, 2, tc.src, 0))
+		if got := v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End); got != tc.want {
+			t.Errorf("%q: source %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestDateOrNumberSource(t *testing.T) {
+	for _, tc := range []struct {
+		text, src string
+		keep      bool
+	}{
+		{"On Friday, saying it fails, he left.", "Friday", false},
+		{"September 27 saw it announced.", "September 27", false},
+		{"Forty-three said yes.", "Forty-three", false},
+		{"The 9/11 families said no.", "9/11", false},
+		{"The 9/11 families said no.", "The 9/11 families", true},
+		{"One said no.", "One", true},
+	} {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.src, 0)
+		if got := dropConnective(v, rawAttr{source: &s}).source != nil; got != tc.keep {
+			t.Errorf("%q: source kept %v, want %v", tc.src, got, tc.keep)
+		}
+	}
+	for w, want := range map[string]bool{"27": true, "1,000": true, "forty-three": true, "": false, "-": false, "b-52": false, "twenty": true} {
+		if got := isNumberWord(w); got != want {
+			t.Errorf("isNumberWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
