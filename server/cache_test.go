@@ -7,7 +7,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/store"
 )
@@ -114,5 +117,65 @@ func TestRespCacheBounds(t *testing.T) {
 	c.put("old", 1, body) // computed before version 2 was seen
 	if _, ok := c.get("old", 2); ok {
 		t.Fatal("stale entry cached")
+	}
+}
+
+// TestConcurrentMissesShareOneQuery checks that identical requests that
+// miss the cache together run the query once and all get its answer, and
+// that a client going away does not cancel the query others wait for.
+func TestConcurrentMissesShareOneQuery(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := New(st, Options{})
+	var calls atomic.Int32
+	release := make(chan struct{})
+	h := s.handle(func(r *http.Request, f store.Filter) (any, error) {
+		calls.Add(1)
+		<-release
+		if err := r.Context().Err(); err != nil {
+			return nil, err
+		}
+		return map[string]string{"text": f.Text}, nil
+	})
+	const n = 8
+	var wg sync.WaitGroup
+	codes := make([]int, n)
+	bodies := make([]string, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rctx := ctx
+			if i == 0 {
+				// The first client gives up at once.
+				c, cancel := context.WithCancel(ctx)
+				cancel()
+				rctx = c
+			}
+			w := httptest.NewRecorder()
+			h(w, httptest.NewRequest("GET", "/api/documents?text=oil", nil).WithContext(rctx))
+			codes[i], bodies[i] = w.Code, w.Body.String()
+		}()
+	}
+	// Let the requests reach the shared query before it answers.
+	for deadline := time.Now().Add(5 * time.Second); calls.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(20 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	if c := calls.Load(); c < 1 || c > 2 {
+		// One query for the burst (a straggler that missed the cache just
+		// before the answer was stored may run a second one).
+		t.Errorf("query ran %d times for %d identical requests", c, n)
+	}
+	for i := 1; i < n; i++ {
+		if codes[i] != 200 || bodies[i] != `{"text":"oil"}`+"\n" {
+			t.Errorf("request %d: %d %q", i, codes[i], bodies[i])
+		}
 	}
 }

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sync/singleflight"
+
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/store"
 )
@@ -62,6 +64,8 @@ type Server struct {
 	mux   *http.ServeMux
 	sem   chan struct{}
 	cache *respCache // nil when off
+	// flight runs concurrent cache misses for one key once.
+	flight singleflight.Group
 }
 
 // New returns the API over st.
@@ -234,14 +238,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // handle adapts a query function: it answers from the response cache when
 // it can, else parses the filter from the URL, bounds the time, and writes
-// the JSON result (caching it) or a safe error.
+// the JSON result (caching it) or a safe error. With the cache on,
+// concurrent misses for the same path and data version run the query once
+// and share its answer, so that a burst of identical requests (a dashboard
+// opened by many people, a cold cache) costs one query.
 func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
-		defer cancel()
 		version, key := int64(-1), ""
 		if s.cache != nil {
-			if v, err := s.st.DataVersion(ctx); err == nil {
+			ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+			v, err := s.st.DataVersion(ctx)
+			cancel()
+			if err == nil {
 				version, key = v, r.URL.Path+"?"+r.URL.RawQuery
 				if body, ok := s.cache.get(key, version); ok {
 					w.Header().Set("X-Cache", "hit")
@@ -250,27 +258,51 @@ func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) h
 				}
 			}
 		}
-		f, err := FilterFromQuery(r.URL.Query())
-		if err != nil {
-			writeError(w, http.StatusBadRequest, err.Error())
+		if version < 0 {
+			ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+			defer cancel()
+			body, err := answer(r.WithContext(ctx), fn)
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			writeBody(w, http.StatusOK, body)
 			return
 		}
-		v, err := fn(r.WithContext(ctx), f)
+		// The shared query must not end when the request that started it
+		// goes away: others may be waiting for it.
+		res, err, _ := s.flight.Do(strconv.FormatInt(version, 10)+" "+key, func() (any, error) {
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.opts.QueryTimeout)
+			defer cancel()
+			body, err := answer(r.WithContext(ctx), fn)
+			if err == nil {
+				s.cache.put(key, version, body)
+			}
+			return body, err
+		})
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		body, err := json.Marshal(v)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		body = append(body, '\n')
-		if version >= 0 {
-			s.cache.put(key, version, body)
-		}
-		writeBody(w, http.StatusOK, body)
+		writeBody(w, http.StatusOK, res.([]byte))
 	}
+}
+
+// answer runs fn on the filter of r's URL and returns the JSON body.
+func answer(r *http.Request, fn func(r *http.Request, f store.Filter) (any, error)) ([]byte, error) {
+	f, err := FilterFromQuery(r.URL.Query())
+	if err != nil {
+		return nil, httpError{http.StatusBadRequest, err.Error()}
+	}
+	v, err := fn(r, f)
+	if err != nil {
+		return nil, err
+	}
+	body, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", r.URL.Path, err)
+	}
+	return append(body, '\n'), nil
 }
 
 // writeBody writes an encoded JSON body.
