@@ -129,6 +129,18 @@ func (x *entityIndex) resolve(v *view, lo, hi int, lastSpeaker *string) *string 
 		return x.id(ei)
 	}
 	// Descriptions: the head noun names a role or an organization.
+	if orgNouns[head] && hi-lo >= 2 && (v.lower[hi-2] == "his" || v.lower[hi-2] == "her") {
+		// "his ministry said": the body of the person last spoken of,
+		// whose actor code it shares, not the last organization or
+		// country named.
+		if x.typeOf(lastSpeaker) == "PERSON" {
+			return lastSpeaker
+		}
+		if ei, ok := x.recent(lo, "PERSON"); ok {
+			return x.id(ei)
+		}
+		return nil
+	}
 	if orgNouns[head] {
 		if ei, ok := x.byRole(lo, head, "ORG", "GPE"); ok {
 			return x.id(ei)

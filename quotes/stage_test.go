@@ -50,6 +50,7 @@ func mention(text, s string, from int) document.Mention {
 }
 
 const fixture = "Talks must go on, Iranian FM Zarif says\n\n" +
+	"Zarif arrived in Beirut for a short visit to Lebanon, his ministry said. " +
 	"MOSCOW — Russian Foreign Minister Sergei Lavrov said on Monday that the government has every right to retake the city. " +
 	"\"We will not stop,\" he told reporters in Moscow. \"The terrorists must leave.\n\n" +
 	"\"There is no other way.\"\n\n" +
@@ -62,7 +63,8 @@ func TestStageFixture(t *testing.T) {
 	st := newTestStage(t)
 	ents := []document.Entity{
 		{ID: "e1", Type: "PERSON", Name: "Sergei Lavrov", Role: "Foreign Minister", Mentions: []document.Mention{mention(fixture, "Sergei Lavrov", 0)}},
-		{ID: "e2", Type: "PERSON", Name: "Mohammad Javad Zarif", Mentions: []document.Mention{mention(fixture, "Zarif", 0)}},
+		{ID: "e2", Type: "PERSON", Name: "Mohammad Javad Zarif", Mentions: []document.Mention{mention(fixture, "Zarif", 0), mention(fixture, "Zarif", 45)}},
+		{ID: "e8", Type: "GPE", Name: "Lebanon", Mentions: []document.Mention{mention(fixture, "Lebanon", 0)}},
 		{ID: "e3", Type: "PERSON", Name: "Bahram Ghasemi", Mentions: []document.Mention{mention(fixture, "Ghasemi", 0)}},
 		{ID: "e4", Type: "GPE", Name: "Turkey", Mentions: []document.Mention{mention(fixture, "Turkey", 0)}},
 		{ID: "e5", Type: "ORG", Name: "Fars", Mentions: []document.Mention{mention(fixture, "Fars", 0)}},
@@ -75,6 +77,7 @@ func TestStageFixture(t *testing.T) {
 		via                           []string
 	}{
 		{"headline", "Talks must go on", "indirect", "e2", "says", nil},
+		{"possessive description", "arrived in Beirut", "indirect", "e2", "said", nil},
 		{"indirect", "has every right", "indirect", "e1", "said", nil},
 		{"pronoun", "We will not stop", "direct", "e1", "told", []string{"reporters"}},
 		// The quote resumes after its cue and runs on into the next
