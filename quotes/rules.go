@@ -442,6 +442,18 @@ func unrelay(v *view, r rawAttr) rawAttr {
 	if !relay {
 		return r
 	}
+	if out, ok := leadingSpeaker(v, r); ok {
+		return out
+	}
+	if out, ok := trailingSpeaker(v, r); ok {
+		return out
+	}
+	return r
+}
+
+// leadingSpeaker reads a content that starts with its own speaker and
+// speech verb: "Ghasemi said Iran would remain ...".
+func leadingSpeaker(v *view, r rawAttr) (rawAttr, bool) {
 	c := r.content[0]
 	for k := c.lo + 1; k < c.hi && k < c.lo+10; k++ {
 		if v.qstate[k] != 0 {
@@ -456,14 +468,42 @@ func unrelay(v *view, r rawAttr) rawAttr {
 		}
 		np, ok := npRunLeft(v, j, c.lo, func(int) bool { return false })
 		if !ok || np.lo != c.lo || np.hi != j+1 || k+1 >= c.hi {
-			return r
+			return r, false
 		}
 		cue := tspan{3, j + 1, k + 1}
 		out := rawAttr{source: &np, cue: &cue}
 		out.content = append([]tspan{{1, k + 1, c.hi}}, r.content[1:]...)
-		return out
+		return out, true
 	}
-	return r
+	return r, false
+}
+
+// trailingSpeaker reads a one-span content that ends with its own
+// reporting clause after a comma: "Militants must leave the city, the
+// minister said Monday on a visit to the capital" (relayed by the tagged
+// source). What follows the speech verb (time, place, occasion) is left
+// out of the content.
+func trailingSpeaker(v *view, r rawAttr) (rawAttr, bool) {
+	if len(r.content) != 1 {
+		return r, false
+	}
+	c := r.content[0]
+	for k := c.lo + 3; k < c.hi; k++ {
+		if v.qstate[k] != 0 || !(v.cue[k] && speechVerbs[v.lower[k]]) {
+			continue
+		}
+		j := k - 1
+		for j > c.lo && auxiliaries[v.lower[j]] {
+			j--
+		}
+		np, ok := npRunLeft(v, j, c.lo, func(int) bool { return false })
+		if !ok || np.hi != j+1 || np.lo-1 <= c.lo || v.lower[np.lo-1] != "," || v.wordCount(c.lo, np.lo-1) < 3 {
+			continue
+		}
+		cue := tspan{3, j + 1, k + 1}
+		return rawAttr{source: &np, cue: &cue, content: []tspan{{1, c.lo, np.lo - 1}}}, true
+	}
+	return r, false
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true, "their": true, "this": true, "that": true, "one": true}

@@ -255,3 +255,40 @@ func TestDateOrNumberSource(t *testing.T) {
 		}
 	}
 }
+
+// TestUnrelay checks that a statement tagged with its relay as source is
+// given its own speaker, with the relay left for the reporting chain.
+func TestUnrelay(t *testing.T) {
+	tests := []struct {
+		text, content, source, cue string // the tagged attribution
+		wantContent, wantSrc, wantCue string
+	}{
+		{"Ghasemi said Iran would stay, according to Fars.",
+			"Ghasemi said Iran would stay", "Fars", "according to",
+			"Iran would stay", "Ghasemi", "said"},
+		{"The rebels must leave the city, Foreign Minister Sergei Lavrov said Monday on a visit to Ankara, according to Interfax.",
+			"The rebels must leave the city, Foreign Minister Sergei Lavrov said Monday on a visit to Ankara", "Interfax", "according to",
+			"The rebels must leave the city", "Foreign Minister Sergei Lavrov", "said"},
+		// Not a relay: the source speaks itself.
+		{"The rebels must leave the city, Lavrov said, the minister told reporters.",
+			"The rebels must leave the city, Lavrov said", "the minister", "told",
+			"The rebels must leave the city, Lavrov said", "the minister", "told"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		c := spanOf(t, v, 1, tc.content, 0)
+		src := spanOf(t, v, 2, tc.source, c.hi)
+		cue := spanOf(t, v, 3, tc.cue, c.hi)
+		got := unrelay(v, rawAttr{content: []tspan{c}, source: &src, cue: &cue})
+		text := func(s tspan) string { return v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End) }
+		if g := text(got.content[0]); g != tc.wantContent {
+			t.Errorf("%s: content %q, want %q", tc.text, g, tc.wantContent)
+		}
+		if g := text(*got.source); g != tc.wantSrc {
+			t.Errorf("%s: source %q, want %q", tc.text, g, tc.wantSrc)
+		}
+		if g := text(*got.cue); g != tc.wantCue {
+			t.Errorf("%s: cue %q, want %q", tc.text, g, tc.wantCue)
+		}
+	}
+}
