@@ -260,7 +260,7 @@ func TestDateOrNumberSource(t *testing.T) {
 // given its own speaker, with the relay left for the reporting chain.
 func TestUnrelay(t *testing.T) {
 	tests := []struct {
-		text, content, source, cue string // the tagged attribution
+		text, content, source, cue    string // the tagged attribution
 		wantContent, wantSrc, wantCue string
 	}{
 		{"Ghasemi said Iran would stay, according to Fars.",
