@@ -49,6 +49,7 @@ type Options struct {
 func Tag(text string, opt Options) []document.Time {
 	toks := lex(text, opt.SentenceStarts)
 	markPast(toks, opt.Tokens)
+	clauses := newClauseTenses(opt.Tokens, opt.SentenceStarts)
 	p := &parser{t: toks}
 	ms := p.recognize()
 	r := &resolver{sent: -1}
@@ -62,7 +63,11 @@ func Tag(text string, opt Options) []document.Time {
 			r.durInSent = false
 		}
 		r.sent = toks[m.i].sent
-		res := r.resolve(m.s, p.tense(m))
+		tense := p.tense(m)
+		if tense == 0 {
+			tense = clauses.tense(toks[m.i].s, toks[m.j-1].e)
+		}
+		res := r.resolve(m.s, tense)
 		if res.typ == "DURATION" {
 			r.durInSent = true
 		}

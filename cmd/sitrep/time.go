@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/pipeline"
 	"github.com/sitrep/sitrep/timex"
 )
 
@@ -21,6 +23,7 @@ func runEvalTime(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", "", "TimeML JSON Lines file(s), comma-separated (required)")
 	split := fs.String("split", "", "score only this split: train, dev or all (default: all three)")
 	errs := fs.Int("errors", 0, "print up to N misses, spurious and wrong values of the scored split(s) to stderr")
+	withSyntax := fs.Bool("syntax", false, "segment and parse each text first and give the tagger the sentences and the syntax layer, as the pipeline does")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -55,6 +58,13 @@ func runEvalTime(ctx context.Context, e *env, args []string) error {
 			dev = append(dev, i%5 == 4)
 		}
 	}
+	var before []pipeline.Stage
+	if *withSyntax {
+		var err error
+		if before, err = buildStages(&pipelineFlags{stages: "segment,syntax"}); err != nil {
+			return fmt.Errorf("eval time: %w", err)
+		}
+	}
 	scores := map[string]*timex.Score{"train": {}, "dev": {}, "all": {}}
 	shown := 0
 	var elapsed time.Duration
@@ -62,8 +72,22 @@ func runEvalTime(ctx context.Context, e *env, args []string) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		opt := timex.Options{Published: d.DCT}
+		if before != nil {
+			doc := document.New()
+			doc.SetText(d.Text)
+			for _, st := range before {
+				if err := st.Process(ctx, doc); err != nil {
+					return fmt.Errorf("eval time: document %d: %w", i+1, err)
+				}
+			}
+			opt.Tokens = doc.Tokens
+			for _, s := range doc.Sentences {
+				opt.SentenceStarts = append(opt.SentenceStarts, s.Start)
+			}
+		}
 		t0 := time.Now()
-		sys := timex.Tag(d.Text, timex.Options{Published: d.DCT})
+		sys := timex.Tag(d.Text, opt)
 		elapsed += time.Since(t0)
 		part := "train"
 		if dev[i] {
