@@ -48,6 +48,7 @@ type beamScratch struct {
 	acts   []histNode
 	acts2  []histNode
 	replay [2]parseState
+	gold   goldTrack
 }
 
 // copyFrom makes st a copy of o; the per-sentence word arrays are shared.
@@ -145,6 +146,22 @@ type beamTrain struct {
 	labP   *perceptron
 	update func(gold, pred int32) // early update between two history nodes
 	costs  [nActs]int
+	// maxViolation: when the gold path falls off the beam, follow it
+	// outside the beam to the end and update where the beam's best
+	// item outscores it most (Huang, Fayong and Guo 2012), instead of at
+	// the first step.
+	maxViolation bool
+}
+
+// goldTrack is the gold path followed outside the beam (max-violation).
+type goldTrack struct {
+	on       bool
+	st       *parseState
+	node     int32
+	score    float64
+	bestGold int32 // history nodes of the largest violation so far
+	bestPred int32
+	bestV    float64
 }
 
 // beamSearch parses the sentence in init (already initialized) with the
@@ -163,6 +180,8 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 	ascores := bs.fscore[:nActs]
 	lscores := bs.fscore[nActs : nActs+nLabels]
 	bs.hist = append(bs.hist[:0], histNode{parent: -1, act: -1})
+	gt := &bs.gold
+	gt.on = false
 	cur := 0
 	first := bs.pool[0][0]
 	first.copyFrom(init)
@@ -254,8 +273,13 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 			anyGold = anyGold || c.gold
 		}
 		cur = next
-		if tr != nil && !anyGold && bestGold >= 0 {
-			// Early update: the best gold candidate against the beam's best.
+		if tr != nil && gt.on {
+			bs.extendGold(gt, arcs, lab, nLabels, tr, ascores, lscores)
+			gt.observe(bs.items[cur][0])
+		}
+		if tr != nil && !anyGold && bestGold >= 0 && !gt.on {
+			// The gold path falls off the beam: the best gold candidate
+			// against the beam's best.
 			c := bs.cands[bestGold]
 			parent := &items[c.item]
 			tmp := &bs.replay[0]
@@ -266,9 +290,18 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 				label = chooseLabel(tmp, lab, nLabels, h, d, lscores)
 			}
 			bs.hist = append(bs.hist, histNode{parent: parent.node, act: int8(c.act), label: int16(label)})
-			tr.update(int32(len(bs.hist)-1), bs.items[cur][0].node)
-			return nil
+			if !tr.maxViolation {
+				tr.update(int32(len(bs.hist)-1), bs.items[cur][0].node)
+				return nil
+			}
+			tmp.apply(c.act, label)
+			*gt = goldTrack{on: true, st: tmp, node: int32(len(bs.hist) - 1), score: c.score, bestV: -1}
+			gt.observe(bs.items[cur][0])
 		}
+	}
+	if gt.on {
+		tr.update(gt.bestGold, gt.bestPred)
+		return nil
 	}
 	best := bs.items[cur][0]
 	if tr != nil && !best.gold {
@@ -280,6 +313,51 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 		}
 	}
 	return best.st
+}
+
+// observe records the violation of the beam's best item against the gold
+// track after the same number of transitions.
+func (gt *goldTrack) observe(top beamItem) {
+	if v := top.score - gt.score; v > gt.bestV {
+		gt.bestV, gt.bestGold, gt.bestPred = v, gt.node, top.node
+	}
+}
+
+// extendGold moves the gold track one transition on: the best-scoring
+// transition of minimal oracle cost. A finished track stays where it is.
+func (bs *beamScratch) extendGold(gt *goldTrack, arcs, lab scorer, nLabels int, tr *beamTrain, ascores, lscores []float32) {
+	st := gt.st
+	if st.done() {
+		return
+	}
+	if ls, ok := arcs.(*linScorer); ok && ls.cache != nil {
+		ls.stateScores(st, ascores)
+	} else {
+		st.feats = st.features(st.feats[:0])
+		arcs.scores(st.feats, ascores)
+	}
+	best, minCost := -1, 1<<30
+	for a := 0; a < nActs; a++ {
+		if !st.valid(a) {
+			continue
+		}
+		c := st.cost(a, tr.gh)
+		if c < minCost || c == minCost && ascores[a] > ascores[best] {
+			best, minCost = a, c
+		}
+	}
+	if best < 0 {
+		return
+	}
+	label := -1
+	if best == actLeft || best == actRight {
+		h, d := arcEnds(st, best)
+		label = chooseLabel(st, lab, nLabels, h, d, lscores)
+	}
+	gt.score += float64(ascores[best])
+	st.apply(best, label)
+	bs.hist = append(bs.hist, histNode{parent: gt.node, act: int8(best), label: int16(label)})
+	gt.node = int32(len(bs.hist) - 1)
 }
 
 // path returns the transitions leading to history node n.
@@ -368,7 +446,7 @@ func trainBeam(ctx context.Context, p *Parser, t *Tagger, exs []parseExample, de
 	}
 	bs := &beamScratch{}
 	st := &parseState{}
-	tr := &beamTrain{labP: lab}
+	tr := &beamTrain{labP: lab, maxViolation: opt.MaxViolation}
 	tr.update = func(g, pr int32) { bs.earlyUpdate(st, arcs, g, pr) }
 	var bestArcs, bestLab *linear
 	bestLAS := -1.0

@@ -599,6 +599,9 @@ type ParserOptions struct {
 	Explore float64 // probability of following a wrong prediction (dynamic oracle), from epoch 2
 	MinQ    int
 	Beam    int // beam width (1 or 0: greedy with dynamic oracle)
+	// MaxViolation trains the beam parser with max-violation updates
+	// instead of early updates.
+	MaxViolation bool
 	// MinCount > 1 gives weights only to features seen at least MinCount
 	// times along the oracle transitions of the training set (smaller,
 	// faster models).

@@ -36,13 +36,19 @@ func tinyClusters() *WordClusters {
 // through Save/Load.
 func tinyAnalyzer(t *testing.T, beam int) *Analyzer {
 	t.Helper()
+	return tinyAnalyzerWith(t, ParserOptions{Epochs: 5, Seed: 1, Beam: beam, Explore: 0.9, Clusters: tinyClusters()})
+}
+
+// tinyAnalyzerWith is tinyAnalyzer with the given parser training options.
+func tinyAnalyzerWith(t *testing.T, popt ParserOptions) *Analyzer {
+	t.Helper()
 	_, train := readFixture(t)
 	ctx := context.Background()
 	tg, err := TrainTagger(ctx, train, train, TaggerOptions{Epochs: 5, Seed: 1, MinCount: 1, Folds: 2, Clusters: tinyClusters()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := TrainParser(ctx, tg, train, train, train, ParserOptions{Epochs: 5, Seed: 1, Beam: beam, Explore: 0.9, Clusters: tinyClusters()})
+	p, err := TrainParser(ctx, tg, train, train, train, popt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,8 +105,12 @@ func TestClusterLookup(t *testing.T) {
 }
 
 func TestTrainRoundTrip(t *testing.T) {
-	for _, beam := range []int{1, 4} {
-		a := tinyAnalyzer(t, beam)
+	for _, tc := range []struct {
+		beam         int
+		maxViolation bool
+	}{{1, false}, {4, false}, {4, true}} {
+		beam := tc.beam
+		a := tinyAnalyzerWith(t, ParserOptions{Epochs: 5, Seed: 1, Beam: beam, MaxViolation: tc.maxViolation, Explore: 0.9, Clusters: tinyClusters()})
 		gold, _ := readFixture(t)
 		var sys []*conllu.Sentence
 		for _, g := range gold {
@@ -117,7 +127,7 @@ func TestTrainRoundTrip(t *testing.T) {
 		}
 		// The models must at least learn their own training data.
 		if rep.UPOS.F1() < 0.9 || rep.Lemma.F1() < 0.9 || rep.UAS.F1() < 0.8 {
-			t.Errorf("beam %d: training-set scores too low: UPOS %.2f lemma %.2f UAS %.2f", beam, rep.UPOS.F1(), rep.Lemma.F1(), rep.UAS.F1())
+			t.Errorf("beam %d (max-violation %v): training-set scores too low: UPOS %.2f lemma %.2f UAS %.2f", beam, tc.maxViolation, rep.UPOS.F1(), rep.Lemma.F1(), rep.UAS.F1())
 		}
 	}
 }

@@ -144,6 +144,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	tagEpochs := fs.Int("tagger-epochs", 6, "epochs of the jackknife taggers")
 	tagFolds := fs.Int("tagger-folds", 5, "second-pass folds of the jackknife taggers (0: one pass)")
 	beam := fs.Int("beam", 8, "beam width (1: greedy with dynamic oracle)")
+	maxViolation := fs.Bool("max-violation", false, "beam training: update where the gold path trails the beam most, not where it first falls off")
 	minWeight := fs.Int("min-weight", 512, "drop quantized weights (int16 scale) below this magnitude")
 	explore := fs.Float64("explore", 0.9, "dynamic oracle: probability of following a wrong prediction")
 	seed := fs.Uint64("seed", 1, "shuffling seed")
@@ -221,7 +222,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	if !*clFeats {
 		pwc = nil
 	}
-	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MinQ: *minWeight, MinCount: *minCount, Clusters: pwc, Log: e.stderr})
+	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MaxViolation: *maxViolation, MinQ: *minWeight, MinCount: *minCount, Clusters: pwc, Log: e.stderr})
 	if err != nil {
 		return err
 	}
