@@ -199,12 +199,7 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 			if st.done() {
 				continue
 			}
-			if ls, ok := arcs.(*linScorer); ok && ls.cache != nil {
-				ls.stateScores(st, ascores)
-			} else {
-				st.feats = st.features(st.feats[:0])
-				arcs.scores(st.feats, ascores)
-			}
+			scoreState(arcs, st, ascores)
 			minCost := 1 << 30
 			if tr != nil && it.gold {
 				for a := 0; a < nActs; a++ {
@@ -315,6 +310,17 @@ func beamSearch(bs *beamScratch, init *parseState, width int, arcs, lab scorer, 
 	return best.st
 }
 
+// scoreState sets out to the transition scores of st (leaving its
+// features in st.feats unless a cached scorer needs none).
+func scoreState(arcs scorer, st *parseState, out []float32) {
+	if ls, ok := arcs.(*linScorer); ok && ls.cache != nil {
+		ls.stateScores(st, out)
+		return
+	}
+	st.feats = st.features(st.feats[:0])
+	arcs.scores(st.feats, out)
+}
+
 // observe records the violation of the beam's best item against the gold
 // track after the same number of transitions.
 func (gt *goldTrack) observe(top beamItem) {
@@ -330,12 +336,7 @@ func (bs *beamScratch) extendGold(gt *goldTrack, arcs, lab scorer, nLabels int, 
 	if st.done() {
 		return
 	}
-	if ls, ok := arcs.(*linScorer); ok && ls.cache != nil {
-		ls.stateScores(st, ascores)
-	} else {
-		st.feats = st.features(st.feats[:0])
-		arcs.scores(st.feats, ascores)
-	}
+	scoreState(arcs, st, ascores)
 	best, minCost := -1, 1<<30
 	for a := 0; a < nActs; a++ {
 		if !st.valid(a) {
