@@ -310,10 +310,10 @@ func (r *resolver) yearFor(m, tense int) int {
 			return y - 1
 		}
 	default:
-		if m-dm > 6 {
+		if m-dm >= 5 {
 			return y - 1
 		}
-		if dm-m > 9 {
+		if dm-m >= 8 {
 			return y + 1
 		}
 	}

@@ -342,6 +342,20 @@ func (p *parser) core(i int) (match, bool) {
 	// a clock time followed by a day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9"
 	if best.s.k == kTime && best.s.day == nil {
 		j := best.j
+		if p.low(j) == "(" {
+			// "10:35 a.m. (0735 GMT) Friday": the day after the time in
+			// another zone dates the time but is an expression of its own
+			for k := j + 1; k < j+6 && k < len(p.t); k++ {
+				if p.low(k) == ")" {
+					if d, ok := p.dayAfterTime(k + 1); ok {
+						ds := d.s
+						best.s.day = &ds
+					}
+					break
+				}
+			}
+			return best, true
+		}
 		if p.low(j) == "," || p.low(j) == "on" {
 			j++
 		}
@@ -601,6 +615,21 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 	return k, s, true
 }
 
+// podDay reads the day word after a part of the day ("mid-afternoon
+// yesterday"), shifting s, and returns the end of the expression.
+func (p *parser) podDay(j int, s *sem) int {
+	switch p.low(j) {
+	case "yesterday":
+		s.shift = -1
+	case "today":
+	case "tomorrow":
+		s.shift = 1
+	default:
+		return j
+	}
+	return j + 1
+}
+
 func trimS(w string) string {
 	if len(w) > 1 && w[len(w)-1] == 's' {
 		return w[:len(w)-1]
@@ -634,7 +663,7 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 			if w == "mid" && p.low(j) == "-" {
 				if pod, ok := partsOfDay[p.low(j+1)]; ok {
 					s.typ, s.pod, s.mod = "TIME", pod, "MID"
-					return j + 2, s, true
+					return p.podDay(j+2, &s), s, true
 				}
 			}
 			return i, s, false
@@ -645,6 +674,7 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 		s.typ, s.pod = "TIME", pod
 		if w == "mid" {
 			s.mod = "MID"
+			return p.podDay(j+1, &s), s, true
 		}
 		return j + 1, s, true
 	case "last":
@@ -706,6 +736,15 @@ func (p *parser) literal(i int) (int, sem, bool) {
 				return j, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
 			}
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		}
+	case "then":
+		// "the then current price": the present of a past time
+		k := i + 1
+		if p.low(k) == "-" && p.glued(k) {
+			k++
+		}
+		if w := p.low(k); w == "current" || w == "present" {
+			return k + 1, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
 		}
 	case "current", "currently":
 		if w == "current" && p.low(i+1) == "account" {
@@ -793,10 +832,15 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 			return k, sem{typ: "DATE", k: kRel, unit: u, rel: 1, fromRef: true}, true
 		}
 		if p.low(i) == "the" && rel != 0 && u != "WE" {
-			// "the past year": a duration
 			if u == "Q" {
 				return k, sem{typ: "DATE", k: kRefQ, rel: 0}, true
 			}
+			if rel < 0 && (u == "Y" || u == "M" || u == "W" || u == "E") {
+				// "the past year", "the last decade": as in HeidelTime,
+				// the calendar unit before the DCT's
+				return k, sem{typ: "DATE", k: kRel, unit: u, rel: -1}, true
+			}
+			// "the next month": a duration
 			return k, sem{typ: "DURATION", k: kDur, unit: u, n: 1}, true
 		}
 		if u == "S" || u == "MIN" || u == "FN" {

@@ -162,7 +162,7 @@ func (p *parser) tense(m match) int {
 func (p *parser) cueTense(m match) int {
 	sent := p.t[m.i].sent
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
-		if c := p.cue(k); c != 0 {
+		if c := p.cue(k, false); c != 0 {
 			if c < 0 && k < m.i-8 {
 				return 0
 			}
@@ -170,7 +170,7 @@ func (p *parser) cueTense(m match) int {
 		}
 	}
 	for k := m.j; k < len(p.t) && k < m.j+8 && p.t[k].sent == sent; k++ {
-		if c := p.cue(k); c != 0 {
+		if c := p.cue(k, true); c != 0 {
 			if c < 0 && k > m.j+4 {
 				return 0
 			}
@@ -181,7 +181,10 @@ func (p *parser) cueTense(m match) int {
 }
 
 // cue classifies token k as a future (+1) or past (-1) tense cue, or 0.
-func (p *parser) cue(k int) int {
+// after says that k follows the expression: a past intention ("planned
+// to") looks ahead to the date after it ("planned to leave on Thursday")
+// but is itself past for a date before it ("On Friday, they planned to").
+func (p *parser) cue(k int, after bool) int {
 	w := p.t[k].low
 	switch w {
 	case "next":
@@ -194,10 +197,15 @@ func (p *parser) cue(k int) int {
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
 			return 1
 		}
-	case "set", "due", "going", "plans", "plan", "planning", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+	case "set", "due", "going", "plans", "plan", "planning", "wants", "want", "hope", "intend", "expect", "aims":
 		if p.low(k+1) == "to" {
 			return 1
 		}
+	case "planned", "intended", "vowed", "pledged", "hoped", "wanted", "aimed", "agreed", "decided", "promised", "threatened":
+		if p.low(k+1) == "to" && !after {
+			return 1
+		}
+		return -1
 	case "soon":
 		if p.low(k-1) == "as" {
 			return 1
@@ -223,6 +231,9 @@ func (p *parser) cue(k int) int {
 		"shot", "fell", "rose", "found", "got", "hit", "struck", "ran", "led", "brought", "bought", "sold",
 		"thought", "felt", "kept", "spent", "sent", "built", "paid", "heard", "stood", "fought", "caught",
 		"grew", "knew", "wrote", "spoke", "broke", "chose", "flew", "became", "fled", "read":
+		if b := p.low(k - 1); b == "be" || b == "being" {
+			return 0 // a passive infinitive: "to be paid in January"
+		}
 		return -1
 	}
 	if p.t[k].past {

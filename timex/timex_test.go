@@ -63,6 +63,27 @@ func TestTag(t *testing.T) {
 		{"Profit rose in the third quarter; in the second quarter it fell. That quarter was weak.", dct, "That quarter", "DATE", "2018-Q2"},
 		{"Profit rose in the third quarter. For the quarter a year ago it fell.", dct, "the quarter a year ago", "DATE", "2017-Q3"},
 		{"A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
+		// a month with no tense cue: the nearest year, leaning to the past
+		{"A record high in August.", "2018-02-10", "August", "DATE", "2017-08"},
+		{"The summit in April.", "2018-12-05", "April", "DATE", "2019-04"},
+		// a past intention looks ahead to a date after it, not before it
+		{"The delegation planned to fly home on Thursday.", dct, "Thursday", "DATE", "2018-09-06"},
+		{"On Monday, the ministry planned to publish the list.", dct, "Monday", "DATE", "2018-09-03"},
+		// a passive infinitive is no past-tense cue
+		{"The sum to be paid in June.", "2018-03-10", "June", "DATE", "2018-06"},
+		// the past year, the last decade: the calendar unit before the DCT's
+		{"Prices rose sharply over the past year.", dct, "the past year", "DATE", "2017"},
+		{"Wages lagged in the last decade.", dct, "the last decade", "DATE", "200"},
+		{"Rents climbed in the previous month.", dct, "the previous month", "DATE", "2018-08"},
+		{"Talks may take the next month.", dct, "the next month", "DURATION", "P1M"},
+		// a time with its zone in parentheses takes the day after them
+		{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "2018-09-08", "10:35 a.m.", "TIME", "2018-09-07T10:35"},
+		{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "2018-09-08", "Friday", "DATE", "2018-09-07"},
+		// a part of the day followed by its day
+		{"Shares rose at mid-afternoon yesterday.", dct, "mid-afternoon yesterday", "TIME", "2018-09-04TAF"},
+		// the then current: the present of a past time
+		{"They bought at the then current price.", dct, "then current", "DATE", "PAST_REF"},
+		{"They bought at the then-current price.", dct, "then-current", "DATE", "PAST_REF"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
