@@ -133,6 +133,11 @@ func (p *parser) number(i int) (n, j int, ok bool) {
 		}
 	case "dozen":
 		return 12, i + 1, true
+	case "couple":
+		// "the next couple of years"
+		if p.low(i+1) == "of" && (p.low(i-1) == "next" || p.low(i-1) == "past" || p.low(i-1) == "last" || p.low(i-1) == "first") {
+			return 2, i + 2, true
+		}
 	}
 	if v, ok := numberWords[w]; ok {
 		j = i + 1
@@ -266,6 +271,9 @@ func (p *parser) at(i int) (match, bool) {
 	// modifiers
 	for _, dm := range durationMods {
 		if j, ok := p.words(i, dm.words...); ok {
+			if p.low(j) == "the" {
+				continue // "over the past year": a preposition, not "more than"
+			}
 			if m, ok := p.core(j); ok && (m.s.k == kDur || m.s.k == kAgo) {
 				m.s.mod = dm.mod
 				try(m.j, m.s, true)
@@ -715,11 +723,25 @@ func (p *parser) literal(i int) (int, sem, bool) {
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
 		case "future":
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		case "near", "short", "long":
+			// "in the near term"
+			if p.low(i+2) == "term" && p.low(i+3) != "-" {
+				return i + 3, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+			}
+		case "fiscal":
+			// "for the fiscal year": a duration, like "for the year"
+			if p.low(i+2) == "year" && p.low(i+3) != "-" && p.low(i+3) != "'" && p.low(i+3) != "’" {
+				return i + 3, sem{typ: "DURATION", k: kDur, unit: "Y", n: 1}, true
+			}
 		case "present":
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, true
 		case "year":
 			// "for the year", "the year's results": TimeBank marks a duration
 			if n := p.low(i + 2); n != "-" && n != "before" && n != "after" {
+				if p.low(i-1) == "of" {
+					// "the first nine months of the year": the calendar year
+					return i + 2, sem{typ: "DATE", k: kRel, unit: "Y"}, true
+				}
 				return i + 2, sem{typ: "DURATION", k: kDur, unit: "Y", n: 1}, true
 			}
 		}
@@ -736,6 +758,11 @@ func (p *parser) literal(i int) (int, sem, bool) {
 				return j, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
 			}
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		}
+	case "a":
+		// "at a later date"
+		if w := p.low(i + 1); (w == "later" || w == "future") && p.low(i+2) == "date" {
+			return i + 3, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
 		}
 	case "then":
 		// "the then current price": the present of a past time
@@ -1105,9 +1132,21 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		half = true
 		k += 3
 	}
+	more := false
+	switch p.low(k) {
+	case "more", "additional", "extra", "further":
+		// "two more weeks", "an additional year"
+		if n > 0 || n < 0 && p.low(k-1) != "many" {
+			more = true
+			k++
+		}
+	}
 	u, pl, k2, ok := p.unit(k)
 	if !ok || u == "WE" {
 		return i, sem{}, false
+	}
+	if more && (u == "S" || u == "Q") {
+		return i, sem{}, false // "two more seconds" is rare, "a further quarter" a share
 	}
 	if n == 1 && pl {
 		return i, sem{}, false

@@ -150,6 +150,12 @@ func (p *parser) tense(m match) int {
 		}
 	}
 	if deadline {
+		// a postponement points forward: "postponed until Tuesday"
+		for k := m.i - 2; k >= 0 && k >= m.i-4; k-- {
+			if postponing[p.low(k)] {
+				return 1
+			}
+		}
 		if t := p.cueTense(m); t < 0 {
 			return t
 		}
@@ -246,6 +252,14 @@ func (p *parser) cue(k int, after bool) int {
 		return -1
 	}
 	return 0
+}
+
+// postponing are verbs that move an event to a later deadline.
+var postponing = map[string]bool{
+	"postponed": true, "delayed": true, "adjourned": true, "deferred": true, "extended": true,
+	"suspended": true, "recessed": true, "rescheduled": true, "postpone": true, "delay": true,
+	"adjourn": true, "defer": true, "extend": true, "postpones": true, "delays": true,
+	"adjourns": true, "extends": true,
 }
 
 // notVerbsEd are common words in -ed that are not past tense verbs.

@@ -84,6 +84,19 @@ func TestTag(t *testing.T) {
 		// the then current: the present of a past time
 		{"They bought at the then current price.", dct, "then current", "DATE", "PAST_REF"},
 		{"They bought at the then-current price.", dct, "then-current", "DATE", "PAST_REF"},
+		// a postponement points forward
+		{"The judge postponed until Friday any ruling on the case.", dct, "Friday", "DATE", "2018-09-07"},
+		// a part of the calendar year
+		{"Sales fell in the first six months of the year.", dct, "the year", "DATE", "2018"},
+		{"Sales fell 3% for the year.", dct, "the year", "DURATION", "P1Y"},
+		{"Margins will improve during the fiscal year.", dct, "the fiscal year", "DURATION", "P1Y"},
+		// vague future references
+		{"Costs will stay high in the near term.", dct, "the near term", "DATE", "FUTURE_REF"},
+		{"The bonds will be sold at a later date.", dct, "a later date", "DATE", "FUTURE_REF"},
+		// more of a unit
+		{"The troops will stay two more weeks.", dct, "two more weeks", "DURATION", "P2W"},
+		{"The lease runs for an additional year.", dct, "an additional year", "DURATION", "P1Y"},
+		{"Rates should fall over the next couple of years.", dct, "the next couple of years", "DURATION", "P2Y"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
@@ -123,6 +136,8 @@ func TestNoTime(t *testing.T) {
 		"A second group of directors resigned.",
 		"Its quarterly dividend was cut.",
 		"May I ask a question?",
+		"He took a short-term loan.",
+		"The couple of them left.",
 		"Protesters march on the capital.",
 		"",
 	} {
