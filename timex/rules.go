@@ -300,6 +300,11 @@ func (p *parser) at(i int) (match, bool) {
 			if p.low(k) == "the" {
 				k++
 			}
+			if u, pl, k2, ok := p.unit(k); ok && !pl && k > j && u == "D" && dm.mod == "" {
+				// "later in the day": the day last spoken of
+				try(k2, sem{typ: "DATE", k: kRel, unit: u, fromRef: true}, true)
+				continue
+			}
 			if u, pl, k2, ok := p.unit(k); ok && !pl && k > j && (u == "Y" || u == "M" || u == "W" || u == "Q") {
 				if p.low(k2) == "of" {
 					if y, k3, ok := p.year(k2 + 1); ok && u == "Y" {
@@ -858,6 +863,10 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 			// "the following month": after the last mentioned date
 			return k, sem{typ: "DATE", k: kRel, unit: u, rel: 1, fromRef: true}, true
 		}
+		if p.low(i) == "the" && u == "D" && rel != 0 && p.low(i+1) != "past" && p.low(i+1) != "last" {
+			// "the next day", "the previous day": from the last mentioned date
+			return k, sem{typ: "DATE", k: kRel, unit: u, rel: rel, fromRef: true}, true
+		}
 		if p.low(i) == "the" && rel != 0 && u != "WE" {
 			if u == "Q" {
 				return k, sem{typ: "DATE", k: kRefQ, rel: 0}, true
@@ -880,6 +889,11 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	}
 	if se, ok := seasons[p.low(j)]; ok {
 		return j + 1, sem{typ: "DATE", k: kRel, unit: "SEASON", season: se, rel: rel}, true
+	}
+	if _, ok := partsOfDay[p.low(j)]; ok && p.low(i) == "the" && rel != 0 && p.low(i+1) != "past" && p.low(i+1) != "last" {
+		// "the next morning": the day after the last mentioned date (the
+		// part of the day dropped, as with "Friday night")
+		return j + 1, sem{typ: "DATE", k: kRel, unit: "D", rel: rel, fromRef: true}, true
 	}
 	if m, k, ok := p.month(j); ok && p.low(i) != "the" {
 		s := sem{typ: "DATE", k: kRel, unit: "MONTHNAME", m: m, rel: rel}
@@ -1057,6 +1071,14 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			if y, k2, ok := p.year(j + 1); ok {
 				s.y = y
 				j = k2
+			} else if k2, ys, ok := p.yearExpr(j + 1); ok && (ys.k == kDecade || ys.k == kCentury) {
+				// "the last half of the '80s": TimeML has no half decades
+				mod := "START"
+				if ord == 2 {
+					mod = "END"
+				}
+				ys.mod = mod
+				return k2, ys, true
 			}
 		}
 		return j, s, true

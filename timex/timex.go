@@ -249,6 +249,9 @@ func (p *parser) cue(k int, after bool) int {
 		if b := p.low(k - 1); b == "be" || b == "being" {
 			return 0 // a passive infinitive: "to be completed by Dec. 15"
 		}
+		if beforeAdjective[p.low(k-1)] {
+			return 0 // an adjective: "on a still unspecified date"
+		}
 		return -1
 	}
 	return 0
@@ -260,6 +263,15 @@ var postponing = map[string]bool{
 	"suspended": true, "recessed": true, "rescheduled": true, "postpone": true, "delay": true,
 	"adjourn": true, "defer": true, "extend": true, "postpones": true, "delays": true,
 	"adjourns": true, "extends": true,
+}
+
+// beforeAdjective are words after which a word in -ed is an adjective,
+// not a past tense verb ("the revised plan", "a still undisclosed sum").
+var beforeAdjective = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
+	"still": true, "very": true, "more": true, "most": true, "less": true, "least": true,
+	"newly": true,
 }
 
 // notVerbsEd are common words in -ed that are not past tense verbs.

@@ -97,6 +97,14 @@ func TestTag(t *testing.T) {
 		{"The troops will stay two more weeks.", dct, "two more weeks", "DURATION", "P2W"},
 		{"The lease runs for an additional year.", dct, "an additional year", "DURATION", "P1Y"},
 		{"Rates should fall over the next couple of years.", dct, "the next couple of years", "DURATION", "P2Y"},
+		// the next day, the next morning, later in the day: from the date last spoken of
+		{"The talks opened on March 3. The next day, they collapsed.", dct, "The next day", "DATE", "2018-03-04"},
+		{"The talks opened on March 3. The next morning, they collapsed.", dct, "The next morning", "DATE", "2018-03-04"},
+		{"Rebels attacked on Sept. 2 and fled later in the day.", dct, "later in the day", "DATE", "2018-09-02"},
+		// a word in -ed after a determiner or adverb is an adjective, no tense cue
+		{"It will be paid on a still unspecified date in June.", "2018-03-10", "June", "DATE", "2018-06"},
+		// the half of a decade is the decade
+		{"Sales slowed in the last half of the '80s.", dct, "the last half of the '80s", "DATE", "198"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
