@@ -1174,7 +1174,7 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 		return i, sem{}, false
 	}
 	if p.low(j) == "a" || p.low(j) == "an" {
-		if pl {
+		if pl && n == 1 {
 			return i, sem{}, false
 		}
 		// "a second group", "a quarter of the market"

@@ -105,6 +105,8 @@ func TestTag(t *testing.T) {
 		{"It will be paid on a still unspecified date in June.", "2018-03-10", "June", "DATE", "2018-06"},
 		// the half of a decade is the decade
 		{"Sales slowed in the last half of the '80s.", dct, "the last half of the '80s", "DATE", "198"},
+		{"Prices will not recover for a couple of years.", dct, "a couple of years", "DURATION", "P2Y"},
+		{"The vote comes in a few days.", dct, "a few days", "DURATION", "PXD"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
