@@ -249,11 +249,37 @@ func (p *parser) recognize() []match {
 		if m, ok := p.at(i); ok && m.j > i {
 			out = append(out, m)
 			i = m.j
+			if s := m.s; s.k == kAbs && s.m > 0 && s.d > 0 && !s.weekOf && (p.low(i) == "and" || p.low(i) == "or") {
+				// "April 24 and 25": the second day shares the month
+				if d, j, ok := p.dayNum(i + 1); ok {
+					if _, isUnit := units[p.low(j)]; !isUnit && !(p.low(j) == "%" || p.low(j) == "percent") {
+						if _, _, isMonth := p.month(j); !isMonth && (j >= len(p.t) || p.t[j].kind != 'a' || afterDay[p.low(j)]) {
+							s.d = d
+							s.mod = ""
+							out = append(out, match{i: i + 1, j: j, s: s})
+							i = j
+						}
+					}
+				}
+			}
 			continue
 		}
 		i++
 	}
 	return out
+}
+
+// clockPreps open a bare hour of the clock ("at 4 in the morning").
+var clockPreps = map[string]bool{
+	"at": true, "by": true, "until": true, "till": true, "around": true, "about": true,
+	"after": true, "before": true, "since": true, "from": true, "to": true,
+}
+
+// afterDay are the words that may follow the second day of "April 24 and
+// 25"; other words make the number a quantity ("on May 3 and 4 more").
+var afterDay = map[string]bool{
+	"in": true, "at": true, "on": true, "for": true, "with": true, "when": true, "as": true,
+	"respectively": true, "during": true, "to": true,
 }
 
 // at returns the longest expression starting at token i.
@@ -1286,6 +1312,27 @@ func (p *parser) clock(i int) (int, sem, bool) {
 		if (p.low(j+1) == "'" || p.low(j+1) == "’") && p.low(j+2) == "clock" {
 			ampm = "-"
 			j += 3
+		}
+	}
+	if ampm == "" && h >= 1 && h <= 12 && clockPreps[p.low(i-1)] {
+		// "at 4 in the morning", "by 8 in the evening", "at 11 at night"
+		k, pm := j, false
+		if e, ok := p.words(j, "in", "the", "morning"); ok {
+			k = e
+		} else if e, ok := p.words(j, "in", "the", "afternoon"); ok {
+			k, pm = e, true
+		} else if e, ok := p.words(j, "in", "the", "evening"); ok {
+			k, pm = e, true
+		} else if e, ok := p.words(j, "at", "night"); ok && h >= 6 {
+			k, pm = e, true
+		}
+		if k > j {
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+			return k, sem{typ: "TIME", k: kTime, hh: h, mm: mm, hasHM: true}, true
 		}
 	}
 	if ampm == "" && !colon {

@@ -107,6 +107,12 @@ func TestTag(t *testing.T) {
 		{"Sales slowed in the last half of the '80s.", dct, "the last half of the '80s", "DATE", "198"},
 		{"Prices will not recover for a couple of years.", dct, "a couple of years", "DURATION", "P2Y"},
 		{"The vote comes in a few days.", dct, "a few days", "DURATION", "PXD"},
+		// coordinated days share the month
+		{"The summit met on April 24 and 25 in Vienna.", dct, "25", "DATE", "2018-04-25"},
+		{"It was held on Jan. 3 and 4.", dct, "4", "DATE", "2018-01-04"},
+		// a bare hour with its part of the day
+		{"The convoy leaves at 4 in the morning.", dct, "4 in the morning", "TIME", "2018-09-05T04:00"},
+		{"They met at 8 in the evening.", dct, "8 in the evening", "TIME", "2018-09-05T20:00"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
@@ -153,6 +159,15 @@ func TestNoTime(t *testing.T) {
 	} {
 		if got := Tag(text, Options{Published: "2018-09-05"}); len(got) != 0 {
 			t.Errorf("%q: want no expression, got %+v", text, got)
+		}
+	}
+}
+
+func TestNotCoordinatedDay(t *testing.T) {
+	for _, text := range []string{"Voters rallied on May 3 and 4 more people came.", "Talks ended on May 3 and 4 percent voted."} {
+		got := Tag(text, Options{Published: "2018-09-05"})
+		if len(got) != 1 || got[0].Text != "May 3" {
+			t.Errorf("%q: want only May 3, got %+v", text, got)
 		}
 	}
 }
