@@ -696,7 +696,18 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 	case "overnight":
 		s.typ, s.pod = "TIME", "NI"
 		return j, s, true
-	case "this", "the", "mid":
+	case "the":
+		// "the day after tomorrow", "the day before yesterday"
+		if e, ok := p.words(j, "day", "after", "tomorrow"); ok {
+			s.shift = 2
+			return e, s, true
+		}
+		if e, ok := p.words(j, "day", "before", "yesterday"); ok {
+			s.shift = -2
+			return e, s, true
+		}
+		fallthrough
+	case "this", "mid":
 		pod, ok := partsOfDay[p.low(j)]
 		if !ok || p.low(j) == "overnight" {
 			if w == "mid" && p.low(j) == "-" {
@@ -743,6 +754,10 @@ func (p *parser) literal(i int) (int, sem, bool) {
 	}
 	switch w {
 	case "the":
+		if u, pl, j, ok := p.unit(i + 1); ok && pl && u != "WE" && p.low(j) == "ahead" {
+			// "in the weeks ahead": as "the coming weeks"
+			return j + 1, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
+		}
 		switch p.low(i + 1) {
 		case "past":
 			if _, _, _, ok := p.unit(i + 2); ok {
@@ -1179,6 +1194,11 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 	if n >= 0 && p.low(k) == "1" && p.low(k+1) == "/" && p.low(k+2) == "2" && p.glued(k+1) && p.glued(k+2) {
 		half = true
 		k += 3
+	} else if e, ok := p.words(k, "and", "a", "half"); ok && n > 0 {
+		// "two and a half years"
+		if _, _, _, ok := p.unit(e); ok {
+			half, k = true, e
+		}
 	}
 	more := false
 	switch p.low(k) {

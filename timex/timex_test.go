@@ -113,6 +113,10 @@ func TestTag(t *testing.T) {
 		// a bare hour with its part of the day
 		{"The convoy leaves at 4 in the morning.", dct, "4 in the morning", "TIME", "2018-09-05T04:00"},
 		{"They met at 8 in the evening.", dct, "8 in the evening", "TIME", "2018-09-05T20:00"},
+		{"The deal closes the day after tomorrow.", dct, "the day after tomorrow", "DATE", "2018-09-07"},
+		{"He left the day before yesterday.", dct, "the day before yesterday", "DATE", "2018-09-03"},
+		{"He spent two and a half years in jail.", dct, "two and a half years", "DURATION", "P2Y6M"},
+		{"Prices will rise in the weeks ahead.", dct, "the weeks ahead", "DURATION", "PXW"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
