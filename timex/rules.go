@@ -515,6 +515,9 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 	// a bare month name: "May" and "March" are also words
 	if w == "may" || w == "march" {
 		prev := p.low(i - 1)
+		if prev == "the" && p.attributive(j) {
+			prev = "in" // "the March accession", "the May elections"
+		}
 		if !(prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "of" || prev == "last" || prev == "next" || prev == "this" || prev == "early" || prev == "late" || prev == "mid" || prev == "-" || prev == "from" || prev == "through" || prev == "to" || prev == "before" || prev == "after" || prev == "during") {
 			return start, sem{}, false
 		}
@@ -524,6 +527,20 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 		return start, sem{}, false
 	}
 	return j, s, true
+}
+
+// attributive reports whether token j is a lower-case noun that a month
+// name can modify ("the March accession"), not a preposition ("the March
+// on Washington").
+func (p *parser) attributive(j int) bool {
+	if j >= len(p.t) || p.t[j].kind != 'a' || p.t[j].upper {
+		return false
+	}
+	switch p.t[j].low {
+	case "of", "on", "to", "for", "in", "from", "through", "against", "past", "and", "or", "by", "with", "at":
+		return false
+	}
+	return true
 }
 
 // yearExpr: 1998, fiscal 1998, the 1988 period, the 1990s, the '90s, mid-1990s, the 19th century.

@@ -6,13 +6,18 @@
 //
 // Relative expressions follow news conventions: a weekday name refers to
 // the past week unless the clause speaks of the future ("will travel on
-// Friday", "next", "scheduled", "by Friday"); a month without a year takes
-// the nearest year in that direction. Financial-report anaphora follow the
-// text: "the quarter" and "a year ago" refer to the quarter named in the
-// same sentence, else to the first quarter of the document (the one
-// reported); "that day", "a month later" and clock times follow the
-// date last mentioned ("three days later" is, as in TimeBank, the duration
-// "three days"). Values computed from the publication date carry
+// Friday", "next", "scheduled", "by Friday", "postponed until Friday", a
+// past intention before the date: "planned to leave on Friday"); a month
+// without a year takes the nearest year in that direction, leaning to the
+// past when the clause gives no cue. "The past year" and "the last decade"
+// are the calendar units before the DCT's ("the past three years" is the
+// duration P3Y); "then current" is PAST_REF, "the near term" FUTURE_REF.
+// Financial-report anaphora follow the text: "the quarter" and "a year
+// ago" refer to the quarter named in the same sentence, else to the first
+// quarter of the document (the one reported); "that day", "the next day", "later in the day", "a month
+// later" and clock times follow the date last mentioned ("three days later"
+// is, as in TimeBank, the duration "three days"); "April 24 and 25" gives
+// two dates of one month. Values computed from the publication date carry
 // anchor "dct", those computed from the text "ref". With no publication
 // date, relative expressions keep an underspecified value (XXXX-WXX-1,
 // XXXX-09, PAST_REF) and are marked unresolved; nothing is guessed from the
