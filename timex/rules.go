@@ -764,9 +764,6 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 func (p *parser) literal(i int) (int, sem, bool) {
 	w := p.low(i)
 	if v, ok := literalWords[w]; ok {
-		if w == "now" && p.low(i+1) == "that" {
-			return i, sem{}, false
-		}
 		return i + 1, sem{typ: "DATE", k: kLit, lit: v}, true
 	}
 	switch w {

@@ -117,6 +117,8 @@ func TestTag(t *testing.T) {
 		{"He left the day before yesterday.", dct, "the day before yesterday", "DATE", "2018-09-03"},
 		{"He spent two and a half years in jail.", dct, "two and a half years", "DURATION", "P2Y6M"},
 		{"Prices will rise in the weeks ahead.", dct, "the weeks ahead", "DURATION", "PXW"},
+		{"The March accession will enlarge the alliance.", "1999-02-10", "March", "DATE", "1999-03"},
+		{"Prices will fall now that the strike is over.", dct, "now", "DATE", "PRESENT_REF"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
@@ -156,6 +158,7 @@ func TestNoTime(t *testing.T) {
 		"A second group of directors resigned.",
 		"Its quarterly dividend was cut.",
 		"May I ask a question?",
+		"The March on Washington drew crowds.",
 		"He took a short-term loan.",
 		"The couple of them left.",
 		"Protesters march on the capital.",
