@@ -180,7 +180,7 @@ func (p *parser) cueTense(m match) int {
 			return c
 		}
 	}
-	for k := m.j; k < len(p.t) && k < m.j+8 && p.t[k].sent == sent; k++ {
+	for k := m.j; k < len(p.t) && k < m.j+12 && p.t[k].sent == sent; k++ {
 		if c := p.cue(k, true); c != 0 {
 			if c < 0 && k > m.j+4 {
 				return 0

@@ -119,6 +119,8 @@ func TestTag(t *testing.T) {
 		{"Prices will rise in the weeks ahead.", dct, "the weeks ahead", "DURATION", "PXW"},
 		{"The March accession will enlarge the alliance.", "1999-02-10", "March", "DATE", "1999-03"},
 		{"Prices will fall now that the strike is over.", dct, "now", "DATE", "PRESENT_REF"},
+		// a future cue later in a long clause
+		{"On Tuesday, the National Association of Retired Federal Employees plans to hold a rally.", dct, "Tuesday", "DATE", "2018-09-11"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
