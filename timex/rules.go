@@ -819,6 +819,14 @@ func (p *parser) literal(i int) (int, sem, bool) {
 			}
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
 		}
+	case "one", "some":
+		// "Islam will one day be ...": an indefinite future
+		if p.low(i+1) == "day" {
+			switch p.low(i - 1) {
+			case "will", "would", "could", "may", "might", "can", "should", "must", "ll":
+				return i + 2, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+			}
+		}
 	case "a":
 		// "at a later date"
 		if w := p.low(i + 1); (w == "later" || w == "future") && p.low(i+2) == "date" {

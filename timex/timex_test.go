@@ -121,6 +121,8 @@ func TestTag(t *testing.T) {
 		{"Prices will fall now that the strike is over.", dct, "now", "DATE", "PRESENT_REF"},
 		// a future cue later in a long clause
 		{"On Tuesday, the National Association of Retired Federal Employees plans to hold a rally.", dct, "Tuesday", "DATE", "2018-09-11"},
+		{"Robots will one day drive the trucks.", dct, "one day", "DATE", "FUTURE_REF"},
+		{"The strike lasted one day.", dct, "one day", "DURATION", "P1D"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
