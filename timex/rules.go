@@ -529,6 +529,23 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 	return j, s, true
 }
 
+// relYear parses "this year", "last year", "next year" at i as a year
+// relative to the DCT.
+func (p *parser) relYear(i int) (rel, j int, ok bool) {
+	if p.low(i+1) != "year" {
+		return 0, i, false
+	}
+	switch p.low(i) {
+	case "this":
+		return 0, i + 2, true
+	case "last":
+		return -1, i + 2, true
+	case "next":
+		return 1, i + 2, true
+	}
+	return 0, i, false
+}
+
 // attributive reports whether token j is a lower-case noun that a month
 // name can modify ("the March accession"), not a preposition ("the March
 // on Washington").
@@ -1115,6 +1132,8 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			if y, k2, ok := p.year(k); ok {
 				s.y = y
 				j = k2
+			} else if rel, k2, ok := p.relYear(k); ok {
+				s.yRel, s.hasYRel, j = rel, true, k2 // "the third quarter of next year"
 			}
 		}
 		if !the && j == i+1 {
@@ -1134,6 +1153,8 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			if y, k2, ok := p.year(j + 1); ok {
 				s.y = y
 				j = k2
+			} else if rel, k2, ok := p.relYear(j + 1); ok {
+				s.yRel, s.hasYRel, j = rel, true, k2 // "the second half of next year"
 			} else if k2, ys, ok := p.yearExpr(j + 1); ok && (ys.k == kDecade || ys.k == kCentury) {
 				// "the last half of the '80s": TimeML has no half decades
 				mod := "START"

@@ -217,6 +217,14 @@ func (p *parser) cue(k int, after bool) int {
 			return 1
 		}
 		return -1
+	case "begins", "starts", "opens", "ends", "expires", "resumes", "meets", "convenes", "arrives",
+		"departs", "visits", "travels", "returns", "closes":
+		// the simple present of a scheduled event: "the trial opens Monday"
+		return 1
+	case "takes":
+		if p.low(k+1) == "effect" {
+			return 1
+		}
 	case "soon":
 		if p.low(k-1) == "as" {
 			return 1

@@ -123,6 +123,12 @@ func TestTag(t *testing.T) {
 		{"On Tuesday, the National Association of Retired Federal Employees plans to hold a rally.", dct, "Tuesday", "DATE", "2018-09-11"},
 		{"Robots will one day drive the trucks.", dct, "one day", "DATE", "FUTURE_REF"},
 		{"The strike lasted one day.", dct, "one day", "DURATION", "P1D"},
+		// halves and quarters of a relative year
+		{"The second half of next year looks better.", dct, "The second half of next year", "DATE", "2019-H2"},
+		{"Sales fell in the fourth quarter of last year.", dct, "the fourth quarter of last year", "DATE", "2017-Q4"},
+		// the simple present of a scheduled event is future
+		{"The trial opens Monday in The Hague.", dct, "Monday", "DATE", "2018-09-10"},
+		{"The ceasefire takes effect at midnight Sunday.", dct, "midnight Sunday", "TIME", "2018-09-09T24:00"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
