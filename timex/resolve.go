@@ -485,6 +485,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 		dir := tense
 		if s.hasRel && s.rel != 0 {
 			dir = s.rel
+		} else if s.hasRel && tense == 0 {
+			dir = 1 // "this Friday": the coming one
 		}
 		var t time.Time
 		if dir > 0 {

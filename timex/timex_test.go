@@ -130,6 +130,9 @@ func TestTag(t *testing.T) {
 		// the simple present of a scheduled event is future
 		{"The trial opens Monday in The Hague.", dct, "Monday", "DATE", "2018-09-10"},
 		{"The ceasefire takes effect at midnight Sunday.", dct, "midnight Sunday", "TIME", "2018-09-09T24:00"},
+		// this Friday: the coming one unless the clause is past
+		{"This Friday's vote will be close.", dct, "This Friday", "DATE", "2018-09-07"},
+		{"This Monday he said no.", dct, "This Monday", "DATE", "2018-09-03"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
