@@ -951,12 +951,12 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 			if u == "Q" {
 				return k, sem{typ: "DATE", k: kRefQ, rel: 0}, true
 			}
-			if rel < 0 && (u == "Y" || u == "M" || u == "W" || u == "E") {
-				// "the past year", "the last decade": as in HeidelTime,
-				// the calendar unit before the DCT's
+			if rel < 0 && (u == "Y" || u == "E") {
+				// "the past year", "the last decade": the calendar year
+				// or decade before the DCT's, as TimeBank marks them
 				return k, sem{typ: "DATE", k: kRel, unit: u, rel: -1}, true
 			}
-			// "the next month": a duration
+			// "the past week", "the next month": a duration
 			return k, sem{typ: "DURATION", k: kDur, unit: u, n: 1}, true
 		}
 		if u == "S" || u == "MIN" || u == "FN" {

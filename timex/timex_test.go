@@ -75,7 +75,7 @@ func TestTag(t *testing.T) {
 		// the past year, the last decade: the calendar unit before the DCT's
 		{"Prices rose sharply over the past year.", dct, "the past year", "DATE", "2017"},
 		{"Wages lagged in the last decade.", dct, "the last decade", "DATE", "200"},
-		{"Rents climbed in the previous month.", dct, "the previous month", "DATE", "2018-08"},
+		{"Rents climbed in the past month.", dct, "the past month", "DURATION", "P1M"},
 		{"Talks may take the next month.", dct, "the next month", "DURATION", "P1M"},
 		// a time with its zone in parentheses takes the day after them
 		{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "2018-09-08", "10:35 a.m.", "TIME", "2018-09-07T10:35"},
