@@ -310,10 +310,10 @@ func (r *resolver) yearFor(m, tense int) int {
 			return y - 1
 		}
 	default:
-		if m-dm > 6 {
+		if m-dm >= 5 {
 			return y - 1
 		}
-		if dm-m > 9 {
+		if dm-m >= 8 {
 			return y + 1
 		}
 	}
@@ -485,6 +485,8 @@ func (r *resolver) resolve(s sem, tense int) result {
 		dir := tense
 		if s.hasRel && s.rel != 0 {
 			dir = s.rel
+		} else if s.hasRel && tense == 0 {
+			dir = 1 // "this Friday": the coming one
 		}
 		var t time.Time
 		if dir > 0 {

@@ -133,6 +133,11 @@ func (p *parser) number(i int) (n, j int, ok bool) {
 		}
 	case "dozen":
 		return 12, i + 1, true
+	case "couple":
+		// "the next couple of years"
+		if p.low(i+1) == "of" && (p.low(i-1) == "next" || p.low(i-1) == "past" || p.low(i-1) == "last" || p.low(i-1) == "first") {
+			return 2, i + 2, true
+		}
 	}
 	if v, ok := numberWords[w]; ok {
 		j = i + 1
@@ -244,11 +249,37 @@ func (p *parser) recognize() []match {
 		if m, ok := p.at(i); ok && m.j > i {
 			out = append(out, m)
 			i = m.j
+			if s := m.s; s.k == kAbs && s.m > 0 && s.d > 0 && !s.weekOf && (p.low(i) == "and" || p.low(i) == "or") {
+				// "April 24 and 25": the second day shares the month
+				if d, j, ok := p.dayNum(i + 1); ok {
+					if _, isUnit := units[p.low(j)]; !isUnit && !(p.low(j) == "%" || p.low(j) == "percent") {
+						if _, _, isMonth := p.month(j); !isMonth && (j >= len(p.t) || p.t[j].kind != 'a' || afterDay[p.low(j)]) {
+							s.d = d
+							s.mod = ""
+							out = append(out, match{i: i + 1, j: j, s: s})
+							i = j
+						}
+					}
+				}
+			}
 			continue
 		}
 		i++
 	}
 	return out
+}
+
+// clockPreps open a bare hour of the clock ("at 4 in the morning").
+var clockPreps = map[string]bool{
+	"at": true, "by": true, "until": true, "till": true, "around": true, "about": true,
+	"after": true, "before": true, "since": true, "from": true, "to": true,
+}
+
+// afterDay are the words that may follow the second day of "April 24 and
+// 25"; other words make the number a quantity ("on May 3 and 4 more").
+var afterDay = map[string]bool{
+	"in": true, "at": true, "on": true, "for": true, "with": true, "when": true, "as": true,
+	"respectively": true, "during": true, "to": true,
 }
 
 // at returns the longest expression starting at token i.
@@ -266,6 +297,9 @@ func (p *parser) at(i int) (match, bool) {
 	// modifiers
 	for _, dm := range durationMods {
 		if j, ok := p.words(i, dm.words...); ok {
+			if p.low(j) == "the" {
+				continue // "over the past year": a preposition, not "more than"
+			}
 			if m, ok := p.core(j); ok && (m.s.k == kDur || m.s.k == kAgo) {
 				m.s.mod = dm.mod
 				try(m.j, m.s, true)
@@ -291,6 +325,11 @@ func (p *parser) at(i int) (match, bool) {
 			k := j
 			if p.low(k) == "the" {
 				k++
+			}
+			if u, pl, k2, ok := p.unit(k); ok && !pl && k > j && u == "D" && dm.mod == "" {
+				// "later in the day": the day last spoken of
+				try(k2, sem{typ: "DATE", k: kRel, unit: u, fromRef: true}, true)
+				continue
 			}
 			if u, pl, k2, ok := p.unit(k); ok && !pl && k > j && (u == "Y" || u == "M" || u == "W" || u == "Q") {
 				if p.low(k2) == "of" {
@@ -342,6 +381,20 @@ func (p *parser) core(i int) (match, bool) {
 	// a clock time followed by a day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9"
 	if best.s.k == kTime && best.s.day == nil {
 		j := best.j
+		if p.low(j) == "(" {
+			// "10:35 a.m. (0735 GMT) Friday": the day after the time in
+			// another zone dates the time but is an expression of its own
+			for k := j + 1; k < j+6 && k < len(p.t); k++ {
+				if p.low(k) == ")" {
+					if d, ok := p.dayAfterTime(k + 1); ok {
+						ds := d.s
+						best.s.day = &ds
+					}
+					break
+				}
+			}
+			return best, true
+		}
 		if p.low(j) == "," || p.low(j) == "on" {
 			j++
 		}
@@ -462,6 +515,9 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 	// a bare month name: "May" and "March" are also words
 	if w == "may" || w == "march" {
 		prev := p.low(i - 1)
+		if prev == "the" && p.attributive(j) {
+			prev = "in" // "the March accession", "the May elections"
+		}
 		if !(prev == "in" || prev == "since" || prev == "until" || prev == "by" || prev == "of" || prev == "last" || prev == "next" || prev == "this" || prev == "early" || prev == "late" || prev == "mid" || prev == "-" || prev == "from" || prev == "through" || prev == "to" || prev == "before" || prev == "after" || prev == "during") {
 			return start, sem{}, false
 		}
@@ -471,6 +527,37 @@ func (p *parser) monthDate(i int) (int, sem, bool) {
 		return start, sem{}, false
 	}
 	return j, s, true
+}
+
+// relYear parses "this year", "last year", "next year" at i as a year
+// relative to the DCT.
+func (p *parser) relYear(i int) (rel, j int, ok bool) {
+	if p.low(i+1) != "year" {
+		return 0, i, false
+	}
+	switch p.low(i) {
+	case "this":
+		return 0, i + 2, true
+	case "last":
+		return -1, i + 2, true
+	case "next":
+		return 1, i + 2, true
+	}
+	return 0, i, false
+}
+
+// attributive reports whether token j is a lower-case noun that a month
+// name can modify ("the March accession"), not a preposition ("the March
+// on Washington").
+func (p *parser) attributive(j int) bool {
+	if j >= len(p.t) || p.t[j].kind != 'a' || p.t[j].upper {
+		return false
+	}
+	switch p.t[j].low {
+	case "of", "on", "to", "for", "in", "from", "through", "against", "past", "and", "or", "by", "with", "at":
+		return false
+	}
+	return true
 }
 
 // yearExpr: 1998, fiscal 1998, the 1988 period, the 1990s, the '90s, mid-1990s, the 19th century.
@@ -601,6 +688,21 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 	return k, s, true
 }
 
+// podDay reads the day word after a part of the day ("mid-afternoon
+// yesterday"), shifting s, and returns the end of the expression.
+func (p *parser) podDay(j int, s *sem) int {
+	switch p.low(j) {
+	case "yesterday":
+		s.shift = -1
+	case "today":
+	case "tomorrow":
+		s.shift = 1
+	default:
+		return j
+	}
+	return j + 1
+}
+
 func trimS(w string) string {
 	if len(w) > 1 && w[len(w)-1] == 's' {
 		return w[:len(w)-1]
@@ -628,13 +730,24 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 	case "overnight":
 		s.typ, s.pod = "TIME", "NI"
 		return j, s, true
-	case "this", "the", "mid":
+	case "the":
+		// "the day after tomorrow", "the day before yesterday"
+		if e, ok := p.words(j, "day", "after", "tomorrow"); ok {
+			s.shift = 2
+			return e, s, true
+		}
+		if e, ok := p.words(j, "day", "before", "yesterday"); ok {
+			s.shift = -2
+			return e, s, true
+		}
+		fallthrough
+	case "this", "mid":
 		pod, ok := partsOfDay[p.low(j)]
 		if !ok || p.low(j) == "overnight" {
 			if w == "mid" && p.low(j) == "-" {
 				if pod, ok := partsOfDay[p.low(j+1)]; ok {
 					s.typ, s.pod, s.mod = "TIME", pod, "MID"
-					return j + 2, s, true
+					return p.podDay(j+2, &s), s, true
 				}
 			}
 			return i, s, false
@@ -645,6 +758,7 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 		s.typ, s.pod = "TIME", pod
 		if w == "mid" {
 			s.mod = "MID"
+			return p.podDay(j+1, &s), s, true
 		}
 		return j + 1, s, true
 	case "last":
@@ -667,13 +781,14 @@ func (p *parser) dayWords(i int) (int, sem, bool) {
 func (p *parser) literal(i int) (int, sem, bool) {
 	w := p.low(i)
 	if v, ok := literalWords[w]; ok {
-		if w == "now" && p.low(i+1) == "that" {
-			return i, sem{}, false
-		}
 		return i + 1, sem{typ: "DATE", k: kLit, lit: v}, true
 	}
 	switch w {
 	case "the":
+		if u, pl, j, ok := p.unit(i + 1); ok && pl && u != "WE" && p.low(j) == "ahead" {
+			// "in the weeks ahead": as "the coming weeks"
+			return j + 1, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
+		}
 		switch p.low(i + 1) {
 		case "past":
 			if _, _, _, ok := p.unit(i + 2); ok {
@@ -685,11 +800,25 @@ func (p *parser) literal(i int) (int, sem, bool) {
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
 		case "future":
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		case "near", "short", "long":
+			// "in the near term"
+			if p.low(i+2) == "term" && p.low(i+3) != "-" {
+				return i + 3, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+			}
+		case "fiscal":
+			// "for the fiscal year": a duration, like "for the year"
+			if p.low(i+2) == "year" && p.low(i+3) != "-" && p.low(i+3) != "'" && p.low(i+3) != "’" {
+				return i + 3, sem{typ: "DURATION", k: kDur, unit: "Y", n: 1}, true
+			}
 		case "present":
 			return i + 2, sem{typ: "DATE", k: kLit, lit: "PRESENT_REF"}, true
 		case "year":
 			// "for the year", "the year's results": TimeBank marks a duration
 			if n := p.low(i + 2); n != "-" && n != "before" && n != "after" {
+				if p.low(i-1) == "of" {
+					// "the first nine months of the year": the calendar year
+					return i + 2, sem{typ: "DATE", k: kRel, unit: "Y"}, true
+				}
 				return i + 2, sem{typ: "DURATION", k: kDur, unit: "Y", n: 1}, true
 			}
 		}
@@ -706,6 +835,28 @@ func (p *parser) literal(i int) (int, sem, bool) {
 				return j, sem{typ: "DURATION", k: kDur, unit: u, n: -1}, true
 			}
 			return j, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		}
+	case "one", "some":
+		// "Islam will one day be ...": an indefinite future
+		if p.low(i+1) == "day" {
+			switch p.low(i - 1) {
+			case "will", "would", "could", "may", "might", "can", "should", "must", "ll":
+				return i + 2, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+			}
+		}
+	case "a":
+		// "at a later date"
+		if w := p.low(i + 1); (w == "later" || w == "future") && p.low(i+2) == "date" {
+			return i + 3, sem{typ: "DATE", k: kLit, lit: "FUTURE_REF"}, true
+		}
+	case "then":
+		// "the then current price": the present of a past time
+		k := i + 1
+		if p.low(k) == "-" && p.glued(k) {
+			k++
+		}
+		if w := p.low(k); w == "current" || w == "present" {
+			return k + 1, sem{typ: "DATE", k: kLit, lit: "PAST_REF"}, true
 		}
 	case "current", "currently":
 		if w == "current" && p.low(i+1) == "account" {
@@ -792,11 +943,20 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 			// "the following month": after the last mentioned date
 			return k, sem{typ: "DATE", k: kRel, unit: u, rel: 1, fromRef: true}, true
 		}
+		if p.low(i) == "the" && u == "D" && rel != 0 && p.low(i+1) != "past" && p.low(i+1) != "last" {
+			// "the next day", "the previous day": from the last mentioned date
+			return k, sem{typ: "DATE", k: kRel, unit: u, rel: rel, fromRef: true}, true
+		}
 		if p.low(i) == "the" && rel != 0 && u != "WE" {
-			// "the past year": a duration
 			if u == "Q" {
 				return k, sem{typ: "DATE", k: kRefQ, rel: 0}, true
 			}
+			if rel < 0 && (u == "Y" || u == "E") {
+				// "the past year", "the last decade": the calendar year
+				// or decade before the DCT's, as TimeBank marks them
+				return k, sem{typ: "DATE", k: kRel, unit: u, rel: -1}, true
+			}
+			// "the past week", "the next month": a duration
 			return k, sem{typ: "DURATION", k: kDur, unit: u, n: 1}, true
 		}
 		if u == "S" || u == "MIN" || u == "FN" {
@@ -809,6 +969,11 @@ func (p *parser) deictic(i int) (int, sem, bool) {
 	}
 	if se, ok := seasons[p.low(j)]; ok {
 		return j + 1, sem{typ: "DATE", k: kRel, unit: "SEASON", season: se, rel: rel}, true
+	}
+	if _, ok := partsOfDay[p.low(j)]; ok && p.low(i) == "the" && rel != 0 && p.low(i+1) != "past" && p.low(i+1) != "last" {
+		// "the next morning": the day after the last mentioned date (the
+		// part of the day dropped, as with "Friday night")
+		return j + 1, sem{typ: "DATE", k: kRel, unit: "D", rel: rel, fromRef: true}, true
 	}
 	if m, k, ok := p.month(j); ok && p.low(i) != "the" {
 		s := sem{typ: "DATE", k: kRel, unit: "MONTHNAME", m: m, rel: rel}
@@ -967,6 +1132,8 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			if y, k2, ok := p.year(k); ok {
 				s.y = y
 				j = k2
+			} else if rel, k2, ok := p.relYear(k); ok {
+				s.yRel, s.hasYRel, j = rel, true, k2 // "the third quarter of next year"
 			}
 		}
 		if !the && j == i+1 {
@@ -986,6 +1153,16 @@ func (p *parser) quarterExpr(i int) (int, sem, bool) {
 			if y, k2, ok := p.year(j + 1); ok {
 				s.y = y
 				j = k2
+			} else if rel, k2, ok := p.relYear(j + 1); ok {
+				s.yRel, s.hasYRel, j = rel, true, k2 // "the second half of next year"
+			} else if k2, ys, ok := p.yearExpr(j + 1); ok && (ys.k == kDecade || ys.k == kCentury) {
+				// "the last half of the '80s": TimeML has no half decades
+				mod := "START"
+				if ord == 2 {
+					mod = "END"
+				}
+				ys.mod = mod
+				return k2, ys, true
 			}
 		}
 		return j, s, true
@@ -1060,16 +1237,33 @@ func (p *parser) quantity(i int) (int, sem, bool) {
 	if n >= 0 && p.low(k) == "1" && p.low(k+1) == "/" && p.low(k+2) == "2" && p.glued(k+1) && p.glued(k+2) {
 		half = true
 		k += 3
+	} else if e, ok := p.words(k, "and", "a", "half"); ok && n > 0 {
+		// "two and a half years"
+		if _, _, _, ok := p.unit(e); ok {
+			half, k = true, e
+		}
+	}
+	more := false
+	switch p.low(k) {
+	case "more", "additional", "extra", "further":
+		// "two more weeks", "an additional year"
+		if n > 0 || n < 0 && p.low(k-1) != "many" {
+			more = true
+			k++
+		}
 	}
 	u, pl, k2, ok := p.unit(k)
 	if !ok || u == "WE" {
 		return i, sem{}, false
 	}
+	if more && (u == "S" || u == "Q") {
+		return i, sem{}, false // "two more seconds" is rare, "a further quarter" a share
+	}
 	if n == 1 && pl {
 		return i, sem{}, false
 	}
 	if p.low(j) == "a" || p.low(j) == "an" {
-		if pl {
+		if pl && n == 1 {
 			return i, sem{}, false
 		}
 		// "a second group", "a quarter of the market"
@@ -1181,6 +1375,27 @@ func (p *parser) clock(i int) (int, sem, bool) {
 		if (p.low(j+1) == "'" || p.low(j+1) == "’") && p.low(j+2) == "clock" {
 			ampm = "-"
 			j += 3
+		}
+	}
+	if ampm == "" && h >= 1 && h <= 12 && clockPreps[p.low(i-1)] {
+		// "at 4 in the morning", "by 8 in the evening", "at 11 at night"
+		k, pm := j, false
+		if e, ok := p.words(j, "in", "the", "morning"); ok {
+			k = e
+		} else if e, ok := p.words(j, "in", "the", "afternoon"); ok {
+			k, pm = e, true
+		} else if e, ok := p.words(j, "in", "the", "evening"); ok {
+			k, pm = e, true
+		} else if e, ok := p.words(j, "at", "night"); ok && h >= 6 {
+			k, pm = e, true
+		}
+		if k > j {
+			if pm && h < 12 {
+				h += 12
+			} else if !pm && h == 12 {
+				h = 0
+			}
+			return k, sem{typ: "TIME", k: kTime, hh: h, mm: mm, hasHM: true}, true
 		}
 	}
 	if ampm == "" && !colon {

@@ -6,13 +6,18 @@
 //
 // Relative expressions follow news conventions: a weekday name refers to
 // the past week unless the clause speaks of the future ("will travel on
-// Friday", "next", "scheduled", "by Friday"); a month without a year takes
-// the nearest year in that direction. Financial-report anaphora follow the
-// text: "the quarter" and "a year ago" refer to the quarter named in the
-// same sentence, else to the first quarter of the document (the one
-// reported); "that day", "a month later" and clock times follow the
-// date last mentioned ("three days later" is, as in TimeBank, the duration
-// "three days"). Values computed from the publication date carry
+// Friday", "next", "scheduled", "by Friday", "postponed until Friday", a
+// past intention before the date: "planned to leave on Friday"); a month
+// without a year takes the nearest year in that direction, leaning to the
+// past when the clause gives no cue. "The past year" and "the last decade"
+// are the calendar units before the DCT's ("the past three years" is the
+// duration P3Y); "then current" is PAST_REF, "the near term" FUTURE_REF.
+// Financial-report anaphora follow the text: "the quarter" and "a year
+// ago" refer to the quarter named in the same sentence, else to the first
+// quarter of the document (the one reported); "that day", "the next day", "later in the day", "a month
+// later" and clock times follow the date last mentioned ("three days later"
+// is, as in TimeBank, the duration "three days"); "April 24 and 25" gives
+// two dates of one month. Values computed from the publication date carry
 // anchor "dct", those computed from the text "ref". With no publication
 // date, relative expressions keep an underspecified value (XXXX-WXX-1,
 // XXXX-09, PAST_REF) and are marked unresolved; nothing is guessed from the
@@ -155,6 +160,12 @@ func (p *parser) tense(m match) int {
 		}
 	}
 	if deadline {
+		// a postponement points forward: "postponed until Tuesday"
+		for k := m.i - 2; k >= 0 && k >= m.i-4; k-- {
+			if postponing[p.low(k)] {
+				return 1
+			}
+		}
 		if t := p.cueTense(m); t < 0 {
 			return t
 		}
@@ -167,15 +178,15 @@ func (p *parser) tense(m match) int {
 func (p *parser) cueTense(m match) int {
 	sent := p.t[m.i].sent
 	for k := m.i - 1; k >= 0 && k >= m.i-12 && p.t[k].sent == sent; k-- {
-		if c := p.cue(k); c != 0 {
+		if c := p.cue(k, false); c != 0 {
 			if c < 0 && k < m.i-8 {
 				return 0
 			}
 			return c
 		}
 	}
-	for k := m.j; k < len(p.t) && k < m.j+8 && p.t[k].sent == sent; k++ {
-		if c := p.cue(k); c != 0 {
+	for k := m.j; k < len(p.t) && k < m.j+12 && p.t[k].sent == sent; k++ {
+		if c := p.cue(k, true); c != 0 {
 			if c < 0 && k > m.j+4 {
 				return 0
 			}
@@ -186,7 +197,10 @@ func (p *parser) cueTense(m match) int {
 }
 
 // cue classifies token k as a future (+1) or past (-1) tense cue, or 0.
-func (p *parser) cue(k int) int {
+// after says that k follows the expression: a past intention ("planned
+// to") looks ahead to the date after it ("planned to leave on Thursday")
+// but is itself past for a date before it ("On Friday, they planned to").
+func (p *parser) cue(k int, after bool) int {
 	w := p.t[k].low
 	switch w {
 	case "next":
@@ -199,8 +213,21 @@ func (p *parser) cue(k int) int {
 		if k > 0 && (p.t[k-1].text == "'" || p.t[k-1].text == "’") {
 			return 1
 		}
-	case "set", "due", "going", "plans", "plan", "planning", "wants", "want", "hope", "intend", "agreed", "decided", "promised", "threatened":
+	case "set", "due", "going", "plans", "plan", "planning", "wants", "want", "hope", "intend", "expect", "aims":
 		if p.low(k+1) == "to" {
+			return 1
+		}
+	case "planned", "intended", "vowed", "pledged", "hoped", "wanted", "aimed", "agreed", "decided", "promised", "threatened":
+		if p.low(k+1) == "to" && !after {
+			return 1
+		}
+		return -1
+	case "begins", "starts", "opens", "ends", "expires", "resumes", "meets", "convenes", "arrives",
+		"departs", "visits", "travels", "returns", "closes":
+		// the simple present of a scheduled event: "the trial opens Monday"
+		return 1
+	case "takes":
+		if p.low(k+1) == "effect" {
 			return 1
 		}
 	case "soon":
@@ -228,6 +255,9 @@ func (p *parser) cue(k int) int {
 		"shot", "fell", "rose", "found", "got", "hit", "struck", "ran", "led", "brought", "bought", "sold",
 		"thought", "felt", "kept", "spent", "sent", "built", "paid", "heard", "stood", "fought", "caught",
 		"grew", "knew", "wrote", "spoke", "broke", "chose", "flew", "became", "fled", "read":
+		if b := p.low(k - 1); b == "be" || b == "being" {
+			return 0 // a passive infinitive: "to be paid in January"
+		}
 		return -1
 	}
 	if p.t[k].past {
@@ -237,9 +267,29 @@ func (p *parser) cue(k int) int {
 		if b := p.low(k - 1); b == "be" || b == "being" {
 			return 0 // a passive infinitive: "to be completed by Dec. 15"
 		}
+		if beforeAdjective[p.low(k-1)] {
+			return 0 // an adjective: "on a still unspecified date"
+		}
 		return -1
 	}
 	return 0
+}
+
+// postponing are verbs that move an event to a later deadline.
+var postponing = map[string]bool{
+	"postponed": true, "delayed": true, "adjourned": true, "deferred": true, "extended": true,
+	"suspended": true, "recessed": true, "rescheduled": true, "postpone": true, "delay": true,
+	"adjourn": true, "defer": true, "extend": true, "postpones": true, "delays": true,
+	"adjourns": true, "extends": true,
+}
+
+// beforeAdjective are words after which a word in -ed is an adjective,
+// not a past tense verb ("the revised plan", "a still undisclosed sum").
+var beforeAdjective = map[string]bool{
+	"a": true, "an": true, "the": true, "its": true, "their": true, "his": true, "her": true,
+	"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
+	"still": true, "very": true, "more": true, "most": true, "less": true, "least": true,
+	"newly": true,
 }
 
 // notVerbsEd are common words in -ed that are not past tense verbs.

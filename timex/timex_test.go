@@ -50,7 +50,8 @@ func TestTag(t *testing.T) {
 		{"The summit is planned for early March.", "2018-02-10", "early March", "DATE", "2018-03"},
 		{"It was decided in December.", "2018-01-10", "December", "DATE", "2017-12"},
 		{"Payments are due in January.", "2017-11-10", "January", "DATE", "2018-01"},
-		{"The offer expires at midnight Friday.", dct, "midnight Friday", "TIME", "2018-08-31T24:00"},
+		{"The offer expired at midnight Friday.", dct, "midnight Friday", "TIME", "2018-08-31T24:00"},
+		{"The offer expires at midnight Friday.", dct, "midnight Friday", "TIME", "2018-09-07T24:00"},
 		{"They will meet next Tuesday.", dct, "next Tuesday", "DATE", "2018-09-11"},
 		{"Fighting eased over the weekend.", dct, "the weekend", "DATE", "2018-W35-WE"},
 		{"He has served since the 19th century.", dct, "the 19th century", "DATE", "18"},
@@ -63,6 +64,75 @@ func TestTag(t *testing.T) {
 		{"Profit rose in the third quarter; in the second quarter it fell. That quarter was weak.", dct, "That quarter", "DATE", "2018-Q2"},
 		{"Profit rose in the third quarter. For the quarter a year ago it fell.", dct, "the quarter a year ago", "DATE", "2017-Q3"},
 		{"A hearing is set for the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10"},
+		// a month with no tense cue: the nearest year, leaning to the past
+		{"A record high in August.", "2018-02-10", "August", "DATE", "2017-08"},
+		{"The summit in April.", "2018-12-05", "April", "DATE", "2019-04"},
+		// a past intention looks ahead to a date after it, not before it
+		{"The delegation planned to fly home on Thursday.", dct, "Thursday", "DATE", "2018-09-06"},
+		{"On Monday, the ministry planned to publish the list.", dct, "Monday", "DATE", "2018-09-03"},
+		// a passive infinitive is no past-tense cue
+		{"The sum to be paid in June.", "2018-03-10", "June", "DATE", "2018-06"},
+		// the past year, the last decade: the calendar unit before the DCT's
+		{"Prices rose sharply over the past year.", dct, "the past year", "DATE", "2017"},
+		{"Wages lagged in the last decade.", dct, "the last decade", "DATE", "200"},
+		{"Rents climbed in the past month.", dct, "the past month", "DURATION", "P1M"},
+		{"Talks may take the next month.", dct, "the next month", "DURATION", "P1M"},
+		// a time with its zone in parentheses takes the day after them
+		{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "2018-09-08", "10:35 a.m.", "TIME", "2018-09-07T10:35"},
+		{"The blast came at 10:35 a.m. (0735 GMT) Friday.", "2018-09-08", "Friday", "DATE", "2018-09-07"},
+		// a part of the day followed by its day
+		{"Shares rose at mid-afternoon yesterday.", dct, "mid-afternoon yesterday", "TIME", "2018-09-04TAF"},
+		// the then current: the present of a past time
+		{"They bought at the then current price.", dct, "then current", "DATE", "PAST_REF"},
+		{"They bought at the then-current price.", dct, "then-current", "DATE", "PAST_REF"},
+		// a postponement points forward
+		{"The judge postponed until Friday any ruling on the case.", dct, "Friday", "DATE", "2018-09-07"},
+		// a part of the calendar year
+		{"Sales fell in the first six months of the year.", dct, "the year", "DATE", "2018"},
+		{"Sales fell 3% for the year.", dct, "the year", "DURATION", "P1Y"},
+		{"Margins will improve during the fiscal year.", dct, "the fiscal year", "DURATION", "P1Y"},
+		// vague future references
+		{"Costs will stay high in the near term.", dct, "the near term", "DATE", "FUTURE_REF"},
+		{"The bonds will be sold at a later date.", dct, "a later date", "DATE", "FUTURE_REF"},
+		// more of a unit
+		{"The troops will stay two more weeks.", dct, "two more weeks", "DURATION", "P2W"},
+		{"The lease runs for an additional year.", dct, "an additional year", "DURATION", "P1Y"},
+		{"Rates should fall over the next couple of years.", dct, "the next couple of years", "DURATION", "P2Y"},
+		// the next day, the next morning, later in the day: from the date last spoken of
+		{"The talks opened on March 3. The next day, they collapsed.", dct, "The next day", "DATE", "2018-03-04"},
+		{"The talks opened on March 3. The next morning, they collapsed.", dct, "The next morning", "DATE", "2018-03-04"},
+		{"Rebels attacked on Sept. 2 and fled later in the day.", dct, "later in the day", "DATE", "2018-09-02"},
+		// a word in -ed after a determiner or adverb is an adjective, no tense cue
+		{"It will be paid on a still unspecified date in June.", "2018-03-10", "June", "DATE", "2018-06"},
+		// the half of a decade is the decade
+		{"Sales slowed in the last half of the '80s.", dct, "the last half of the '80s", "DATE", "198"},
+		{"Prices will not recover for a couple of years.", dct, "a couple of years", "DURATION", "P2Y"},
+		{"The vote comes in a few days.", dct, "a few days", "DURATION", "PXD"},
+		// coordinated days share the month
+		{"The summit met on April 24 and 25 in Vienna.", dct, "25", "DATE", "2018-04-25"},
+		{"It was held on Jan. 3 and 4.", dct, "4", "DATE", "2018-01-04"},
+		// a bare hour with its part of the day
+		{"The convoy leaves at 4 in the morning.", dct, "4 in the morning", "TIME", "2018-09-05T04:00"},
+		{"They met at 8 in the evening.", dct, "8 in the evening", "TIME", "2018-09-05T20:00"},
+		{"The deal closes the day after tomorrow.", dct, "the day after tomorrow", "DATE", "2018-09-07"},
+		{"He left the day before yesterday.", dct, "the day before yesterday", "DATE", "2018-09-03"},
+		{"He spent two and a half years in jail.", dct, "two and a half years", "DURATION", "P2Y6M"},
+		{"Prices will rise in the weeks ahead.", dct, "the weeks ahead", "DURATION", "PXW"},
+		{"The March accession will enlarge the alliance.", "1999-02-10", "March", "DATE", "1999-03"},
+		{"Prices will fall now that the strike is over.", dct, "now", "DATE", "PRESENT_REF"},
+		// a future cue later in a long clause
+		{"On Tuesday, the National Association of Retired Federal Employees plans to hold a rally.", dct, "Tuesday", "DATE", "2018-09-11"},
+		{"Robots will one day drive the trucks.", dct, "one day", "DATE", "FUTURE_REF"},
+		{"The strike lasted one day.", dct, "one day", "DURATION", "P1D"},
+		// halves and quarters of a relative year
+		{"The second half of next year looks better.", dct, "The second half of next year", "DATE", "2019-H2"},
+		{"Sales fell in the fourth quarter of last year.", dct, "the fourth quarter of last year", "DATE", "2017-Q4"},
+		// the simple present of a scheduled event is future
+		{"The trial opens Monday in The Hague.", dct, "Monday", "DATE", "2018-09-10"},
+		{"The ceasefire takes effect at midnight Sunday.", dct, "midnight Sunday", "TIME", "2018-09-09T24:00"},
+		// this Friday: the coming one unless the clause is past
+		{"This Friday's vote will be close.", dct, "This Friday", "DATE", "2018-09-07"},
+		{"This Monday he said no.", dct, "This Monday", "DATE", "2018-09-03"},
 		// no publication date: relative values stay underspecified
 		{"Lavrov said Monday that the talks failed.", "", "Monday", "DATE", "XXXX-WXX-1"},
 		{"The fighting began last year.", "", "last year", "DATE", "XXXX"},
@@ -102,11 +172,23 @@ func TestNoTime(t *testing.T) {
 		"A second group of directors resigned.",
 		"Its quarterly dividend was cut.",
 		"May I ask a question?",
+		"The March on Washington drew crowds.",
+		"He took a short-term loan.",
+		"The couple of them left.",
 		"Protesters march on the capital.",
 		"",
 	} {
 		if got := Tag(text, Options{Published: "2018-09-05"}); len(got) != 0 {
 			t.Errorf("%q: want no expression, got %+v", text, got)
+		}
+	}
+}
+
+func TestNotCoordinatedDay(t *testing.T) {
+	for _, text := range []string{"Voters rallied on May 3 and 4 more people came.", "Talks ended on May 3 and 4 percent voted."} {
+		got := Tag(text, Options{Published: "2018-09-05"})
+		if len(got) != 1 || got[0].Text != "May 3" {
+			t.Errorf("%q: want only May 3, got %+v", text, got)
 		}
 	}
 }

@@ -151,7 +151,7 @@ func buildTriggers() map[string]bool {
 		"a", "an", "the", "this", "that", "these", "last", "next", "past", "previous", "coming", "following",
 		"current", "currently", "fiscal", "every", "each", "per", "today", "yesterday", "tomorrow", "tonight",
 		"noon", "midday", "midnight", "christmas", "new", "thanksgiving", "independence", "halloween",
-		"recent", "future", "dozens", "dozen", "latest", "most", "same", "'", "’", "nineteen", "eighteen", "two", "year",
+		"recent", "future", "then", "dozens", "dozen", "latest", "most", "same", "'", "’", "nineteen", "eighteen", "two", "year",
 	} {
 		t[w] = true
 	}
