@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // Tagger assigns UPOS, XPOS, FEATS and LEMMA. It is read-only once loaded
@@ -275,6 +276,28 @@ func (t *Tagger) Tag(sc *Scratch, s *Sentence) {
 		s.UPOS[i], s.XPOS[i] = t.upos[tg], t.xpos[tg]
 		s.Lemmas[i], s.Feats[i] = t.lem.lemma(s.Forms[i], ws[i+2].lower, tg, t.upos[tg])
 	}
+	for i, f := range s.Forms {
+		if s.XPOS[i] == "VBZ" && (f == "'s" || f == "’s") {
+			s.Lemmas[i] = contractedS(s, i)
+		}
+	}
+}
+
+// contractedS picks the lemma of a contracted "'s" tagged VBZ at i: "have"
+// before a participle that is not passive ("it's been", "he's got"), else
+// "be" ("it's done", "she's leaving", "it's a ...").
+func contractedS(s *Sentence, i int) string {
+	j := i + 1
+	for j < s.Len() && (s.XPOS[j] == "RB" || s.XPOS[j] == "RBR") {
+		j++
+	}
+	if j < s.Len() && s.XPOS[j] == "VBN" {
+		switch strings.ToLower(s.Forms[j]) {
+		case "been", "got", "gotten", "had", "become":
+			return "have"
+		}
+	}
+	return "be"
 }
 
 // TaggerOptions control training.
@@ -567,6 +590,8 @@ func (t *Tagger) Save(w io.Writer) error {
 		}
 		t.lem.encode(e)
 		t.cl.encode(e)
+		// Since syntax-4: the second suffix rules of the lemmatizer.
+		t.lem.encodeSuffix2(e)
 	})
 }
 
@@ -613,6 +638,12 @@ func LoadTagger(r io.Reader) (*Tagger, error) {
 		// Models before word clusters end here.
 		if _, err := d.r.Peek(1); err == nil {
 			t.cl = decodeClusterTable(d)
+		}
+		// Models before syntax-4 end here.
+		if _, err := d.r.Peek(1); err == nil {
+			if err := t.lem.decodeSuffix2(d); err != nil {
+				return fmt.Errorf("tagger model: %w", err)
+			}
 		}
 		return nil
 	})
