@@ -179,3 +179,61 @@ func TestConcurrentMissesShareOneQuery(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkersAdmitInArrivalOrder checks that queries beyond Options.Workers
+// wait and then run first come, first served, never more at once than the
+// bound.
+func TestWorkersAdmitInArrivalOrder(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := New(st, Options{Workers: 1, CacheBytes: -1})
+	var (
+		mu       sync.Mutex
+		order    []string
+		running  atomic.Int32
+		overlaps atomic.Int32
+	)
+	release := make(chan struct{})
+	h := s.handle(func(r *http.Request, f store.Filter) (any, error) {
+		if running.Add(1) > 1 {
+			overlaps.Add(1)
+		}
+		defer running.Add(-1)
+		mu.Lock()
+		order = append(order, f.Text)
+		mu.Unlock()
+		if f.Text == "first" {
+			<-release
+		}
+		return nil, nil
+	})
+	var wg sync.WaitGroup
+	get := func(text string) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/documents?text="+text, nil))
+		}()
+	}
+	get("first")
+	for deadline := time.Now().Add(5 * time.Second); running.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	want := []string{"first", "a", "b", "c", "d", "e"}
+	for _, text := range want[1:] {
+		get(text)
+		time.Sleep(20 * time.Millisecond) // let it queue before the next
+	}
+	close(release)
+	wg.Wait()
+	if n := overlaps.Load(); n != 0 {
+		t.Errorf("%d queries ran beside another with Workers 1", n)
+	}
+	if fmt.Sprint(order) != fmt.Sprint(want) {
+		t.Errorf("queries ran in order %v, want arrival order %v", order, want)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +50,11 @@ type Options struct {
 	// MaxConcurrent bounds the requests served at once (default 64);
 	// further requests wait up to QueryTimeout, then get 503.
 	MaxConcurrent int
+	// Workers bounds the queries run at once (default: GOMAXPROCS). It
+	// should match the store's read connections: requests beyond it wait
+	// in arrival order, where database/sql would hand a freed connection
+	// to a random waiter and so give a long latency tail under load.
+	Workers int
 	// Logger receives request errors (default: discarded).
 	Logger *slog.Logger
 	// CacheBytes bounds the cache of GET responses (default 64 MiB;
@@ -59,10 +65,13 @@ type Options struct {
 
 // Server is the HTTP handler.
 type Server struct {
-	st    *store.Store
-	opts  Options
-	mux   *http.ServeMux
-	sem   chan struct{}
+	st   *store.Store
+	opts Options
+	mux  *http.ServeMux
+	sem  chan struct{}
+	// work admits queries in arrival order (a channel's blocked senders
+	// are woken first in, first out); see Options.Workers.
+	work  chan struct{}
 	cache *respCache // nil when off
 	// flight runs concurrent cache misses for one key once.
 	flight singleflight.Group
@@ -79,13 +88,17 @@ func New(st *store.Store, opts Options) *Server {
 	if opts.MaxConcurrent <= 0 {
 		opts.MaxConcurrent = 64
 	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if opts.CacheBytes == 0 {
 		opts.CacheBytes = 64 << 20
 	}
-	s := &Server{st: st, opts: opts, mux: http.NewServeMux(), sem: make(chan struct{}, opts.MaxConcurrent)}
+	s := &Server{st: st, opts: opts, mux: http.NewServeMux(), sem: make(chan struct{}, opts.MaxConcurrent),
+		work: make(chan struct{}, opts.Workers)}
 	if opts.CacheBytes > 0 {
 		s.cache = newRespCache(opts.CacheBytes)
 	}
@@ -261,7 +274,7 @@ func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) h
 		if version < 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
 			defer cancel()
-			body, err := answer(r.WithContext(ctx), fn)
+			body, err := s.answer(r.WithContext(ctx), fn)
 			if err != nil {
 				s.fail(w, r, err)
 				return
@@ -274,7 +287,7 @@ func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) h
 		res, err, _ := s.flight.Do(strconv.FormatInt(version, 10)+" "+key, func() (any, error) {
 			ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.opts.QueryTimeout)
 			defer cancel()
-			body, err := answer(r.WithContext(ctx), fn)
+			body, err := s.answer(r.WithContext(ctx), fn)
 			if err == nil {
 				s.cache.put(key, version, body)
 			}
@@ -288,11 +301,18 @@ func (s *Server) handle(fn func(r *http.Request, f store.Filter) (any, error)) h
 	}
 }
 
-// answer runs fn on the filter of r's URL and returns the JSON body.
-func answer(r *http.Request, fn func(r *http.Request, f store.Filter) (any, error)) ([]byte, error) {
+// answer runs fn on the filter of r's URL and returns the JSON body. The
+// query and its encoding wait for a worker slot, in arrival order.
+func (s *Server) answer(r *http.Request, fn func(r *http.Request, f store.Filter) (any, error)) ([]byte, error) {
 	f, err := FilterFromQuery(r.URL.Query())
 	if err != nil {
 		return nil, httpError{http.StatusBadRequest, err.Error()}
+	}
+	select {
+	case s.work <- struct{}{}:
+		defer func() { <-s.work }()
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
 	}
 	v, err := fn(r, f)
 	if err != nil {

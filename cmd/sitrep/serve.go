@@ -42,7 +42,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger, CacheBytes: *cacheMB << 20}
+	opts := server.Options{Token: *token, QueryTimeout: *timeout, Logger: logger, CacheBytes: *cacheMB << 20, Workers: *readConns}
 	if *cacheMB <= 0 {
 		opts.CacheBytes = -1
 	}
