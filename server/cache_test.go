@@ -125,12 +125,7 @@ func TestRespCacheBounds(t *testing.T) {
 // that a client going away does not cancel the query others wait for.
 func TestConcurrentMissesShareOneQuery(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s := New(st, Options{})
+	s := New(emptyStore(t), Options{})
 	var calls atomic.Int32
 	release := make(chan struct{})
 	h := s.handle(func(r *http.Request, f store.Filter) (any, error) {
@@ -184,13 +179,7 @@ func TestConcurrentMissesShareOneQuery(t *testing.T) {
 // wait and then run first come, first served, never more at once than the
 // bound.
 func TestWorkersAdmitInArrivalOrder(t *testing.T) {
-	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	s := New(st, Options{Workers: 1, CacheBytes: -1})
+	s := New(emptyStore(t), Options{Workers: 1, CacheBytes: -1})
 	var (
 		mu       sync.Mutex
 		order    []string
@@ -236,4 +225,15 @@ func TestWorkersAdmitInArrivalOrder(t *testing.T) {
 	if fmt.Sprint(order) != fmt.Sprint(want) {
 		t.Errorf("queries ran in order %v, want arrival order %v", order, want)
 	}
+}
+
+// emptyStore opens a new database for the test, closed at its end.
+func emptyStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
