@@ -123,9 +123,15 @@ func chooseLabel(st *parseState, lab scorer, nLabels int, h, d int, lscores []fl
 	}
 	st.feats = st.labelFeatures(st.feats[:0], h, d)
 	lab.scores(st.feats, lscores)
+	return bestLabel(lscores[:nLabels])
+}
+
+// bestLabel returns the highest scoring label of scores, leaving out
+// label 0 (the root's, only ever given to arcs from the root).
+func bestLabel[T int32 | float32](scores []T) int {
 	best := 1
-	for l := 2; l < nLabels; l++ {
-		if lscores[l] > lscores[best] {
+	for l := 2; l < len(scores); l++ {
+		if scores[l] > scores[best] {
 			best = l
 		}
 	}

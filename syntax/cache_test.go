@@ -11,28 +11,7 @@ func parseFull(p *Parser, st *parseState, scores, lscores []int32) {
 	for !st.done() {
 		st.feats = st.features(st.feats[:0])
 		p.arcs.score(st.feats, scores)
-		best := -1
-		for a := 0; a < nActs; a++ {
-			if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
-				best = a
-			}
-		}
-		label := -1
-		if best == actLeft || best == actRight {
-			h, d := arcEnds(st, best)
-			label = 0
-			if h != 0 {
-				st.feats = st.labelFeatures(st.feats[:0], h, d)
-				p.lab.score(st.feats, lscores)
-				label = 1
-				for l := 2; l < len(p.labels); l++ {
-					if lscores[l] > lscores[label] {
-						label = l
-					}
-				}
-			}
-		}
-		st.apply(best, label)
+		p.applyLabeled(st, bestValid(st, scores), lscores)
 	}
 	st.finish()
 }

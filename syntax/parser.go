@@ -518,33 +518,38 @@ func (p *Parser) parse(st *parseState, c *arcCache, scores []int32, lscores []in
 			st.feats = st.dynFeatures(st.feats[:0])
 			p.arcs.score(st.feats, scores)
 			c.add(p.arcs, st, scores)
-			for a := 0; a < nActs; a++ {
-				if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
-					best = a
-				}
-			}
+			best = bestValid(st, scores)
 		}
-		label := -1
-		if best == actLeft || best == actRight {
-			h, d := st.b, st.s0()
-			if best == actRight {
-				h, d = st.s0(), st.b
-			}
-			label = 0
-			if h != 0 {
-				st.feats = st.labelFeatures(st.feats[:0], h, d)
-				p.lab.score(st.feats, lscores)
-				label = 1
-				for l := 2; l < len(p.labels); l++ {
-					if lscores[l] > lscores[label] {
-						label = l
-					}
-				}
-			}
-		}
-		st.apply(best, label)
+		p.applyLabeled(st, best, lscores)
 	}
 	st.finish()
+}
+
+// bestValid returns the highest scoring transition valid in st.
+func bestValid(st *parseState, scores []int32) int {
+	best := -1
+	for a := 0; a < nActs; a++ {
+		if st.valid(a) && (best < 0 || scores[a] > scores[best]) {
+			best = a
+		}
+	}
+	return best
+}
+
+// applyLabeled applies transition act to st, labelling the arc it makes
+// (if any) with the best scoring label.
+func (p *Parser) applyLabeled(st *parseState, act int, lscores []int32) {
+	label := -1
+	if act == actLeft || act == actRight {
+		h, d := arcEnds(st, act)
+		label = 0
+		if h != 0 {
+			st.feats = st.labelFeatures(st.feats[:0], h, d)
+			p.lab.score(st.feats, lscores)
+			label = bestLabel(lscores[:len(p.labels)])
+		}
+	}
+	st.apply(act, label)
 }
 
 // Parse fills Heads and Rels of s from its forms and tags.
@@ -783,20 +788,12 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 				}
 				label := -1
 				if next == actLeft || next == actRight {
-					h, d := st.b, st.s0()
-					if next == actRight {
-						h, d = st.s0(), st.b
-					}
+					h, d := arcEnds(st, next)
 					label = 0
 					if h != 0 {
 						st.feats = st.labelFeatures(st.feats[:0], h, d)
 						lab.score(st.feats, lscores)
-						label = 1
-						for l := 2; l < len(p.labels); l++ {
-							if lscores[l] > lscores[label] {
-								label = l
-							}
-						}
+						label = bestLabel(lscores[:len(p.labels)])
 						lab.tick()
 						if ex.heads[d] == h {
 							if g := ex.rels[d]; g != label && g != 0 {
