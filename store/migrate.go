@@ -1,10 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+
+	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/store/textindex"
 )
 
 // A migration moves the schema from version i to i+1 (migrations[i]). They
@@ -22,6 +26,7 @@ var migrations = []migration{
 	{"near-duplicate stories", migrateV2},
 	{"feed polling state", execSQL(schemaV3)},
 	{"ingest resume and query indexes", execSQL(schemaV4)},
+	{"ranked text index", migrateV5},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -347,4 +352,105 @@ func jsonText(v any) string {
 		return ""
 	}
 	return string(b)
+}
+
+// schemaV5 is the ranked text index (package textindex; see textsearch.go):
+// segments of postings per term, each document's live segment and length,
+// and the totals BM25 needs.
+const schemaV5 = `
+CREATE TABLE text_segs (
+	seg   INTEGER PRIMARY KEY,
+	level INTEGER NOT NULL,
+	docs  INTEGER NOT NULL
+);
+CREATE INDEX text_segs_level ON text_segs(level, seg);
+CREATE TABLE text_terms (
+	term TEXT NOT NULL,
+	seg  INTEGER NOT NULL,
+	n    INTEGER NOT NULL, -- postings in data
+	data BLOB NOT NULL,    -- textindex.AppendPostings
+	PRIMARY KEY (term, seg)
+) WITHOUT ROWID;
+CREATE INDEX text_terms_seg ON text_terms(seg);
+CREATE TABLE text_docs (
+	doc_key INTEGER PRIMARY KEY,
+	seg     INTEGER NOT NULL,
+	len     INTEGER NOT NULL
+);
+CREATE INDEX text_docs_seg ON text_docs(seg);
+CREATE TABLE text_stats (
+	id     INTEGER PRIMARY KEY CHECK (id = 1),
+	docs   INTEGER NOT NULL,
+	tokens INTEGER NOT NULL
+);
+INSERT INTO text_stats VALUES (1, 0, 0);
+`
+
+// backfillChunk is the number of documents per segment the v5 migration
+// writes (level 2: 64 × 8²).
+const backfillChunk = 4096
+
+// migrateV5 creates the ranked text index and indexes the stored
+// documents, the same fields as docs_fts: title, text after the title and
+// the quotes' text.
+func migrateV5(ctx context.Context, tx *sql.Tx) error {
+	if err := execSQL(schemaV5)(ctx, tx); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.doc_key, d.title, b.text, b.doc_json,
+		(SELECT group_concat(q.text || char(10), '') FROM (SELECT text FROM quotes WHERE doc_key = d.doc_key ORDER BY rowid) q)
+		FROM documents d JOIN bodies b ON b.doc_key = d.doc_key ORDER BY d.doc_key`)
+	if err != nil {
+		return fmt.Errorf("index text: %w", err)
+	}
+	var chunks []*textindex.Builder
+	b := &textindex.Builder{}
+	for rows.Next() {
+		var key int64
+		var title, text string
+		var blob []byte
+		var quotes sql.NullString
+		if err := rows.Scan(&key, &title, &text, &blob, &quotes); err != nil {
+			rows.Close()
+			return fmt.Errorf("index text: %w", err)
+		}
+		b.Add(key, textFields(title, bodyText(text, title, titleSpan(blob)), quotes.String)...)
+		if len(b.Docs()) == backfillChunk {
+			chunks = append(chunks, b)
+			b = &textindex.Builder{}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("index text: %w", err)
+	}
+	chunks = append(chunks, b)
+	for _, c := range chunks {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, err := writeSegment(ctx, tx, c, 2); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// titleSpan reads the title span of a stored document JSON without
+// decoding the rest.
+func titleSpan(blob []byte) *document.Span {
+	i := bytes.Index(blob, []byte(`"title_span":`))
+	if i < 0 {
+		return nil
+	}
+	rest := blob[i+len(`"title_span":`):]
+	j := bytes.IndexByte(rest, '}')
+	if j < 0 {
+		return nil
+	}
+	var sp document.Span
+	if json.Unmarshal(rest[:j+1], &sp) != nil {
+		return nil
+	}
+	return &sp
 }

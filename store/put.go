@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/store/textindex"
 )
 
 // PutStatus says what Put did.
@@ -154,13 +155,14 @@ func (s *Store) PutInputs(ctx context.Context, docs []*document.Document, inputH
 	defer tx.Rollback()
 	out := make([]PutResult, len(docs))
 	changed := false
+	var ix textindex.Builder
 	for i := range encs {
 		e := &encs[i]
 		in := ""
 		if inputHashes != nil {
 			in = inputHashes[i]
 		}
-		res, wrote, err := putTx(ctx, tx, &e.c, e.blob, e.hash, in, s.opts.DuplicateThreshold)
+		res, wrote, err := putTx(ctx, tx, &e.c, e.blob, e.hash, in, s.opts.DuplicateThreshold, &ix)
 		if err != nil {
 			return nil, fmt.Errorf("store: put %s: %w", e.c.ID, err)
 		}
@@ -170,16 +172,25 @@ func (s *Store) PutInputs(ctx context.Context, docs []*document.Document, inputH
 	if !changed {
 		return out, nil
 	}
+	if _, err := writeSegment(ctx, tx, &ix, 0); err != nil {
+		return nil, fmt.Errorf("store: put: %w", err)
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: put: commit: %w", err)
 	}
 	s.wrote.Store(true)
+	// The batch is committed; merging index segments is upkeep, retried by
+	// the next write if it fails (see mergeErr).
+	s.mergeErr = s.mergeText(ctx)
+	if ctx.Err() != nil {
+		s.mergeErr = nil // cancelled: the next write merges
+	}
 	return out, nil
 }
 
 // putTx stores one document in tx; wrote reports whether it changed the
 // database.
-func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, hash, inputHash string, threshold float64) (res PutResult, wrote bool, err error) {
+func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, hash, inputHash string, threshold float64, ix *textindex.Builder) (res PutResult, wrote bool, err error) {
 	now := time.Now().UTC().Format(time.RFC3339)
 	var key int64
 	var oldHash, oldInput string
@@ -237,7 +248,7 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 			return res, false, fmt.Errorf("clear search index: %w", err)
 		}
 	}
-	if err := insertFacts(ctx, tx, key, d); err != nil {
+	if err := insertFacts(ctx, tx, key, d, ix); err != nil {
 		return res, false, err
 	}
 	if d.Input != "" {
@@ -253,7 +264,7 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 	return res, true, nil
 }
 
-func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Document) error {
+func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Document, ix *textindex.Builder) error {
 	ents := make(map[string]*document.Entity, len(d.Entities))
 	for i := range d.Entities {
 		e := &d.Entities[i]
@@ -324,15 +335,30 @@ func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Documen
 			return fmt.Errorf("insert event %s: %w", ev.ID, err)
 		}
 	}
-	body := d.Text
-	if d.TitleSpan != nil && d.Title != "" {
-		// The title is indexed in its own column; leave it out of the body.
-		body = d.Slice(d.TitleSpan.End, utf8.RuneCountInString(d.Text))
-	}
+	body := bodyText(d.Text, d.Title, d.TitleSpan)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO docs_fts(rowid, title, body, quotes) VALUES (?, ?, ?, ?)`, key, d.Title, body, quoteText.String()); err != nil {
 		return fmt.Errorf("index text: %w", err)
 	}
+	ix.Add(key, textFields(d.Title, body, quoteText.String())...)
 	return nil
+}
+
+// bodyText is the text indexed as a document's body: its text after the
+// title, which is indexed in its own field.
+func bodyText(text, title string, span *document.Span) string {
+	if span == nil || title == "" {
+		return text
+	}
+	n := utf8.RuneCountInString(text)
+	start := min(max(span.End, 0), n)
+	i := 0
+	for b := range text {
+		if i == start {
+			return text[b:]
+		}
+		i++
+	}
+	return ""
 }
 
 type evRow struct {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -295,11 +296,37 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 		return nil, err
 	}
 	limit, offset := f.page()
+	textOnly := f.Text != "" && !f.HasEventFilter() && f.Near == nil &&
+		f.Country == "" && f.From == "" && f.To == "" && f.Speaker == "" && f.Story == 0
+	if textOnly && f.Sort != "newest" {
+		// The ranked text index ranks (see textsearch.go): alone for plain
+		// words; for phrases, among the documents FTS5 finds.
+		if terms, ok := plainTerms(f.Text); ok {
+			keys, err := s.rankedKeys(ctx, terms, nil, limit, offset)
+			if err != nil {
+				return nil, err
+			}
+			return s.docsByKeys(ctx, keys)
+		}
+		if terms, ok := queryTerms(f.Text); ok {
+			matches, err := s.ftsMatches(ctx, ftsQuery(f.Text))
+			if err != nil {
+				return nil, err
+			}
+			keep := func(k int64) bool {
+				_, found := slices.BinarySearch(matches, k)
+				return found
+			}
+			keys, err := s.rankedKeys(ctx, terms, keep, limit, offset)
+			if err != nil {
+				return nil, err
+			}
+			return s.docsByKeys(ctx, keys)
+		}
+	}
 	var w where
 	from := `documents d`
 	order := ` ORDER BY d.day DESC, d.doc_key DESC` // NULL days sort last
-	textOnly := f.Text != "" && !f.HasEventFilter() && f.Near == nil &&
-		f.Country == "" && f.From == "" && f.To == "" && f.Speaker == "" && f.Story == 0
 	switch {
 	case textOnly && f.Sort == "newest":
 		from = `(SELECT rowid AS k FROM docs_fts WHERE docs_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?) m JOIN documents d ON d.doc_key = m.k`
@@ -358,10 +385,7 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	if f.Story != 0 {
 		w.add(`d.story = ?`, f.Story)
 	}
-	q := `SELECT d.id, d.title, d.source, d.url, d.published, d.chars, coalesce(d.story, d.doc_key), coalesce(d.dup_of, ''), coalesce(d.similarity, 0),
-		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
-		(SELECT substr(b.text, 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key)
-		FROM ` + from + w.sql() + order + ` LIMIT ? OFFSET ?`
+	q := `SELECT ` + docSummaryCols + ` FROM ` + from + w.sql() + order + ` LIMIT ? OFFSET ?`
 	rows, err := s.query(ctx, q, append(w.args, limit, offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("query documents: %w", err)
@@ -369,16 +393,63 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 	defer rows.Close()
 	out := []DocSummary{}
 	for rows.Next() {
-		var d DocSummary
-		var text sql.NullString
-		if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.URL, &d.Published, &d.Chars, &d.Story, &d.DupOf, &d.Similarity, &d.Events, &text); err != nil {
-			return nil, fmt.Errorf("query documents: %w", err)
+		d, _, err := scanDocSummary(rows)
+		if err != nil {
+			return nil, err
 		}
-		d.Snippet = snippet(text.String, d.Title)
 		out = append(out, d)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query documents: %w", err)
+	}
+	return out, nil
+}
+
+const docSummaryCols = `d.id, d.title, d.source, d.url, d.published, d.chars, coalesce(d.story, d.doc_key), coalesce(d.dup_of, ''), coalesce(d.similarity, 0),
+		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
+		(SELECT substr(b.text, 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key), d.doc_key`
+
+// scanDocSummary reads a row of docSummaryCols: the summary and the
+// document's key.
+func scanDocSummary(rows *sql.Rows) (DocSummary, int64, error) {
+	var d DocSummary
+	var text sql.NullString
+	var key int64
+	if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.URL, &d.Published, &d.Chars, &d.Story, &d.DupOf, &d.Similarity, &d.Events, &text, &key); err != nil {
+		return d, 0, fmt.Errorf("query documents: %w", err)
+	}
+	d.Snippet = snippet(text.String, d.Title)
+	return d, key, nil
+}
+
+// docsByKeys returns the summaries of the documents keyed keys, in that
+// order (keys of no document are skipped).
+func (s *Store) docsByKeys(ctx context.Context, keys []int64) ([]DocSummary, error) {
+	out := []DocSummary{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	kl, _ := json.Marshal(keys)
+	rows, err := s.query(ctx, `SELECT `+docSummaryCols+` FROM documents d WHERE d.doc_key IN (SELECT value FROM json_each(?))`, string(kl))
+	if err != nil {
+		return nil, fmt.Errorf("query documents: %w", err)
+	}
+	defer rows.Close()
+	byKey := make(map[int64]DocSummary, len(keys))
+	for rows.Next() {
+		d, k, err := scanDocSummary(rows)
+		if err != nil {
+			return nil, err
+		}
+		byKey[k] = d
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query documents: %w", err)
+	}
+	for _, k := range keys {
+		if d, ok := byKey[k]; ok {
+			out = append(out, d)
+		}
 	}
 	return out, nil
 }

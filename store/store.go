@@ -66,6 +66,10 @@ type Store struct {
 	// maxStmts are kept.
 	stmts  sync.Map // string -> *sql.Stmt
 	nstmts atomic.Int32
+	// mergeErr is the last failure to merge text index segments after a
+	// commit (guarded by wmu): the commit stands, the next write retries
+	// the merge, and Close reports it if it persists.
+	mergeErr error
 }
 
 // maxStmts bounds the prepared statement cache.
@@ -178,7 +182,7 @@ func dsn(path string, readOnly bool, sync string) string {
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "foreign_keys(0)")
 	q.Add("_pragma", "cache_size(-32000)") // KiB
-	q.Add("_pragma", "mmap_size(268435456)")
+	q.Add("_pragma", "mmap_size(2147418112)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
@@ -220,6 +224,9 @@ func (s *Store) Close() error {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
+		s.wmu.Lock()
+		errs = append(errs, s.mergeErr)
+		s.wmu.Unlock()
 		// Refresh the query planner's statistics after writes; with an
 		// analysis limit ANALYZE samples each index and stays fast on large
 		// databases.

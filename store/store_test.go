@@ -401,6 +401,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO docs_fts(rowid, title, body, quotes) VALUES (1, ?, ?, '')`, d.Title, d.Text); err != nil {
 			t.Fatal(err)
 		}
+		if from >= 4 {
+			// What version 4 writes too.
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET source3 = 'IRN', target3 = 'SYR'`); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
@@ -419,6 +425,10 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		}
 		if evs, err := s.Events(ctx, Filter{Text: "Iran"}); err != nil || len(evs) != 1 {
 			t.Fatalf("from version %d: events %v %v", from, evs, err)
+		}
+		// Version 5 indexes the stored text for ranked search.
+		if docs, err := s.Documents(ctx, Filter{Text: "iran"}); err != nil || len(docs) != 1 || docs[0].ID != "old1" {
+			t.Fatalf("from version %d: ranked search: %+v %v", from, docs, err)
 		}
 		// Version 4 back-fills the actor prefix columns.
 		for _, f := range []Filter{{Source: "IRN"}, {Source: "IRNGOV", Target: "SY", Codes: []string{"112"}}, {Target: "SYRMIL"}} {
