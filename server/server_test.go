@@ -202,3 +202,36 @@ func FuzzFilterFromQuery(f *testing.F) {
 func urlParse(s string) (map[string][]string, error) {
 	return url.ParseQuery(s)
 }
+
+// TestEncodedEventPage checks that the events page written from stored
+// encodings is what encoding the page of Events writes.
+func TestEncodedEventPage(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "s.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, d := range []*document.Document{
+		doc("a", "2024-02-01", "Iran", "IRNGOV", "Iraq", "IRQMIL", "190"),
+		doc("b", "2024-02-02", "Iran", "IRNGOV", "Syria", "SYRGOV", "042"),
+	} {
+		if _, err := st.Put(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []store.Filter{{}, {Limit: 1}, {Limit: 1, Offset: 1}, {Source: "IRQ"}} {
+		evs, err := st.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := st.EventsJSON(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(page("events", evs, len(evs), f))
+		if got := encodedPage("events", raw, f); string(got) != string(want) {
+			t.Errorf("%+v:\n got %s\nwant %s", f, got, want)
+		}
+	}
+}

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{"feed polling state", execSQL(schemaV3)},
 	{"ingest resume and query indexes", execSQL(schemaV4)},
 	{"ranked text index", migrateV5},
+	{"encoded event facts", migrateV6},
 }
 
 // SchemaVersion is the schema version this package writes.

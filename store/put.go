@@ -322,16 +322,20 @@ func insertFacts(ctx context.Context, tx *sql.Tx, key int64, d *document.Documen
 	docDay := dayOf(d.Published)
 	for _, ev := range d.Events {
 		r := eventRow(&ev, ents, places, docDay)
+		facts, err := json.Marshal(eventFacts(&ev, r))
+		if err != nil {
+			return fmt.Errorf("encode event %s: %w", ev.ID, err)
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO events(doc_key, evid, code, base, root, quad, goldstein, label, plover_type, plover_mode,
 			source_entity, target_entity, source_name, target_name, source_actor, target_actor, source_country, target_country,
 			place_id, place_name, place_country, place_feature, place_admin1, place_geonameid, lat, lon, time, day, modality, quote_id,
-			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence, source3, target3)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			trigger_text, trigger_start, trigger_end, sentence_start, sentence_end, confidence, source3, target3, facts)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			key, ev.ID, ev.Code, BaseCode(ev.Code), RootCode(ev.Code), QuadClass(ev.Code), r.goldstein, ev.Label, r.ploverType, r.ploverMode,
 			ev.Source, ev.Target, r.sourceName, r.targetName, ev.SourceActor, ev.TargetActor, r.sourceCountry, r.targetCountry,
 			ev.Place, r.placeName, r.placeCountry, r.placeFeature, r.placeAdmin1, r.placeGeonameID, r.lat, r.lon, r.time, r.day, ev.Modality, ev.Quote,
 			ev.Trigger.Text, ev.Trigger.Start, ev.Trigger.End, ev.Sentence.Start, ev.Sentence.End, ev.Confidence,
-			prefix3(ev.SourceActor), prefix3(ev.TargetActor)); err != nil {
+			prefix3(ev.SourceActor), prefix3(ev.TargetActor), facts); err != nil {
 			return fmt.Errorf("insert event %s: %w", ev.ID, err)
 		}
 	}

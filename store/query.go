@@ -472,10 +472,22 @@ func snippet(text, title string) string {
 // EventRow is one stored event with its document and resolved actors and
 // place.
 type EventRow struct {
-	DocID          string   `json:"doc_id"`
-	DocTitle       string   `json:"doc_title,omitempty"`
-	URL            string   `json:"url,omitempty"`
-	DupOf          string   `json:"dup_of,omitempty"`
+	DocID    string `json:"doc_id"`
+	DocTitle string `json:"doc_title,omitempty"`
+	URL      string `json:"url,omitempty"`
+	DupOf    string `json:"dup_of,omitempty"`
+	EventFacts
+	Ingested string `json:"ingested,omitempty"`
+	Story    int64  `json:"story"`
+	Seq      int64  `json:"seq"`
+	// Sentence is the text of the event's sentence, filled by exports only.
+	Sentence string `json:"sentence,omitempty"`
+}
+
+// EventFacts are the fields of an event of its own (not of its document),
+// stored JSON-encoded with the event too (schemaV6) so that an API page
+// of events is written without decoding them.
+type EventFacts struct {
 	ID             string   `json:"id"`
 	Code           string   `json:"code"`
 	Root           string   `json:"root"`
@@ -510,11 +522,6 @@ type EventRow struct {
 	SentenceStart  int      `json:"sentence_start"`
 	SentenceEnd    int      `json:"sentence_end"`
 	Confidence     float64  `json:"confidence"`
-	Ingested       string   `json:"ingested,omitempty"`
-	Story          int64    `json:"story"`
-	Seq            int64    `json:"seq"`
-	// Sentence is the text of the event's sentence, filled by exports only.
-	Sentence string `json:"sentence,omitempty"`
 }
 
 const eventCols = `d.id, d.title, d.url, coalesce(d.dup_of, ''), e.evid, e.code, e.root, e.quad, e.goldstein, e.label, e.plover_type, e.plover_mode,
@@ -577,14 +584,8 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]EventRow, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	limit, offset := f.page()
-	w := eventWhere(&f)
-	// The page's rowids first, from the covering event indexes alone (see
-	// schemaV4); then only those rows are read and joined.
-	q := `SELECT ` + eventCols + ` FROM (SELECT e.rowid AS k FROM events e` + w.sql() +
-		` ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?) m
-		JOIN events e ON e.rowid = m.k JOIN documents d ON d.doc_key = e.doc_key ORDER BY e.day DESC, e.rowid DESC`
-	rows, err := s.query(ctx, q, append(w.args, limit, offset)...)
+	q, args := eventPage(eventCols, &f)
+	rows, err := s.query(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
@@ -601,6 +602,18 @@ func (s *Store) Events(ctx context.Context, f Filter) ([]EventRow, error) {
 		return nil, fmt.Errorf("query events: %w", err)
 	}
 	return out, nil
+}
+
+// eventPage returns the query of a page of Events with the columns cols.
+func eventPage(cols string, f *Filter) (string, []any) {
+	limit, offset := f.page()
+	w := eventWhere(f)
+	// The page's rowids first, from the covering event indexes alone (see
+	// schemaV4); then only those rows are read and joined.
+	q := `SELECT ` + cols + ` FROM (SELECT e.rowid AS k FROM events e` + w.sql() +
+		` ORDER BY e.day DESC, e.rowid DESC LIMIT ? OFFSET ?) m
+		JOIN events e ON e.rowid = m.k JOIN documents d ON d.doc_key = e.doc_key ORDER BY e.day DESC, e.rowid DESC`
+	return q, append(w.args, limit, offset)
 }
 
 // EachEvent calls fn for every event matching f (no paging), in the order

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/document"
+	"github.com/sitrep/sitrep/store/textindex"
 )
 
 func strp(s string) *string { return &s }
@@ -407,6 +409,14 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		if from >= 5 {
+			// And version 5.
+			var b textindex.Builder
+			b.Add(1, textFields(d.Title, d.Text, "")...)
+			if _, err := writeSegment(ctx, tx, &b, 0); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
@@ -429,6 +439,12 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		// Version 5 indexes the stored text for ranked search.
 		if docs, err := s.Documents(ctx, Filter{Text: "iran"}); err != nil || len(docs) != 1 || docs[0].ID != "old1" {
 			t.Fatalf("from version %d: ranked search: %+v %v", from, docs, err)
+		}
+		// Version 6 encodes the events' facts.
+		if raw, err := s.EventsJSON(ctx, Filter{}); err != nil || len(raw) != 1 {
+			t.Fatalf("from version %d: encoded events: %s %v", from, raw, err)
+		} else if evs, _ := s.Events(ctx, Filter{}); !bytes.Equal(raw[0], must(json.Marshal(evs[0]))) {
+			t.Fatalf("from version %d: encoded event %s, want %s", from, raw[0], must(json.Marshal(evs[0])))
 		}
 		// Version 4 back-fills the actor prefix columns.
 		for _, f := range []Filter{{Source: "IRN"}, {Source: "IRNGOV", Target: "SY", Codes: []string{"112"}}, {Target: "SYRMIL"}} {
@@ -632,4 +648,11 @@ func TestPutInputsAndHasInput(t *testing.T) {
 	if _, err := s.PutInputs(ctx, []*document.Document{raw}, []string{}); err == nil {
 		t.Fatal("PutInputs with a short hash list succeeded")
 	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
