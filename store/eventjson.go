@@ -42,10 +42,13 @@ func eventFacts(ev *document.Event, r evRow) EventFacts {
 }
 
 // migrateV6 stores every event's facts JSON-encoded (EventFacts), read
-// back from its columns.
+// back from its columns, and every document's snippet.
 func migrateV6(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `ALTER TABLE events ADD COLUMN facts BLOB`); err != nil {
 		return fmt.Errorf("add event facts: %w", err)
+	}
+	if err := backfillSnippets(ctx, tx); err != nil {
+		return err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN documents d ON d.doc_key = e.doc_key`)
 	if err != nil {
@@ -165,4 +168,43 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	b, _ := json.Marshal(s) // a string always encodes
 	return append(dst, b...)
+}
+
+func backfillSnippets(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `ALTER TABLE documents ADD COLUMN snippet TEXT NOT NULL DEFAULT ''`); err != nil {
+		return fmt.Errorf("add snippets: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT d.doc_key, d.title, substr(b.text, 1, 1600) FROM documents d JOIN bodies b ON b.doc_key = d.doc_key`)
+	if err != nil {
+		return fmt.Errorf("add snippets: %w", err)
+	}
+	type item struct {
+		key     int64
+		snippet string
+	}
+	var items []item
+	for rows.Next() {
+		var key int64
+		var title, text string
+		if err := rows.Scan(&key, &title, &text); err != nil {
+			rows.Close()
+			return fmt.Errorf("add snippets: %w", err)
+		}
+		items = append(items, item{key, snippet(text, title)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("add snippets: %w", err)
+	}
+	up, err := tx.PrepareContext(ctx, `UPDATE documents SET snippet = ? WHERE doc_key = ?`)
+	if err != nil {
+		return fmt.Errorf("add snippets: %w", err)
+	}
+	defer up.Close()
+	for _, it := range items {
+		if _, err := up.ExecContext(ctx, it.snippet, it.key); err != nil {
+			return fmt.Errorf("add snippets: %w", err)
+		}
+	}
+	return nil
 }

@@ -27,7 +27,7 @@ var migrations = []migration{
 	{"feed polling state", execSQL(schemaV3)},
 	{"ingest resume and query indexes", execSQL(schemaV4)},
 	{"ranked text index", migrateV5},
-	{"encoded event facts", migrateV6},
+	{"encoded event facts and document snippets", migrateV6},
 }
 
 // SchemaVersion is the schema version this package writes.
@@ -382,9 +382,10 @@ CREATE INDEX text_docs_seg ON text_docs(seg);
 CREATE TABLE text_stats (
 	id     INTEGER PRIMARY KEY CHECK (id = 1),
 	docs   INTEGER NOT NULL,
-	tokens INTEGER NOT NULL
+	tokens INTEGER NOT NULL,
+	dead   INTEGER NOT NULL  -- old document versions not yet merged away
 );
-INSERT INTO text_stats VALUES (1, 0, 0);
+INSERT INTO text_stats VALUES (1, 0, 0, 0);
 `
 
 // backfillChunk is the number of documents per segment the v5 migration

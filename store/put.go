@@ -198,10 +198,10 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 	switch {
 	case err == sql.ErrNoRows:
 		res.Status = Inserted
-		r, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, url, source, byline, title, published, day, language, chars, content_hash, ingested_at, updated_at, input_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r, err := tx.ExecContext(ctx, `INSERT INTO documents(id, input, url, source, byline, title, published, day, language, chars, content_hash, ingested_at, updated_at, input_hash, snippet)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			d.ID, d.Input, d.URL, d.Source, d.Byline, d.Title, d.Published, nullDay(d.Published), d.Language,
-			utf8.RuneCountInString(d.Text), hash, now, now, inputHash)
+			utf8.RuneCountInString(d.Text), hash, now, now, inputHash, snippet(d.Text, d.Title))
 		if err != nil {
 			return res, false, fmt.Errorf("insert document: %w", err)
 		}
@@ -231,9 +231,9 @@ func putTx(ctx context.Context, tx *sql.Tx, d *document.Document, blob []byte, h
 		return res, false, nil
 	default:
 		res.Status = Updated
-		if _, err := tx.ExecContext(ctx, `UPDATE documents SET input = ?, url = ?, source = ?, byline = ?, title = ?, published = ?, day = ?, language = ?, chars = ?, content_hash = ?, updated_at = ?, input_hash = ? WHERE doc_key = ?`,
+		if _, err := tx.ExecContext(ctx, `UPDATE documents SET input = ?, url = ?, source = ?, byline = ?, title = ?, published = ?, day = ?, language = ?, chars = ?, content_hash = ?, updated_at = ?, input_hash = ?, snippet = ? WHERE doc_key = ?`,
 			d.Input, d.URL, d.Source, d.Byline, d.Title, d.Published, nullDay(d.Published), d.Language,
-			utf8.RuneCountInString(d.Text), hash, now, inputHash, key); err != nil {
+			utf8.RuneCountInString(d.Text), hash, now, inputHash, snippet(d.Text, d.Title), key); err != nil {
 			return res, false, fmt.Errorf("update document: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE bodies SET text = ?, doc_json = ? WHERE doc_key = ?`, d.Text, blob, key); err != nil {

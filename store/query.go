@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/document"
 )
@@ -407,18 +408,16 @@ func (s *Store) Documents(ctx context.Context, f Filter) ([]DocSummary, error) {
 
 const docSummaryCols = `d.id, d.title, d.source, d.url, d.published, d.chars, coalesce(d.story, d.doc_key), coalesce(d.dup_of, ''), coalesce(d.similarity, 0),
 		(SELECT count(*) FROM events e WHERE e.doc_key = d.doc_key),
-		(SELECT substr(b.text, 1, 400) FROM bodies b WHERE b.doc_key = d.doc_key), d.doc_key`
+		d.snippet, d.doc_key`
 
 // scanDocSummary reads a row of docSummaryCols: the summary and the
 // document's key.
 func scanDocSummary(rows *sql.Rows) (DocSummary, int64, error) {
 	var d DocSummary
-	var text sql.NullString
 	var key int64
-	if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.URL, &d.Published, &d.Chars, &d.Story, &d.DupOf, &d.Similarity, &d.Events, &text, &key); err != nil {
+	if err := rows.Scan(&d.ID, &d.Title, &d.Source, &d.URL, &d.Published, &d.Chars, &d.Story, &d.DupOf, &d.Similarity, &d.Events, &d.Snippet, &key); err != nil {
 		return d, 0, fmt.Errorf("query documents: %w", err)
 	}
-	d.Snippet = snippet(text.String, d.Title)
 	return d, key, nil
 }
 
@@ -454,8 +453,17 @@ func (s *Store) docsByKeys(ctx context.Context, keys []int64) ([]DocSummary, err
 	return out, nil
 }
 
-// snippet returns the start of the text after the title, cut at a word.
+// snippet returns the start of the text after the title, cut at a word
+// (stored with the document, see schemaV6).
 func snippet(text, title string) string {
+	if len(text) > 1600 {
+		// Enough for the snippet's 240 characters after a title.
+		i := 1600
+		for i > 0 && !utf8.RuneStart(text[i]) {
+			i--
+		}
+		text = text[:i]
+	}
 	text = strings.TrimSpace(strings.TrimPrefix(text, title))
 	text = strings.Join(strings.Fields(text), " ")
 	const n = 240

@@ -64,7 +64,7 @@ func writeSegment(ctx context.Context, tx *sql.Tx, b *textindex.Builder, level i
 	if err != nil {
 		return 0, err
 	}
-	var dDocs, dTokens int64
+	var dDocs, dTokens, dDead int64
 	old, err := tx.PrepareContext(ctx, `SELECT len FROM text_docs WHERE doc_key = ?`)
 	if err != nil {
 		return 0, fmt.Errorf("text index: %w", err)
@@ -83,13 +83,15 @@ func writeSegment(ctx context.Context, tx *sql.Tx, b *textindex.Builder, level i
 			dDocs++
 		case err != nil:
 			return 0, fmt.Errorf("text index: %w", err)
+		default:
+			dDead++ // the old version's postings stay until merged away
 		}
 		dTokens += int64(d.Len) - n
 		if _, err := up.ExecContext(ctx, d.Doc, seg, d.Len); err != nil {
 			return 0, fmt.Errorf("text index: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE text_stats SET docs = docs + ?, tokens = tokens + ?`, dDocs, dTokens); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE text_stats SET docs = docs + ?, tokens = tokens + ?, dead = dead + ?`, dDocs, dTokens, dDead); err != nil {
 		return 0, fmt.Errorf("text index: %w", err)
 	}
 	return seg, nil
@@ -126,6 +128,10 @@ func (s *Store) mergeLevel(ctx context.Context, level int) error {
 		return fmt.Errorf("text index: merge: %w", err)
 	}
 	segList, _ := json.Marshal(segs)
+	var written int64 // documents written to the merged segments, live or not
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(docs), 0) FROM text_segs WHERE seg IN (SELECT value FROM json_each(?))`, string(segList)).Scan(&written); err != nil {
+		return fmt.Errorf("text index: merge: %w", err)
+	}
 	// The live segment of each document in the merged segments.
 	live := map[int64]int64{}
 	rows, err := tx.QueryContext(ctx, `SELECT doc_key, seg FROM text_docs WHERE seg IN (SELECT value FROM json_each(?))`, string(segList))
@@ -201,6 +207,9 @@ func (s *Store) mergeLevel(ctx context.Context, level int) error {
 		if _, err := ins.ExecContext(ctx, term, seg, len(merged), buf); err != nil {
 			return fmt.Errorf("text index: merge: %w", err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE text_stats SET dead = max(dead - ?, 0)`, written-int64(len(live))); err != nil {
+		return fmt.Errorf("text index: merge: %w", err)
 	}
 	for _, q := range []string{
 		`DELETE FROM text_terms WHERE seg IN (SELECT value FROM json_each(?))`,
@@ -304,26 +313,28 @@ func (s *Store) rankedKeys(ctx context.Context, terms []string, keep func(int64)
 // (nil: all), best first.
 func (s *Store) rankedHits(ctx context.Context, terms []string, keep func(int64) bool, k int) ([]textindex.Hit, error) {
 	tl, _ := json.Marshal(terms)
-	rows, err := s.query(ctx, `SELECT '', docs, tokens, NULL FROM text_stats
+	rows, err := s.query(ctx, `SELECT '', docs, tokens, dead FROM text_stats
 		UNION ALL SELECT term, seg, n, data FROM text_terms WHERE term IN (SELECT value FROM json_each(?))`, string(tl))
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	var st textindex.Stats
+	dead := true
 	byTerm := map[string]*textindex.TermPostings{}
 	for rows.Next() {
 		var term string
 		var seg, n int64
-		var data []byte
+		var data sql.RawBytes // decoded before the next row
 		if err := rows.Scan(&term, &seg, &n, &data); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("search: %w", err)
 		}
 		if term == "" {
 			st = textindex.Stats{Docs: seg, Tokens: n}
+			dead = string(data) != "0"
 			continue
 		}
-		ps, err := textindex.DecodePostings(nil, data)
+		ps, err := textindex.DecodePostings(make([]textindex.Posting, 0, min(n, int64(len(data)))), data)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("search: term %q, segment %d: %w", term, seg, err)
@@ -357,6 +368,10 @@ func (s *Store) rankedHits(ctx context.Context, terms []string, keep func(int64)
 	// Hits from old versions of documents (postings in a segment that is no
 	// longer the document's live one, until a merge drops them) are left
 	// out; ask for more until the page is full or no hits remain.
+	if !dead {
+		// No old versions: every posting is live.
+		return textindex.TopK(tps, st, k, keep), nil
+	}
 	for want := k + 16; ; want *= 2 {
 		hits := textindex.TopK(tps, st, want, keep)
 		keys := make([]int64, len(hits))

@@ -32,14 +32,21 @@ var errCorrupt = errors.New("textindex: corrupt postings")
 // DecodePostings appends the postings encoded in data to dst.
 func DecodePostings(dst []Posting, data []byte) ([]Posting, error) {
 	var doc int64
-	for len(data) > 0 {
+	for i := 0; i < len(data); {
+		// Most values fit in one byte (doc deltas of common terms, counts).
 		var v [3]uint64
-		for i := range v {
-			x, n := binary.Uvarint(data)
+		for j := range v {
+			if i < len(data) && data[i] < 0x80 {
+				v[j] = uint64(data[i])
+				i++
+				continue
+			}
+			x, n := binary.Uvarint(data[i:])
 			if n <= 0 {
 				return dst, errCorrupt
 			}
-			v[i], data = x, data[n:]
+			v[j] = x
+			i += n
 		}
 		if v[0] == 0 && doc != 0 || v[0] > 1<<62 || v[1] > 1<<32-1 || v[2] > 1<<32-1 {
 			return dst, errCorrupt
