@@ -291,6 +291,10 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 				prev.content = append(prev.content, c)
 				continue
 			}
+			if continuesQuote(v, prev, c) {
+				prev.content = append(prev.content, c)
+				continue
+			}
 			// "“X,” said Caddell, speaking of Y. “Z.”": the quote goes on
 			// past another attribution in the sentence after the cue.
 			if q := quoteBefore(v, out, c); q != nil {
@@ -890,4 +894,23 @@ func trimDateline(v *view, s tspan) tspan {
 		return tspan{s.role, i + 1, s.hi}
 	}
 	return s
+}
+
+// continuesQuote reports whether quoted content c, a paragraph of its own
+// with no cue, goes on with the direct quote prev of the paragraph before:
+// "“A,” Carson continued.\n\n“B.”" is one discontinuous content, as
+// PolNeAR marks it.
+func continuesQuote(v *view, prev *rawAttr, c tspan) bool {
+	if prev.cue == nil || v.qstate[c.lo] != 2 {
+		return false
+	}
+	cs := v.seqIndex(c.lo)
+	if c.lo != v.seqs[cs].lo || cs == 0 || c.hi < v.seqs[cs].hi || v.qstate[c.hi-1] != 3 {
+		return false
+	}
+	last := prev.content[len(prev.content)-1]
+	if v.seqIndex(last.hi-1) != cs-1 || v.seqIndex(prev.cue.lo) != cs-1 || v.qstate[last.hi-1] != 3 {
+		return false
+	}
+	return true
 }
