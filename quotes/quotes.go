@@ -92,7 +92,7 @@ func (m *Model) raw(v *view) []rawAttr {
 		raws[k].content = trimContent(v, raws[k].content)
 		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {
-			s := sourceCommas(v, relativeSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k])
+			s := sourceCommas(v, relativeSource(v, antecedentSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k]), raws[k])
 			raws[k].source = &s
 		}
 	}

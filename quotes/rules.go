@@ -301,6 +301,12 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 				q.content = append(q.content, c)
 				continue
 			}
+			if ps == cs && v.qstate[c.lo] == 2 && v.qstate[last.hi-1] != 3 && prev.cue != nil && punctOnly(v, last.hi, c.lo) && c.lo > last.hi {
+				// "Clinton touted her credentials as a co-sponsor. “We
+				// need ...”": the quote goes on with the statement.
+				prev.content = append(prev.content, c)
+				continue
+			}
 		}
 		out = append(out, r)
 	}
@@ -792,6 +798,32 @@ func relativeSource(v *view, s tspan, r rawAttr) tspan {
 	return s
 }
 
+// antecedentSource replaces a source that is a bare relative pronoun
+// whose own clause ends before the cue by the name it stands for: in
+// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said ...",
+// "who" has endorsed, and McCaskill said.
+func antecedentSource(v *view, s tspan, r rawAttr) tspan {
+	if r.cue == nil || s.hi-s.lo != 1 || s.lo < 2 || r.cue.lo <= s.hi+1 {
+		return s
+	}
+	if w := v.lower[s.lo]; (w != "who" && w != "which") || v.lower[s.lo-1] != "," || v.lower[r.cue.lo-1] != "," {
+		return s
+	}
+	lo := v.d.Sentences[v.sent[s.lo]].TokenStart
+	j, end := s.lo-2, s.lo-1
+	if v.lower[j] == ")" {
+		for j > lo && v.lower[j] != "(" {
+			j--
+		}
+		j--
+	}
+	np, ok := npRunLeft(v, j, lo, func(i int) bool { return r.covers(i) })
+	if !ok {
+		return s
+	}
+	return tspan{2, np.lo, end}
+}
+
 // adverbToCue moves an adverb between a source and its cue into the cue:
 // in "Gingrich cynically said", the source is "Gingrich" and the cue
 // "cynically said". It needs the parse's parts of speech.
@@ -911,6 +943,16 @@ func continuesQuote(v *view, prev *rawAttr, c tspan) bool {
 	last := prev.content[len(prev.content)-1]
 	if v.seqIndex(last.hi-1) != cs-1 || v.seqIndex(prev.cue.lo) != cs-1 || v.qstate[last.hi-1] != 3 {
 		return false
+	}
+	return true
+}
+
+// punctOnly reports whether tokens [lo, hi) are all punctuation.
+func punctOnly(v *view, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if !isPunct(v.d.Tokens[i].Text) {
+			return false
+		}
 	}
 	return true
 }

@@ -292,3 +292,44 @@ func TestUnrelay(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeOrphansContinuations(t *testing.T) {
+	tests := []struct {
+		name, text, content, cue, source, orphan string
+		want                                     int // content fragments of the first statement after merging
+	}{
+		{"next paragraph", "“We will win,” Carson continued.\n\n“They are wrong.”", `“We will win,”`, "continued", "Carson", `“They are wrong.”`, 2},
+		{"next paragraph with its own speaker", "“We will win,” Carson continued.\n\n“They are wrong,” Cruz said.", `“We will win,”`, "continued", "Carson", `“They are wrong,”`, 1},
+		{"quote after an indirect statement", "Clinton touted her record on the bill. “We need unions.”", "her record on the bill", "touted", "Clinton", `“We need unions.”`, 2},
+		{"plain sentence after an indirect statement", "Clinton touted her record on the bill. We need unions.", "her record on the bill", "touted", "Clinton", "We need unions", 1},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, 0)
+		c := spanOf(t, v, 1, tc.content, 0)
+		o := spanOf(t, v, 1, tc.orphan, c.hi)
+		raws := []rawAttr{{content: []tspan{c}, cue: &q, source: &s}, {content: []tspan{o}}}
+		got := mergeOrphans(v, raws)
+		if n := len(got[0].content); n != tc.want {
+			t.Errorf("%s: %d content fragments, want %d", tc.name, n, tc.want)
+		}
+	}
+}
+
+func TestAntecedentSource(t *testing.T) {
+	tests := []struct{ text, source, cue, want string }{
+		{"Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said the race is close.", "who", "said", "Sen. Claire McCaskill (D-Mo.)"},
+		{"Michael Bloomberg, who is thinking about running, said it was impossible.", "who", "said", "Michael Bloomberg"},
+		{"Mr. Obama, who said the race is close, left.", "who", "said", "who"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := antecedentSource(v, s, rawAttr{cue: &q})
+		if txt := v.d.Slice(v.d.Tokens[got.lo].Start, v.d.Tokens[got.hi-1].End); txt != tc.want {
+			t.Errorf("%s: source %q, want %q", tc.text, txt, tc.want)
+		}
+	}
+}
