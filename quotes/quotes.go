@@ -85,7 +85,7 @@ func (m *Model) raw(v *view) []rawAttr {
 		raws[k] = orphanSpeaker(v, raws[k])
 	}
 	for k := range raws {
-		raws[k] = parseRoles(v, dropConnective(v, raws[k]))
+		raws[k] = dropImpersonal(v, parseRoles(v, dropConnective(v, raws[k])))
 	}
 	shareSpeakers(v, raws)
 	for k := range raws {

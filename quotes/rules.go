@@ -956,3 +956,67 @@ func punctOnly(v *view, lo, hi int) bool {
 	}
 	return true
 }
+
+// raisingCues are cues of an attribution with no source: "Trump seemed
+// to ...", "he reportedly told ...".
+var raisingCues = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "seemingly": true, "appear": true, "appears": true,
+	"appeared": true, "reportedly": true, "allegedly": true, "purportedly": true,
+}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// impersonalParticiples are the participles of a passive cue whose subject
+// is spoken to or of: "was asked", "is expected", "was said to".
+var impersonalParticiples = map[string]bool{
+	"asked": true, "expected": true, "said": true, "declared": true, "reported": true, "believed": true,
+	"thought": true, "rumored": true, "projected": true, "estimated": true, "known": true, "titled": true,
+	"named": true, "called": true, "seen": true, "considered": true, "deemed": true, "predicted": true,
+}
+
+// dropImpersonal removes the source of an attribution whose cue names no
+// speaker, as PolNeAR marks it: a passive cue without its agent ("Trump
+// was asked whether ...", "Asked about the polls, ...", "is expected to")
+// or a raising verb or hearsay adverb ("seemed to", "reportedly"). The
+// subject of such a cue is the one spoken to or of, not the speaker. It
+// needs the parse's tags.
+func dropImpersonal(v *view, r rawAttr) rawAttr {
+	if !v.syntax || r.cue == nil || r.source == nil {
+		return r
+	}
+	q := *r.cue
+	raising := raisingCues[v.lower[q.lo]]
+	for i := q.lo; i < q.hi; i++ {
+		raising = raising && (raisingCues[v.lower[i]] || v.lower[i] == "to")
+	}
+	if raising {
+		// The cue is the raising word alone; in "Cruz seemed to blame"
+		// the cue goes on to Cruz's own verb.
+		r.source = nil
+		return r
+	}
+	// The cue's participle, the last word of the cue but for a
+	// preposition, and what stands before it.
+	j := q.hi - 1
+	for j > q.lo && (v.lower[j] == "about" || v.lower[j] == "as" || v.lower[j] == "to" || isPunct(v.d.Tokens[j].Text)) {
+		j--
+	}
+	if v.d.Tokens[j].XPOS != "VBN" || !impersonalParticiples[v.lower[j]] || (q.hi < len(v.lower) && v.lower[q.hi] == "by") {
+		return r
+	}
+	k := j - 1
+	for k >= 0 && v.d.Tokens[k].UPOS == "ADV" {
+		k--
+	}
+	si := v.d.Sentences[v.sent[j]]
+	switch {
+	case k >= 0 && beForms[v.lower[k]] && v.sent[k] == v.sent[j]:
+		// "was asked", "is widely expected"
+	case k < si.TokenStart || v.lower[k] == "when" || v.lower[k] == "if" || v.lower[k] == "after" || v.lower[k] == "once":
+		// "Asked about the polls, Trump said ...", "when asked"
+	default:
+		return r
+	}
+	r.source = nil
+	return r
+}

@@ -333,3 +333,37 @@ func TestAntecedentSource(t *testing.T) {
 		}
 	}
 }
+
+func TestDropImpersonal(t *testing.T) {
+	tests := []struct {
+		text, source, cue string
+		vbn               string // the token tagged VBN, if any
+		keep              bool
+	}{
+		{"Trump was asked whether he would run.", "Trump", "was asked", "asked", false},
+		{"Rubio was asked by the moderator whether he would run.", "Rubio", "was asked", "asked", true},
+		{"The vote is widely expected to pass.", "The vote", "is widely expected", "expected", false},
+		{"The offer was lambasted as weak.", "The offer", "was lambasted", "lambasted", true},
+		{"Trump seemed to question the result.", "Trump", "seemed", "", false},
+		{"Cruz seemed to blame the network.", "Cruz", "seemed to blame", "", true},
+		{"Clinton said she would run.", "Clinton", "said", "", true},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		v.syntax = true
+		if tc.vbn != "" {
+			v.d.Tokens[spanOf(t, v, 0, tc.vbn, 0).lo].XPOS = "VBN"
+		}
+		for i := range v.d.Tokens {
+			if strings.HasSuffix(v.lower[i], "ly") {
+				v.d.Tokens[i].UPOS = "ADV"
+			}
+		}
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := dropImpersonal(v, rawAttr{cue: &q, source: &s})
+		if (got.source != nil) != tc.keep {
+			t.Errorf("%s: source kept %v, want %v", tc.text, got.source != nil, tc.keep)
+		}
+	}
+}
