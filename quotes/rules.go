@@ -964,6 +964,10 @@ var raisingCues = map[string]bool{
 	"appeared": true, "reportedly": true, "allegedly": true, "purportedly": true,
 }
 
+// askedAfter are the words before a participle "asked" with no subject:
+// "when asked", "if asked".
+var askedAfter = map[string]bool{"when": true, "if": true, "after": true, "once": true, "as": true, "before": true, "“": true, "\"": true}
+
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // impersonalParticiples are the participles of a passive cue whose subject
@@ -992,6 +996,12 @@ func dropImpersonal(v *view, r rawAttr) rawAttr {
 	if raising {
 		// The cue is the raising word alone; in "Cruz seemed to blame"
 		// the cue goes on to Cruz's own verb.
+		r.source = nil
+		return r
+	}
+	if prev := q.lo - 1; v.lower[q.lo] == "asked" && (prev < v.d.Sentences[v.sent[q.lo]].TokenStart || askedAfter[v.lower[prev]]) {
+		// "Asked about the polls, ...", "When asked whether ...": the
+		// one asked is no source (the tagger often takes "When" for one).
 		r.source = nil
 		return r
 	}

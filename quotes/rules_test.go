@@ -347,6 +347,8 @@ func TestDropImpersonal(t *testing.T) {
 		{"Trump seemed to question the result.", "Trump", "seemed", "", false},
 		{"Cruz seemed to blame the network.", "Cruz", "seemed to blame", "", true},
 		{"Clinton said she would run.", "Clinton", "said", "", true},
+		{"When asked about the polls, Trump laughed.", "When", "asked", "", false},
+		{"Trump asked whether the polls were right.", "Trump", "asked", "", true},
 	}
 	for _, tc := range tests {
 		v := testView(t, tc.text)
