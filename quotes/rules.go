@@ -614,8 +614,59 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 		if np, ok := npRunLeft(v, j-1, sq.lo, func(int) bool { return false }); ok {
 			q := tspan{3, j, j + 1}
 			r.cue, r.source = &q, &np
+			return r
 		}
 	}
+	return colonSpeaker(v, r)
+}
+
+// colonSpeaker finds the speaker of a quotation after a colon: a name
+// right before it ("More from Jones: “...”", the colon is the cue), or,
+// for a quote paragraph after a paragraph ending in a colon ("Cruz called
+// them on it:\n\n“...”"), the subject of that sentence's verb (the cue)
+// by the parse.
+func colonSpeaker(v *view, r rawAttr) rawAttr {
+	f := r.content[0]
+	sq := v.seqs[v.seqIndex(f.lo)]
+	if f.lo > sq.lo {
+		j := f.lo - 1
+		if v.lower[j] != ":" || j-1 < sq.lo || v.sent[j-1] != v.sent[f.lo] {
+			return r
+		}
+		if t := v.d.Tokens[j-1].Text; !isCap(t) && !pronouns[v.lower[j-1]] {
+			return r
+		}
+		if np, ok := npRunLeft(v, j-1, v.d.Sentences[v.sent[j-1]].TokenStart, func(int) bool { return false }); ok {
+			q := tspan{3, j, j + 1}
+			r.cue, r.source = &q, &np
+		}
+		return r
+	}
+	t := v.tree()
+	if t == nil || f.lo == 0 || v.lower[f.lo-1] != ":" {
+		return r
+	}
+	s := v.d.Sentences[v.sent[f.lo-1]]
+	root := -1
+	for i := s.TokenStart; i < s.TokenEnd; i++ {
+		if t.head[i] < 0 && v.d.Tokens[i].UPOS == "VERB" {
+			root = i
+			break
+		}
+	}
+	if root < 0 {
+		return r
+	}
+	subj := v.subjectOf(t, root)
+	if subj < 0 {
+		return r
+	}
+	lo, hi := v.trimPunct(t.lo[subj], t.hi[subj])
+	if lo >= hi || hi > root {
+		return r
+	}
+	np := tspan{2, lo, hi}
+	r.source = &np
 	return r
 }
 
@@ -803,6 +854,15 @@ func relativeSource(v *view, s tspan, r rawAttr) tspan {
 // "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said ...",
 // "who" has endorsed, and McCaskill said.
 func antecedentSource(v *view, s tspan, r rawAttr) tspan {
+	if r.cue != nil && s.hi-s.lo > 1 && s.lo >= 2 && v.lower[s.lo-1] == "," && relPronouns[v.lower[s.lo]] {
+		// A tagged relative clause without its head ("Sanders,
+		// meanwhile, who sits at zero endorsements, said"): the head and
+		// its clause.
+		if np, ok := npRunLeft(v, antecedentEnd(v, s.lo-2), v.d.Sentences[v.sent[s.lo]].TokenStart, func(i int) bool { return r.covers(i) }); ok {
+			return tspan{2, np.lo, s.hi}
+		}
+		return s
+	}
 	if r.cue == nil || s.hi-s.lo != 1 || s.lo < 2 || r.cue.lo <= s.hi+1 {
 		return s
 	}
@@ -810,18 +870,30 @@ func antecedentSource(v *view, s tspan, r rawAttr) tspan {
 		return s
 	}
 	lo := v.d.Sentences[v.sent[s.lo]].TokenStart
-	j, end := s.lo-2, s.lo-1
-	if v.lower[j] == ")" {
-		for j > lo && v.lower[j] != "(" {
-			j--
-		}
-		j--
-	}
-	np, ok := npRunLeft(v, j, lo, func(i int) bool { return r.covers(i) })
+	end := s.lo - 1
+	np, ok := npRunLeft(v, antecedentEnd(v, s.lo-2), lo, func(i int) bool { return r.covers(i) })
 	if !ok {
 		return s
 	}
 	return tspan{2, np.lo, end}
+}
+
+var relPronouns = map[string]bool{"who": true, "which": true, "whose": true}
+
+// antecedentEnd returns the last token of the name ending at token j,
+// past a parenthesis ("McCaskill (D-Mo.)") and a sentence adverb set off
+// by commas ("Sanders, meanwhile,").
+func antecedentEnd(v *view, j int) int {
+	if j >= 2 && v.lower[j-1] == "," && v.d.Tokens[j].UPOS == "ADV" {
+		j -= 2
+	}
+	if j >= 0 && v.lower[j] == ")" {
+		for j > 0 && v.lower[j] != "(" {
+			j--
+		}
+		j--
+	}
+	return j
 }
 
 // adverbToCue moves an adverb between a source and its cue into the cue:

@@ -369,3 +369,32 @@ func TestDropImpersonal(t *testing.T) {
 		}
 	}
 }
+
+func TestColonSpeaker(t *testing.T) {
+	tests := []struct{ text, quote, want string }{
+		{"More from Jones: “The state is a starting point.”", "“The state is a starting point.”", "Jones"},
+		{"The answer was simple: “Nobody knows.”", "“Nobody knows.”", ""},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		c := spanOf(t, v, 1, tc.quote, 0)
+		got := colonSpeaker(v, rawAttr{content: []tspan{c}})
+		src := ""
+		if got.source != nil {
+			src = v.d.Slice(v.d.Tokens[got.source.lo].Start, v.d.Tokens[got.source.hi-1].End)
+		}
+		if src != tc.want {
+			t.Errorf("%s: source %q, want %q", tc.text, src, tc.want)
+		}
+	}
+	// A quote paragraph after a paragraph that ends in a colon: the
+	// subject of that sentence's verb, by the parse.
+	v := parsed(t, "Cruz called them on it:\n\n“Never.”", []string{
+		"PROPN 2 nsubj", "VERB 0 root", "PRON 2 obj", "ADP 5 case", "PRON 2 obl", "PUNCT 2 punct",
+		"PUNCT 2 punct", "ADV 0 root", "PUNCT 2 punct", "PUNCT 2 punct"})
+	c := spanOf(t, v, 1, "“Never.”", 0)
+	got := colonSpeaker(v, rawAttr{content: []tspan{c}})
+	if got.source == nil || v.lower[got.source.lo] != "cruz" {
+		t.Errorf("colon paragraph: source %v, want Cruz", got.source)
+	}
+}
