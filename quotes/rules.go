@@ -1038,7 +1038,7 @@ var raisingCues = map[string]bool{
 
 // askedAfter are the words before a participle "asked" with no subject:
 // "when asked", "if asked".
-var askedAfter = map[string]bool{"when": true, "if": true, "after": true, "once": true, "as": true, "before": true, "“": true, "\"": true}
+var askedAfter = map[string]bool{"when": true, "if": true, "after": true, "once": true, "as": true, "before": true, "“": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
@@ -1071,9 +1071,10 @@ func dropImpersonal(v *view, r rawAttr) rawAttr {
 		r.source = nil
 		return r
 	}
-	if prev := q.lo - 1; v.lower[q.lo] == "asked" && (prev < v.d.Sentences[v.sent[q.lo]].TokenStart || askedAfter[v.lower[prev]]) {
+	if prev := q.lo - 1; v.lower[q.lo] == "asked" && (prev < 0 || v.qstate[prev] != 3) && (prev < v.d.Sentences[v.sent[q.lo]].TokenStart || askedAfter[v.lower[prev]]) {
 		// "Asked about the polls, ...", "When asked whether ...": the
-		// one asked is no source (the tagger often takes "When" for one).
+		// one asked is no source (the tagger often takes "When" for
+		// one); after a quotation, "asked Sen. Mikulski" names the speaker.
 		r.source = nil
 		return r
 	}
