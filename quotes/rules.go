@@ -1001,9 +1001,10 @@ func trimDateline(v *view, s tspan) tspan {
 }
 
 // continuesQuote reports whether quoted content c, a paragraph of its own
-// with no cue, goes on with the direct quote prev of the paragraph before:
-// "“A,” Carson continued.\n\n“B.”" is one discontinuous content, as
-// PolNeAR marks it.
+// with no cue, goes on with the statement prev of the paragraph before,
+// which has a cue and a source: "“A,” Carson continued.\n\n“B.”" and
+// "Carson said the server was unsafe.\n\n“B.”" are each one
+// discontinuous content, as PolNeAR marks them.
 func continuesQuote(v *view, prev *rawAttr, c tspan) bool {
 	if prev.cue == nil || v.qstate[c.lo] != 2 {
 		return false
@@ -1013,7 +1014,7 @@ func continuesQuote(v *view, prev *rawAttr, c tspan) bool {
 		return false
 	}
 	last := prev.content[len(prev.content)-1]
-	if v.seqIndex(last.hi-1) != cs-1 || v.seqIndex(prev.cue.lo) != cs-1 || v.qstate[last.hi-1] != 3 {
+	if v.seqIndex(last.hi-1) != cs-1 || prev.source == nil {
 		return false
 	}
 	return true

@@ -299,6 +299,7 @@ func TestMergeOrphansContinuations(t *testing.T) {
 		want                                     int // content fragments of the first statement after merging
 	}{
 		{"next paragraph", "“We will win,” Carson continued.\n\n“They are wrong.”", `“We will win,”`, "continued", "Carson", `“They are wrong.”`, 2},
+		{"next paragraph after an indirect statement", "Carson said the server was unsafe.\n\n“They are wrong.”", "the server was unsafe", "said", "Carson", `“They are wrong.”`, 2},
 		{"next paragraph with its own speaker", "“We will win,” Carson continued.\n\n“They are wrong,” Cruz said.", `“We will win,”`, "continued", "Carson", `“They are wrong,”`, 1},
 		{"quote after an indirect statement", "Clinton touted her record on the bill. “We need unions.”", "her record on the bill", "touted", "Clinton", `“We need unions.”`, 2},
 		{"plain sentence after an indirect statement", "Clinton touted her record on the bill. We need unions.", "her record on the bill", "touted", "Clinton", "We need unions", 1},
