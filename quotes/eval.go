@@ -3,6 +3,8 @@ package quotes
 import (
 	"fmt"
 	"io"
+	"strings"
+	"unicode/utf8"
 )
 
 // PRF counts matches for precision, recall and F1.
@@ -227,4 +229,64 @@ func WriteErrors(w io.Writer, g GoldDoc, pred []Attribution) {
 			show("+ pred", p)
 		}
 	}
+}
+
+// WriteSpeakerErrors prints, for one document, the gold attributions
+// (direct quotes alone when direct is set) whose content a prediction
+// overlaps but whose predicted source does not overlap the gold source:
+// the gold content, gold source and cue, then the predicted ones.
+func WriteSpeakerErrors(w io.Writer, g GoldDoc, pred []Attribution, direct, content bool) {
+	for _, a := range g.Attrs {
+		if direct && !a.Direct {
+			continue
+		}
+		best, bestOv := -1, 0
+		for k, p := range pred {
+			if ov := overlapFrags(a.Content, p.Content); ov > bestOv {
+				best, bestOv = k, ov
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		p := pred[best]
+		if content {
+			if !sameFrags(a.Content, p.Content) {
+				fmt.Fprintf(w, "gold C[%s] S[%s]\npred C[%s] S[%s]\nfrags %v %v\n\n", fragList(g.Text, a.Content), sliceFrags(g.Text, a.Source), fragList(g.Text, p.Content), sliceFrags(g.Text, p.Source), a.Content, p.Content)
+			}
+			continue
+		}
+		if (len(a.Source) == 0 && len(p.Source) == 0) || overlapFrags(a.Source, p.Source) > 0 {
+			continue
+		}
+		fmt.Fprintf(w, "gold C[%s] S[%s] Q[%s]\npred C[%s] S[%s] Q[%s]\n",
+			clip(sliceFrags(g.Text, a.Content)), sliceFrags(g.Text, a.Source), sliceFrags(g.Text, a.Cue),
+			clip(sliceFrags(g.Text, p.Content)), sliceFrags(g.Text, p.Source), sliceFrags(g.Text, p.Cue))
+		if len(a.Source) > 0 {
+			s := a.Source[0]
+			fmt.Fprintf(w, "near gold source: %q\n", sliceFrags(g.Text, []Frag{{max(0, s.Start-80), s.Start}})+"[["+sliceFrags(g.Text, a.Source)+"]]"+sliceFrags(g.Text, []Frag{{s.End, min(utf8.RuneCountInString(g.Text), s.End+60)}}))
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// fragList shows each fragment, clipped, between bars.
+func fragList(text string, fr []Frag) string {
+	var b strings.Builder
+	for i, f := range fr {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(clip(sliceFrags(text, []Frag{f})))
+	}
+	return b.String()
+}
+
+// clip shortens a long content for error listings.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= 160 {
+		return s
+	}
+	return string(r[:80]) + " … " + string(r[len(r)-70:])
 }

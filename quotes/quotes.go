@@ -85,14 +85,14 @@ func (m *Model) raw(v *view) []rawAttr {
 		raws[k] = orphanSpeaker(v, raws[k])
 	}
 	for k := range raws {
-		raws[k] = parseRoles(v, dropConnective(v, raws[k]))
+		raws[k] = dropImpersonal(v, parseRoles(v, dropConnective(v, raws[k])))
 	}
 	shareSpeakers(v, raws)
 	for k := range raws {
 		raws[k].content = trimContent(v, raws[k].content)
 		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {
-			s := sourceCommas(v, relativeSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k])
+			s := sourceCommas(v, relativeSource(v, antecedentSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k]), raws[k])
 			raws[k].source = &s
 		}
 	}

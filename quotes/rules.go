@@ -291,10 +291,20 @@ func mergeOrphans(v *view, raws []rawAttr) []rawAttr {
 				prev.content = append(prev.content, c)
 				continue
 			}
+			if continuesQuote(v, prev, c) {
+				prev.content = append(prev.content, c)
+				continue
+			}
 			// "“X,” said Caddell, speaking of Y. “Z.”": the quote goes on
 			// past another attribution in the sentence after the cue.
 			if q := quoteBefore(v, out, c); q != nil {
 				q.content = append(q.content, c)
+				continue
+			}
+			if ps == cs && v.qstate[c.lo] == 2 && v.qstate[last.hi-1] != 3 && prev.cue != nil && punctOnly(v, last.hi, c.lo) && c.lo > last.hi {
+				// "Clinton touted her credentials as a co-sponsor. “We
+				// need ...”": the quote goes on with the statement.
+				prev.content = append(prev.content, c)
 				continue
 			}
 		}
@@ -604,8 +614,59 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 		if np, ok := npRunLeft(v, j-1, sq.lo, func(int) bool { return false }); ok {
 			q := tspan{3, j, j + 1}
 			r.cue, r.source = &q, &np
+			return r
 		}
 	}
+	return colonSpeaker(v, r)
+}
+
+// colonSpeaker finds the speaker of a quotation after a colon: a name
+// right before it ("More from Jones: “...”", the colon is the cue), or,
+// for a quote paragraph after a paragraph ending in a colon ("Cruz called
+// them on it:\n\n“...”"), the subject of that sentence's verb (the cue)
+// by the parse.
+func colonSpeaker(v *view, r rawAttr) rawAttr {
+	f := r.content[0]
+	sq := v.seqs[v.seqIndex(f.lo)]
+	if f.lo > sq.lo {
+		j := f.lo - 1
+		if v.lower[j] != ":" || j-1 < sq.lo || v.sent[j-1] != v.sent[f.lo] {
+			return r
+		}
+		if t := v.d.Tokens[j-1].Text; !isCap(t) && !pronouns[v.lower[j-1]] {
+			return r
+		}
+		if np, ok := npRunLeft(v, j-1, v.d.Sentences[v.sent[j-1]].TokenStart, func(int) bool { return false }); ok {
+			q := tspan{3, j, j + 1}
+			r.cue, r.source = &q, &np
+		}
+		return r
+	}
+	t := v.tree()
+	if t == nil || f.lo == 0 || v.lower[f.lo-1] != ":" {
+		return r
+	}
+	s := v.d.Sentences[v.sent[f.lo-1]]
+	root := -1
+	for i := s.TokenStart; i < s.TokenEnd; i++ {
+		if t.head[i] < 0 && v.d.Tokens[i].UPOS == "VERB" {
+			root = i
+			break
+		}
+	}
+	if root < 0 {
+		return r
+	}
+	subj := v.subjectOf(t, root)
+	if subj < 0 {
+		return r
+	}
+	lo, hi := v.trimPunct(t.lo[subj], t.hi[subj])
+	if lo >= hi || hi > root {
+		return r
+	}
+	np := tspan{2, lo, hi}
+	r.source = &np
 	return r
 }
 
@@ -788,6 +849,53 @@ func relativeSource(v *view, s tspan, r rawAttr) tspan {
 	return s
 }
 
+// antecedentSource replaces a source that is a bare relative pronoun
+// whose own clause ends before the cue by the name it stands for: in
+// "Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said ...",
+// "who" has endorsed, and McCaskill said.
+func antecedentSource(v *view, s tspan, r rawAttr) tspan {
+	if r.cue != nil && s.hi-s.lo > 1 && s.lo >= 2 && v.lower[s.lo-1] == "," && relPronouns[v.lower[s.lo]] {
+		// A tagged relative clause without its head ("Sanders,
+		// meanwhile, who sits at zero endorsements, said"): the head and
+		// its clause.
+		if np, ok := npRunLeft(v, antecedentEnd(v, s.lo-2), v.d.Sentences[v.sent[s.lo]].TokenStart, func(i int) bool { return r.covers(i) }); ok {
+			return tspan{2, np.lo, s.hi}
+		}
+		return s
+	}
+	if r.cue == nil || s.hi-s.lo != 1 || s.lo < 2 || r.cue.lo <= s.hi+1 {
+		return s
+	}
+	if w := v.lower[s.lo]; (w != "who" && w != "which") || v.lower[s.lo-1] != "," || v.lower[r.cue.lo-1] != "," {
+		return s
+	}
+	lo := v.d.Sentences[v.sent[s.lo]].TokenStart
+	end := s.lo - 1
+	np, ok := npRunLeft(v, antecedentEnd(v, s.lo-2), lo, func(i int) bool { return r.covers(i) })
+	if !ok {
+		return s
+	}
+	return tspan{2, np.lo, end}
+}
+
+var relPronouns = map[string]bool{"who": true, "which": true, "whose": true}
+
+// antecedentEnd returns the last token of the name ending at token j,
+// past a parenthesis ("McCaskill (D-Mo.)") and a sentence adverb set off
+// by commas ("Sanders, meanwhile,").
+func antecedentEnd(v *view, j int) int {
+	if j >= 2 && v.lower[j-1] == "," && v.d.Tokens[j].UPOS == "ADV" {
+		j -= 2
+	}
+	if j >= 0 && v.lower[j] == ")" {
+		for j > 0 && v.lower[j] != "(" {
+			j--
+		}
+		j--
+	}
+	return j
+}
+
 // adverbToCue moves an adverb between a source and its cue into the cue:
 // in "Gingrich cynically said", the source is "Gingrich" and the cue
 // "cynically said". It needs the parse's parts of speech.
@@ -890,4 +998,109 @@ func trimDateline(v *view, s tspan) tspan {
 		return tspan{s.role, i + 1, s.hi}
 	}
 	return s
+}
+
+// continuesQuote reports whether quoted content c, a paragraph of its own
+// with no cue, goes on with the statement prev of the paragraph before,
+// which has a cue and a source: "“A,” Carson continued.\n\n“B.”" and
+// "Carson said the server was unsafe.\n\n“B.”" are each one
+// discontinuous content, as PolNeAR marks them.
+func continuesQuote(v *view, prev *rawAttr, c tspan) bool {
+	if prev.cue == nil || v.qstate[c.lo] != 2 {
+		return false
+	}
+	cs := v.seqIndex(c.lo)
+	if c.lo != v.seqs[cs].lo || cs == 0 || c.hi < v.seqs[cs].hi || v.qstate[c.hi-1] != 3 {
+		return false
+	}
+	last := prev.content[len(prev.content)-1]
+	if v.seqIndex(last.hi-1) != cs-1 || prev.source == nil {
+		return false
+	}
+	return true
+}
+
+// punctOnly reports whether tokens [lo, hi) are all punctuation.
+func punctOnly(v *view, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if !isPunct(v.d.Tokens[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// raisingCues are cues of an attribution with no source: "Trump seemed
+// to ...", "he reportedly told ...".
+var raisingCues = map[string]bool{
+	"seem": true, "seems": true, "seemed": true, "seemingly": true, "appear": true, "appears": true,
+	"appeared": true, "reportedly": true, "allegedly": true, "purportedly": true,
+}
+
+// askedAfter are the words before a participle "asked" with no subject:
+// "when asked", "if asked".
+var askedAfter = map[string]bool{"when": true, "if": true, "after": true, "once": true, "as": true, "before": true, "“": true}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// impersonalParticiples are the participles of a passive cue whose subject
+// is spoken to or of: "was asked", "is expected", "was said to".
+var impersonalParticiples = map[string]bool{
+	"asked": true, "expected": true, "said": true, "declared": true, "reported": true, "believed": true,
+	"thought": true, "rumored": true, "projected": true, "estimated": true, "known": true, "titled": true,
+	"named": true, "called": true, "seen": true, "considered": true, "deemed": true, "predicted": true,
+}
+
+// dropImpersonal removes the source of an attribution whose cue names no
+// speaker, as PolNeAR marks it: a passive cue without its agent ("Trump
+// was asked whether ...", "Asked about the polls, ...", "is expected to")
+// or a raising verb or hearsay adverb ("seemed to", "reportedly"). The
+// subject of such a cue is the one spoken to or of, not the speaker. It
+// needs the parse's tags.
+func dropImpersonal(v *view, r rawAttr) rawAttr {
+	if !v.syntax || r.cue == nil || r.source == nil {
+		return r
+	}
+	q := *r.cue
+	raising := raisingCues[v.lower[q.lo]]
+	for i := q.lo; i < q.hi; i++ {
+		raising = raising && (raisingCues[v.lower[i]] || v.lower[i] == "to")
+	}
+	if raising {
+		// The cue is the raising word alone; in "Cruz seemed to blame"
+		// the cue goes on to Cruz's own verb.
+		r.source = nil
+		return r
+	}
+	if prev := q.lo - 1; v.lower[q.lo] == "asked" && (prev < 0 || v.qstate[prev] != 3) && (prev < v.d.Sentences[v.sent[q.lo]].TokenStart || askedAfter[v.lower[prev]]) {
+		// "Asked about the polls, ...", "When asked whether ...": the
+		// one asked is no source (the tagger often takes "When" for
+		// one); after a quotation, "asked Sen. Mikulski" names the speaker.
+		r.source = nil
+		return r
+	}
+	// The cue's participle, the last word of the cue but for a
+	// preposition, and what stands before it.
+	j := q.hi - 1
+	for j > q.lo && (v.lower[j] == "about" || v.lower[j] == "as" || v.lower[j] == "to" || isPunct(v.d.Tokens[j].Text)) {
+		j--
+	}
+	if v.d.Tokens[j].XPOS != "VBN" || !impersonalParticiples[v.lower[j]] || (q.hi < len(v.lower) && v.lower[q.hi] == "by") {
+		return r
+	}
+	k := j - 1
+	for k >= 0 && v.d.Tokens[k].UPOS == "ADV" {
+		k--
+	}
+	si := v.d.Sentences[v.sent[j]]
+	switch {
+	case k >= 0 && beForms[v.lower[k]] && v.sent[k] == v.sent[j]:
+		// "was asked", "is widely expected"
+	case k < si.TokenStart || v.lower[k] == "when" || v.lower[k] == "if" || v.lower[k] == "after" || v.lower[k] == "once":
+		// "Asked about the polls, Trump said ...", "when asked"
+	default:
+		return r
+	}
+	r.source = nil
+	return r
 }

@@ -292,3 +292,110 @@ func TestUnrelay(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeOrphansContinuations(t *testing.T) {
+	tests := []struct {
+		name, text, content, cue, source, orphan string
+		want                                     int // content fragments of the first statement after merging
+	}{
+		{"next paragraph", "“We will win,” Carson continued.\n\n“They are wrong.”", `“We will win,”`, "continued", "Carson", `“They are wrong.”`, 2},
+		{"next paragraph after an indirect statement", "Carson said the server was unsafe.\n\n“They are wrong.”", "the server was unsafe", "said", "Carson", `“They are wrong.”`, 2},
+		{"next paragraph with its own speaker", "“We will win,” Carson continued.\n\n“They are wrong,” Cruz said.", `“We will win,”`, "continued", "Carson", `“They are wrong,”`, 1},
+		{"quote after an indirect statement", "Clinton touted her record on the bill. “We need unions.”", "her record on the bill", "touted", "Clinton", `“We need unions.”`, 2},
+		{"plain sentence after an indirect statement", "Clinton touted her record on the bill. We need unions.", "her record on the bill", "touted", "Clinton", "We need unions", 1},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, 0)
+		c := spanOf(t, v, 1, tc.content, 0)
+		o := spanOf(t, v, 1, tc.orphan, c.hi)
+		raws := []rawAttr{{content: []tspan{c}, cue: &q, source: &s}, {content: []tspan{o}}}
+		got := mergeOrphans(v, raws)
+		if n := len(got[0].content); n != tc.want {
+			t.Errorf("%s: %d content fragments, want %d", tc.name, n, tc.want)
+		}
+	}
+}
+
+func TestAntecedentSource(t *testing.T) {
+	tests := []struct{ text, source, cue, want string }{
+		{"Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said the race is close.", "who", "said", "Sen. Claire McCaskill (D-Mo.)"},
+		{"Michael Bloomberg, who is thinking about running, said it was impossible.", "who", "said", "Michael Bloomberg"},
+		{"Mr. Obama, who said the race is close, left.", "who", "said", "who"},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := antecedentSource(v, s, rawAttr{cue: &q})
+		if txt := v.d.Slice(v.d.Tokens[got.lo].Start, v.d.Tokens[got.hi-1].End); txt != tc.want {
+			t.Errorf("%s: source %q, want %q", tc.text, txt, tc.want)
+		}
+	}
+}
+
+func TestDropImpersonal(t *testing.T) {
+	tests := []struct {
+		text, source, cue string
+		vbn               string // the token tagged VBN, if any
+		keep              bool
+	}{
+		{"Trump was asked whether he would run.", "Trump", "was asked", "asked", false},
+		{"Rubio was asked by the moderator whether he would run.", "Rubio", "was asked", "asked", true},
+		{"The vote is widely expected to pass.", "The vote", "is widely expected", "expected", false},
+		{"The offer was lambasted as weak.", "The offer", "was lambasted", "lambasted", true},
+		{"Trump seemed to question the result.", "Trump", "seemed", "", false},
+		{"Cruz seemed to blame the network.", "Cruz", "seemed to blame", "", true},
+		{"Clinton said she would run.", "Clinton", "said", "", true},
+		{"When asked about the polls, Trump laughed.", "When", "asked", "", false},
+		{"Trump asked whether the polls were right.", "Trump", "asked", "", true},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		v.syntax = true
+		if tc.vbn != "" {
+			v.d.Tokens[spanOf(t, v, 0, tc.vbn, 0).lo].XPOS = "VBN"
+		}
+		for i := range v.d.Tokens {
+			if strings.HasSuffix(v.lower[i], "ly") {
+				v.d.Tokens[i].UPOS = "ADV"
+			}
+		}
+		s := spanOf(t, v, 2, tc.source, 0)
+		q := spanOf(t, v, 3, tc.cue, s.hi)
+		got := dropImpersonal(v, rawAttr{cue: &q, source: &s})
+		if (got.source != nil) != tc.keep {
+			t.Errorf("%s: source kept %v, want %v", tc.text, got.source != nil, tc.keep)
+		}
+	}
+}
+
+func TestColonSpeaker(t *testing.T) {
+	tests := []struct{ text, quote, want string }{
+		{"More from Jones: “The state is a starting point.”", "“The state is a starting point.”", "Jones"},
+		{"The answer was simple: “Nobody knows.”", "“Nobody knows.”", ""},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		c := spanOf(t, v, 1, tc.quote, 0)
+		got := colonSpeaker(v, rawAttr{content: []tspan{c}})
+		src := ""
+		if got.source != nil {
+			src = v.d.Slice(v.d.Tokens[got.source.lo].Start, v.d.Tokens[got.source.hi-1].End)
+		}
+		if src != tc.want {
+			t.Errorf("%s: source %q, want %q", tc.text, src, tc.want)
+		}
+	}
+	// A quote paragraph after a paragraph that ends in a colon: the
+	// subject of that sentence's verb, by the parse.
+	v := parsed(t, "Cruz called them on it:\n\n“Never.”", []string{
+		"PROPN 2 nsubj", "VERB 0 root", "PRON 2 obj", "ADP 5 case", "PRON 2 obl", "PUNCT 2 punct",
+		"PUNCT 2 punct", "ADV 0 root", "PUNCT 2 punct", "PUNCT 2 punct"})
+	c := spanOf(t, v, 1, "“Never.”", 0)
+	got := colonSpeaker(v, rawAttr{content: []tspan{c}})
+	if got.source == nil || v.lower[got.source.lo] != "cruz" {
+		t.Errorf("colon paragraph: source %v, want Cruz", got.source)
+	}
+}

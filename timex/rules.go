@@ -678,9 +678,14 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool) {
 		// "Fridays": a set
 		return k, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd)}, true
 	}
-	if _, ok := partsOfDay[p.low(k)]; ok {
-		// TimeBank marks "Friday night" with the date alone as often as
-		// with the part of the day; the date alone scores best
+	if pod, ok := partsOfDay[p.low(k)]; ok {
+		// TimeBank gives "Friday evening" the part of the day
+		// (1998-08-07TEV); "Friday night" and "Friday morning" it marks
+		// with the date alone (often on "Friday" alone) as often as not,
+		// and the date alone scores best there
+		if pod == "EV" {
+			s.pod = pod
+		}
 		k++
 	} else if pod, ok := partsOfDay[trimS(p.low(k))]; ok && p.low(k) != trimS(p.low(k)) {
 		return k + 1, sem{typ: "SET", k: kLit, lit: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + pod}, true

@@ -196,12 +196,20 @@ func (p *parser) cueTense(m match) int {
 	return 0
 }
 
+// pastPlan are the words of a plan that "had been" made: "had been
+// scheduled to expire at midnight Friday" is the Friday just past.
+var pastPlan = map[string]bool{"scheduled": true, "due": true, "expected": true, "set": true, "planned": true, "slated": true}
+
 // cue classifies token k as a future (+1) or past (-1) tense cue, or 0.
 // after says that k follows the expression: a past intention ("planned
 // to") looks ahead to the date after it ("planned to leave on Thursday")
 // but is itself past for a date before it ("On Friday, they planned to").
 func (p *parser) cue(k int, after bool) int {
 	w := p.t[k].low
+	if pastPlan[w] && p.low(k-1) == "been" && p.low(k-2) == "had" {
+		// "had been due to expire Friday": a plan overtaken, in the past
+		return -1
+	}
 	switch w {
 	case "next":
 		if p.low(k+1) != "to" {

@@ -114,6 +114,12 @@ func TestTag(t *testing.T) {
 		// a bare hour with its part of the day
 		{"The convoy leaves at 4 in the morning.", dct, "4 in the morning", "TIME", "2018-09-05T04:00"},
 		{"They met at 8 in the evening.", dct, "8 in the evening", "TIME", "2018-09-05T20:00"},
+		// a weekday evening keeps its part of the day; a weekday night does not
+		{"The rally was held Monday evening.", dct, "Monday evening", "DATE", "2018-09-03TEV"},
+		{"The rally was held Monday night.", dct, "Monday night", "DATE", "2018-09-03"},
+		// a plan that had been made points back: the Friday just past
+		{"The offer had been scheduled to expire Friday.", dct, "Friday", "DATE", "2018-08-31"},
+		{"The offer is scheduled to expire Friday.", dct, "Friday", "DATE", "2018-09-07"},
 		{"The deal closes the day after tomorrow.", dct, "the day after tomorrow", "DATE", "2018-09-07"},
 		{"He left the day before yesterday.", dct, "the day before yesterday", "DATE", "2018-09-03"},
 		{"He spent two and a half years in jail.", dct, "two and a half years", "DURATION", "P2Y6M"},

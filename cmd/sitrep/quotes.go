@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/quotes"
@@ -15,6 +16,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
+	dump := fs.String("dump", "", "print found contents with a wrong source (\"speakers\", \"direct-speakers\") or with inexact bounds (\"direct-contents\")")
 	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does (a model trained with --syntax always parses)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -47,6 +49,10 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 		if *showErrors {
 			fmt.Fprintf(e.stdout, "## %s\n", d.ID)
 			quotes.WriteErrors(e.stdout, d, pred[i])
+		}
+		if *dump != "" {
+			fmt.Fprintf(e.stdout, "## %s\n", d.ID)
+			quotes.WriteSpeakerErrors(e.stdout, d, pred[i], strings.HasPrefix(*dump, "direct"), strings.HasSuffix(*dump, "contents"))
 		}
 	}
 	el := time.Since(start)
