@@ -20,7 +20,17 @@ prev=0
 for round in $(seq "$ROUNDS"); do
 	"$WORK/sitrep" ingest --quiet --db "$DB" "$INPUT" &
 	pid=$!
-	sleep "0.$((RANDOM % 9 + 1))"
+	# Kill after this run has committed something (or finished), at a
+	# random moment up to 0.6 s later: mid-batch, mid-commit, mid-merge.
+	for _ in $(seq 150); do
+		kill -0 "$pid" 2>/dev/null || break
+		if [ -f "$DB" ]; then
+			n=$("$WORK/sitrep" stats --db "$DB" 2>/dev/null | sed -n 's/^documents=\([0-9]*\).*/\1/p')
+			[ "${n:-0}" -gt "$prev" ] && break
+		fi
+		sleep 0.2
+	done
+	sleep "0.$((RANDOM % 7))"
 	kill -KILL "$pid" 2>/dev/null || true
 	wait "$pid" 2>/dev/null || true
 	[ -f "$DB" ] || continue
