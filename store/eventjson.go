@@ -44,46 +44,67 @@ func eventFacts(ev *document.Event, r evRow) EventFacts {
 // migrateV6 stores every event's facts JSON-encoded (EventFacts), read
 // back from its columns, and every document's snippet.
 func migrateV6(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `ALTER TABLE events ADD COLUMN facts BLOB`); err != nil {
-		return fmt.Errorf("add event facts: %w", err)
+	for _, q := range []string{
+		`ALTER TABLE events ADD COLUMN facts BLOB`,
+		`ALTER TABLE documents ADD COLUMN snippet TEXT NOT NULL DEFAULT ''`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("add column: %w", err)
+		}
 	}
-	if err := backfillSnippets(ctx, tx); err != nil {
-		return err
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+eventCols+` FROM events e JOIN documents d ON d.doc_key = e.doc_key`)
+	err := updateEach(ctx, tx, `SELECT `+eventCols+` FROM events e JOIN documents d ON d.doc_key = e.doc_key`,
+		`UPDATE events SET facts = ? WHERE rowid = ?`, func(rows *sql.Rows) ([]any, error) {
+			r, err := scanEvent(rows)
+			if err != nil {
+				return nil, err
+			}
+			b, err := json.Marshal(&r.EventFacts)
+			return []any{b, r.Seq}, err
+		})
 	if err != nil {
 		return fmt.Errorf("encode event facts: %w", err)
 	}
-	type item struct {
-		seq   int64
-		facts []byte
+	err = updateEach(ctx, tx, `SELECT d.doc_key, d.title, substr(b.text, 1, 1600) FROM documents d JOIN bodies b ON b.doc_key = d.doc_key`,
+		`UPDATE documents SET snippet = ? WHERE doc_key = ?`, func(rows *sql.Rows) ([]any, error) {
+			var key int64
+			var title, text string
+			err := rows.Scan(&key, &title, &text)
+			return []any{snippet(text, title), key}, err
+		})
+	if err != nil {
+		return fmt.Errorf("add snippets: %w", err)
 	}
-	var items []item
+	return nil
+}
+
+// updateEach runs upd once per row of sel, with the arguments args
+// computes from the row; all rows are read before the first update.
+func updateEach(ctx context.Context, tx *sql.Tx, sel, upd string, args func(*sql.Rows) ([]any, error)) error {
+	rows, err := tx.QueryContext(ctx, sel)
+	if err != nil {
+		return err
+	}
+	var all [][]any
 	for rows.Next() {
-		r, err := scanEvent(rows)
+		a, err := args(rows)
 		if err != nil {
 			rows.Close()
-			return fmt.Errorf("encode event facts: %w", err)
+			return err
 		}
-		b, err := json.Marshal(&r.EventFacts)
-		if err != nil {
-			rows.Close()
-			return fmt.Errorf("encode event facts: %w", err)
-		}
-		items = append(items, item{r.Seq, b})
+		all = append(all, a)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("encode event facts: %w", err)
+		return err
 	}
-	up, err := tx.PrepareContext(ctx, `UPDATE events SET facts = ? WHERE rowid = ?`)
+	up, err := tx.PrepareContext(ctx, upd)
 	if err != nil {
-		return fmt.Errorf("encode event facts: %w", err)
+		return err
 	}
 	defer up.Close()
-	for _, it := range items {
-		if _, err := up.ExecContext(ctx, it.facts, it.seq); err != nil {
-			return fmt.Errorf("encode event facts: %w", err)
+	for _, a := range all {
+		if _, err := up.ExecContext(ctx, a...); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -168,43 +189,4 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	b, _ := json.Marshal(s) // a string always encodes
 	return append(dst, b...)
-}
-
-func backfillSnippets(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `ALTER TABLE documents ADD COLUMN snippet TEXT NOT NULL DEFAULT ''`); err != nil {
-		return fmt.Errorf("add snippets: %w", err)
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT d.doc_key, d.title, substr(b.text, 1, 1600) FROM documents d JOIN bodies b ON b.doc_key = d.doc_key`)
-	if err != nil {
-		return fmt.Errorf("add snippets: %w", err)
-	}
-	type item struct {
-		key     int64
-		snippet string
-	}
-	var items []item
-	for rows.Next() {
-		var key int64
-		var title, text string
-		if err := rows.Scan(&key, &title, &text); err != nil {
-			rows.Close()
-			return fmt.Errorf("add snippets: %w", err)
-		}
-		items = append(items, item{key, snippet(text, title)})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("add snippets: %w", err)
-	}
-	up, err := tx.PrepareContext(ctx, `UPDATE documents SET snippet = ? WHERE doc_key = ?`)
-	if err != nil {
-		return fmt.Errorf("add snippets: %w", err)
-	}
-	defer up.Close()
-	for _, it := range items {
-		if _, err := up.ExecContext(ctx, it.snippet, it.key); err != nil {
-			return fmt.Errorf("add snippets: %w", err)
-		}
-	}
-	return nil
 }
