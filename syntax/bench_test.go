@@ -33,17 +33,34 @@ func devSentences(tb testing.TB) []*Sentence {
 	return s
 }
 
-func benchAnalyze(b *testing.B, parse, fast bool) {
-	a := loadOrSkip(b)
-	if fast {
-		var err error
-		if a, err = LoadFastAnalyzer(""); err != nil {
-			b.Skipf("fast model not available: %v", err)
+// Analyzers of the benchmarks.
+const (
+	benchAccurate = iota // LoadAnalyzer: bidirectional tagger, parser ensemble
+	benchBeam            // left-to-right tagger, one beam-search parser
+	benchFast            // LoadFastAnalyzer: left-to-right tagger, greedy parser
+)
+
+func benchAnalyzer(b *testing.B, kind int) *Analyzer {
+	b.Helper()
+	var a *Analyzer
+	var err error
+	switch kind {
+	case benchAccurate:
+		a, err = LoadAnalyzer("", "")
+	case benchBeam:
+		if a, err = LoadAnalyzer("", "embedded:parser.gz"); err == nil {
+			a = NewAnalyzer(a.Tagger.Forward(), a.Parser)
 		}
+	default:
+		a, err = LoadFastAnalyzer("")
 	}
-	if !parse {
-		a = NewAnalyzer(a.Tagger, nil)
+	if err != nil {
+		b.Skipf("models not available: %v", err)
 	}
+	return a
+}
+
+func benchAnalyze(b *testing.B, a *Analyzer) {
 	sents := devSentences(b)
 	words := 0
 	for _, s := range sents {
@@ -69,21 +86,52 @@ func benchAnalyze(b *testing.B, parse, fast bool) {
 	b.ReportMetric(0, "ns/op")
 }
 
-// BenchmarkTag measures tagging and lemmatization speed on one core.
-func BenchmarkTag(b *testing.B) { benchAnalyze(b, false, false) }
+// BenchmarkTag measures left-to-right tagging and lemmatization (the
+// pipeline's) on one core.
+func BenchmarkTag(b *testing.B) {
+	benchAnalyze(b, NewAnalyzer(benchAnalyzer(b, benchFast).Tagger, nil))
+}
 
-// BenchmarkTagParse measures tagging, lemmatization and beam-search parsing
-// (the default stage) on one core.
-func BenchmarkTagParse(b *testing.B) { benchAnalyze(b, true, false) }
+// BenchmarkTagBidirectional measures the accurate analyzer's tagging.
+func BenchmarkTagBidirectional(b *testing.B) {
+	benchAnalyze(b, NewAnalyzer(benchAnalyzer(b, benchAccurate).Tagger, nil))
+}
+
+// BenchmarkTagParse measures the accurate analyzer (LoadAnalyzer, NewStage):
+// bidirectional tagging and the parser ensemble.
+func BenchmarkTagParse(b *testing.B) { benchAnalyze(b, benchAnalyzer(b, benchAccurate)) }
+
+// BenchmarkTagParseBeam measures tagging and one beam-search parser.
+func BenchmarkTagParseBeam(b *testing.B) { benchAnalyze(b, benchAnalyzer(b, benchBeam)) }
 
 // BenchmarkTagParseFast measures tagging, lemmatization and greedy parsing
-// (NewFastStage) on one core.
-func BenchmarkTagParseFast(b *testing.B) { benchAnalyze(b, true, true) }
+// (NewFastStage, the pipeline's) on one core.
+func BenchmarkTagParseFast(b *testing.B) { benchAnalyze(b, benchAnalyzer(b, benchFast)) }
+
+// BenchmarkModelMemory reports the heap taken by the loaded models of the
+// accurate and the fast analyzer.
+func BenchmarkModelMemory(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		for _, kind := range []struct {
+			name string
+			k    int
+		}{{"accurate", benchAccurate}, {"fast", benchFast}} {
+			var m0, m1 runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&m0)
+			a := benchAnalyzer(b, kind.k)
+			runtime.GC()
+			runtime.ReadMemStats(&m1)
+			b.ReportMetric(float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc))/(1<<20), "MiB-"+kind.name)
+			runtime.KeepAlive(a)
+		}
+	}
+}
 
 // BenchmarkWorkerMemory reports the heap held by one worker's scratch after
 // analyzing the dev set (the models are shared by all workers).
 func BenchmarkWorkerMemory(b *testing.B) {
-	a := loadOrSkip(b)
+	a := benchAnalyzer(b, benchAccurate)
 	sents := devSentences(b)
 	for i := 0; i < b.N; i++ {
 		var m0, m1 runtime.MemStats

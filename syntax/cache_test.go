@@ -27,16 +27,16 @@ func checkCaches(t *testing.T, a *Analyzer, sents []*Sentence) {
 		sc := &Scratch{}
 		ws := sc.prepare(a.Tagger, g.Forms)
 		full := make([]int, n)
-		greedy(a.Tagger.lin, sc, ws, full, a.Tagger.mode(), nil, 0)
+		greedy(a.Tagger.lin, sc, ws, full, a.Tagger.mode(), nil, 0, nil)
 		if a.Tagger.lin2 != nil {
 			for i, tg := range full {
 				ws[i+2].st = uint64(tg + 1)
 			}
-			greedy(a.Tagger.lin2, sc, ws, full, a.Tagger.mode()|modeStacked, nil, 0)
+			greedy(a.Tagger.lin2, sc, ws, full, a.Tagger.mode()|modeStacked, nil, 0, nil)
 		}
 		ws = reused.prepare(a.Tagger, g.Forms)
 		cached := make([]int, n)
-		a.Tagger.tagIDs(reused, g.Forms, ws, cached)
+		a.Tagger.tagIDs(reused, g.Forms, ws, cached, nil)
 		if !slices.Equal(full, cached) {
 			t.Fatalf("sentence %d: cached tags %v, want %v", si, cached, full)
 		}

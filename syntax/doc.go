@@ -14,6 +14,12 @@
 // see word clusters (the exchange clusters of the ner package, stored in the
 // model). FEATS come from a (word, tag) lexicon with a per-tag default.
 //
+// The accurate analyzer (LoadAnalyzer) pairs this tagger with one trained
+// the same way on reversed sentences (Tagger.WithPartner): each word's
+// second-pass scores of both are added before its tag is chosen, which
+// gains 0.1 UPOS on dev at half the tagging speed. The fast analyzer
+// (LoadFastAnalyzer, the pipeline's) tags left to right only.
+//
 // # Lemmatizer
 //
 // An exception lexicon learned from the treebank, keyed by (form, tag), then
@@ -39,7 +45,24 @@
 //     than 200 words fall back to greedy search.
 //
 // The parser is trained on jackknifed tags (five folds) so that it learns
-// from tags as noisy as those it sees at run time. Every parse ends with a
+// from tags as noisy as those it sees at run time.
+//
+// # Ensemble
+//
+// The accurate analyzer parses every sentence with six parsers: beam
+// search left to right (early update; max-violation with another seed),
+// beam search right to left (the same two; a right-to-left parser reads the
+// reversed sentence, Parser.Reverse), and greedy in both directions. Each
+// arc gets one vote per parser that proposes it, and the tree is the
+// maximum spanning tree of the votes (Chu-Liu-Edmonds), so it is a tree
+// where the members disagree (reparsing, Sagae and Lavie 2006). Right to
+// left parsers are weaker alone (UAS 1.5 lower) but make different errors;
+// the vote gains about 1 UAS over the best member. A Labeler then labels
+// the voted tree: an averaged perceptron that sees the whole tree (the
+// dependent's case marker and other children, the head's auxiliaries and
+// label, the siblings between them), its scores added to ten times the
+// members' label votes. The ensemble is about ten times slower than the
+// greedy parser; the pipeline keeps the greedy one. Every parse ends with a
 // single root; any input (empty, only punctuation, thousands of tokens,
 // any script) gets a valid tree.
 //

@@ -29,6 +29,10 @@ type Parser struct {
 	// word had in training, which lets the parser doubt the tagger.
 	amb map[uint64]uint64
 	cl  *clusterTable // word clusters, nil if none
+	// Reverse parsers read the sentence right to left: they parse the
+	// reversed words and map the tree back. Their errors differ from a
+	// left-to-right parser's, which is what an Ensemble needs.
+	Reverse bool
 }
 
 const parserMagic = "sitrep-parser/1"
@@ -558,6 +562,11 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 	if n == 0 {
 		return
 	}
+	out := s
+	if p.Reverse {
+		reverseWords(&sc.rev, s)
+		s = &sc.rev
+	}
 	st := &sc.ps
 	st.init(s, p.amb, p.cl)
 	if p.Beam > 1 && n <= maxBeamLen {
@@ -570,12 +579,50 @@ func (p *Parser) Parse(sc *Scratch, s *Sentence) {
 	}
 	singleRoot(st)
 	for i := 1; i <= n; i++ {
-		s.Heads[i-1] = st.heads[i]
 		l := st.labels[i]
 		if l < 0 || l >= len(p.labels) {
 			l = 0
 		}
-		s.Rels[i-1] = p.labels[l]
+		if p.Reverse {
+			out.Heads[n-i] = mirror(st.heads[i], n)
+			out.Rels[n-i] = p.labels[l]
+			continue
+		}
+		out.Heads[i-1] = st.heads[i]
+		out.Rels[i-1] = p.labels[l]
+	}
+}
+
+// mirror maps a 1-based token position (0: the root) of a sentence of n
+// words to its position in the reversed sentence, and back.
+func mirror(i, n int) int {
+	if i <= 0 {
+		return i
+	}
+	return n + 1 - i
+}
+
+// reverseWords makes dst the words and tags of s in reverse order, with
+// the tree of s (if any) mirrored.
+func reverseWords(dst, s *Sentence) {
+	n := s.Len()
+	dst.Reset(s.Forms)
+	for i := 0; i < n; i++ {
+		j := n - 1 - i
+		dst.Forms[j] = s.Forms[i]
+		dst.UPOS[j], dst.XPOS[j] = s.UPOS[i], s.XPOS[i]
+		if i < len(s.Heads) {
+			dst.Heads[j] = mirror(s.Heads[i], n)
+		}
+		if i < len(s.Rels) {
+			dst.Rels[j] = s.Rels[i]
+		}
+		if i < len(s.Feats) {
+			dst.Feats[j] = s.Feats[i]
+		}
+		if i < len(s.Lemmas) {
+			dst.Lemmas[j] = s.Lemmas[i]
+		}
 	}
 }
 
@@ -613,7 +660,9 @@ type ParserOptions struct {
 	MinCount int
 	// Clusters, if set, adds word-cluster features (stored in the model).
 	Clusters *WordClusters
-	Log      io.Writer
+	// Reverse trains a right-to-left parser (see Parser.Reverse).
+	Reverse bool
+	Log     io.Writer
 }
 
 // parseExample is one training sentence: words with the tags the parser
@@ -681,8 +730,11 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	p := &Parser{labels: []string{"root"}}
+	p := &Parser{labels: []string{"root"}, Reverse: opt.Reverse}
 	p.amb = parserAmbiguity(train)
+	if opt.Reverse {
+		train, tagged = reversedAll(train), reversedAll(tagged)
+	}
 	p.cl = newClusterTable(opt.Clusters)
 	labIndex := map[string]int{"root": 0}
 	var exs []parseExample
@@ -821,6 +873,19 @@ func TrainParser(ctx context.Context, t *Tagger, train, tagged []*Sentence, dev 
 	return p, nil
 }
 
+// reversedAll returns the sentences of ss reversed (see reverseWords).
+func reversedAll(ss []*Sentence) []*Sentence {
+	out := make([]*Sentence, len(ss))
+	for i, s := range ss {
+		out[i] = &Sentence{}
+		reverseWords(out[i], s)
+	}
+	return out
+}
+
+// Parser model flags, stored after the word clusters.
+const flagReverse = 1
+
 // oracleFeatures returns the transition and label features seen at least
 // minCount times along an oracle path (the first zero-cost transition, gold
 // labels) through each training sentence.
@@ -912,6 +977,11 @@ func (p *Parser) Save(w io.Writer) error {
 		p.arcs.encode(e)
 		p.lab.encode(e)
 		p.cl.encode(e)
+		var flags uint64
+		if p.Reverse {
+			flags |= flagReverse
+		}
+		e.uvarint(flags)
 	})
 }
 
@@ -949,6 +1019,11 @@ func LoadParser(r io.Reader) (*Parser, error) {
 		// Models before word clusters end here.
 		if _, err := d.r.Peek(1); err == nil {
 			p.cl = decodeClusterTable(d)
+		}
+		// Models before right-to-left parsing end here.
+		if _, err := d.r.Peek(1); err == nil && d.err == nil {
+			flags := d.uvarint()
+			p.Reverse = flags&flagReverse != 0
 		}
 		return nil
 	})

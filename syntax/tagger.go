@@ -21,6 +21,13 @@ type Tagger struct {
 	amb  map[uint64]uint64 // lowercased form hash -> ambiguity class
 	lem  *lemmatizer
 	cl   *clusterTable // word clusters, nil if none
+	// reverse taggers read the sentence right to left.
+	reverse bool
+	// partner, if set, is a right-to-left tagger whose scores are added
+	// to this one's before each word's tag is chosen; partnerTag maps this
+	// tagger's tag ids to the partner's (-1: unknown to the partner).
+	partner    *Tagger
+	partnerTag []int
 }
 
 const taggerMagic = "sitrep-tagger/1"
@@ -35,10 +42,19 @@ type Scratch struct {
 	arcC   arcCache
 	wcache wordCache
 	sent   Sentence // for Stage.Process
-	forms  []string
-	beam   *beamScratch
-	arcS   *linScorer
-	labS   *linScorer
+	rev    Sentence // the reversed words, for right-to-left parsers
+	ens    *ensembleScratch
+	lab    *labelScratch
+	// Bidirectional tagging: per-word scores of the tags, and the scratch
+	// of the partner tagger (whose word cache must not be shared).
+	tagScores []float32
+	revForms  []string
+	revTags   []int
+	partner   *Scratch
+	forms     []string
+	beam      *beamScratch
+	arcS      *linScorer
+	labS      *linScorer
 }
 
 func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
@@ -50,9 +66,13 @@ func (sc *Scratch) prepare(t *Tagger, forms []string) []wordInfo {
 	ws[0], ws[1] = padBefore, padBefore
 	ws[n+2], ws[n+3] = padAfter, padAfter
 	caps, alpha := 0, 0
+	first := 0
+	if t.reverse {
+		first = n - 1 // the sentence's first word is last
+	}
 	for i, f := range forms {
 		w := &ws[i+2]
-		fillWord(w, f, i == 0)
+		fillWord(w, f, i == first)
 		w.amb = t.amb[w.lower]
 		if t.cl != nil {
 			// Unknown words get 0 (the scratch may hold another word's).
@@ -211,8 +231,9 @@ const (
 
 // greedy tags ws left to right with lin; mode selects the feature sets.
 // If wc is set, it holds the scores of the word features of the sentence's
-// words for tagging pass pass (0 or 1).
-func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int, wc *wordCache, pass int) {
+// words for tagging pass pass (0 or 1). If keep is set, it receives the
+// scores of every word's tags (word i at i*nClasses), in weight units.
+func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int, wc *wordCache, pass int, keep []float32) {
 	n := len(ws) - 4
 	nc := lin.nClasses
 	if cap(sc.scores) < nc {
@@ -233,26 +254,136 @@ func greedy(lin *linear, sc *Scratch, ws []wordInfo, out []int, mode int, wc *wo
 			lin.score(sc.feats, scores)
 		}
 		best := argmax32(scores)
+		if keep != nil {
+			row := keep[i*nc : (i+1)*nc]
+			for c, v := range scores {
+				row[c] = float32(v) * lin.scale
+			}
+		}
 		out[i] = best
 		p2, p1 = p1, uint64(best+1)
 	}
 }
 
 // tagIDs runs the tagger over ws (prepared from forms) and stores tag ids
-// in out.
-func (t *Tagger) tagIDs(sc *Scratch, forms []string, ws []wordInfo, out []int) {
+// in out, and the last pass's scores in keep if set.
+func (t *Tagger) tagIDs(sc *Scratch, forms []string, ws []wordInfo, out []int, keep []float32) {
 	wc := &sc.wcache
 	if !wc.prepare(t, forms, ws) {
 		wc = nil
 	}
-	greedy(t.lin, sc, ws, out, t.mode(), wc, 0)
 	if t.lin2 == nil {
+		greedy(t.lin, sc, ws, out, t.mode(), wc, 0, keep)
 		return
 	}
+	greedy(t.lin, sc, ws, out, t.mode(), wc, 0, nil)
 	for i, tg := range out {
 		ws[i+2].st = uint64(tg + 1)
 	}
-	greedy(t.lin2, sc, ws, out, t.mode()|modeStacked, wc, 1)
+	greedy(t.lin2, sc, ws, out, t.mode()|modeStacked, wc, 1, keep)
+}
+
+// tagWords stores the tag ids of the words forms in out: those of this
+// tagger, or with a partner, those of both taggers' summed scores.
+func (t *Tagger) tagWords(sc *Scratch, forms []string, out []int) {
+	if t.partner == nil {
+		t.tagDirected(sc, forms, out, nil)
+		return
+	}
+	n, nc, pc := len(forms), len(t.tags), len(t.partner.tags)
+	sc.tagScores = growF32(sc.tagScores, n*nc)
+	t.tagDirected(sc, forms, out, sc.tagScores)
+	if sc.partner == nil {
+		sc.partner = &Scratch{}
+	}
+	ps := sc.partner
+	ps.tagScores = growF32(ps.tagScores, n*pc)
+	ps.tags = growInts(ps.tags, n)
+	t.partner.tagDirected(ps, forms, ps.tags, ps.tagScores)
+	for i := range out {
+		own, other := sc.tagScores[i*nc:(i+1)*nc], ps.tagScores[i*pc:(i+1)*pc]
+		best, bestScore := out[i], float32(0)
+		for c, v := range own {
+			if m := t.partnerTag[c]; m >= 0 {
+				v += other[m]
+			}
+			if c == 0 || v > bestScore {
+				best, bestScore = c, v
+			}
+		}
+		out[i] = best
+	}
+}
+
+// tagDirected is tagIDs in the tagger's own reading direction, with the
+// results in the order of forms.
+func (t *Tagger) tagDirected(sc *Scratch, forms []string, out []int, keep []float32) {
+	if !t.reverse {
+		t.tagIDs(sc, forms, sc.prepare(t, forms), out, keep)
+		return
+	}
+	n := len(forms)
+	sc.revForms = sc.revForms[:0]
+	for i := n - 1; i >= 0; i-- {
+		sc.revForms = append(sc.revForms, forms[i])
+	}
+	sc.revTags = growInts(sc.revTags, n)
+	t.tagIDs(sc, sc.revForms, sc.prepare(t, sc.revForms), sc.revTags, keep)
+	for i := range out {
+		out[i] = sc.revTags[n-1-i]
+	}
+	if keep != nil {
+		nc := len(t.tags)
+		for i, j := 0, n-1; i < j; i, j = i+1, j-1 {
+			a, b := keep[i*nc:(i+1)*nc], keep[j*nc:(j+1)*nc]
+			for c := range a {
+				a[c], b[c] = b[c], a[c]
+			}
+		}
+	}
+	clear(sc.revForms) // do not keep the document's text alive
+}
+
+func growF32(s []float32, n int) []float32 {
+	if cap(s) < n {
+		return make([]float32, n)
+	}
+	return s[:n]
+}
+
+// WithPartner returns a tagger that adds the scores of r, a right-to-left
+// tagger (trained with TaggerOptions.Reverse), to those of t, a
+// left-to-right one, before choosing each word's tag. Features and lemmas
+// come from t.
+func (t *Tagger) WithPartner(r *Tagger) (*Tagger, error) {
+	if t.reverse || r == nil || !r.reverse || r.partner != nil {
+		return nil, fmt.Errorf("tagger partner: need a left-to-right tagger and a right-to-left one")
+	}
+	index := make(map[string]int, len(r.tags))
+	for i, jt := range r.tags {
+		index[jt] = i
+	}
+	c := *t
+	c.partner = r
+	c.partnerTag = make([]int, len(t.tags))
+	for i, jt := range t.tags {
+		c.partnerTag[i] = -1
+		if m, ok := index[jt]; ok {
+			c.partnerTag[i] = m
+		}
+	}
+	return &c, nil
+}
+
+// Forward returns t without its right-to-left partner (faster, a little
+// less accurate), or t itself if it has none.
+func (t *Tagger) Forward() *Tagger {
+	if t.partner == nil {
+		return t
+	}
+	c := *t
+	c.partner, c.partnerTag = nil, nil
+	return &c
 }
 
 // mode is the first-pass feature set of t.
@@ -266,15 +397,14 @@ func (t *Tagger) mode() int {
 // Tag fills UPOS, XPOS, Feats and Lemmas of s.
 func (t *Tagger) Tag(sc *Scratch, s *Sentence) {
 	n := s.Len()
-	ws := sc.prepare(t, s.Forms)
 	if cap(sc.tags) < n {
 		sc.tags = make([]int, n)
 	}
 	tags := sc.tags[:n]
-	t.tagIDs(sc, s.Forms, ws, tags)
+	t.tagWords(sc, s.Forms, tags)
 	for i, tg := range tags {
 		s.UPOS[i], s.XPOS[i] = t.upos[tg], t.xpos[tg]
-		s.Lemmas[i], s.Feats[i] = t.lem.lemma(s.Forms[i], ws[i+2].lower, tg, t.upos[tg])
+		s.Lemmas[i], s.Feats[i] = t.lem.lemma(s.Forms[i], hashLower(s.Forms[i]), tg, t.upos[tg])
 	}
 	for i, f := range s.Forms {
 		if s.XPOS[i] == "VBZ" && (f == "'s" || f == "’s") {
@@ -314,7 +444,9 @@ type TaggerOptions struct {
 	// Clusters, if set, adds word-cluster features (and is stored in the
 	// model).
 	Clusters *WordClusters
-	Log      io.Writer
+	// Reverse trains a right-to-left tagger (see Tagger.WithPartner).
+	Reverse bool
+	Log     io.Writer
 }
 
 // taggerData is a training or dev set prepared for the tagger.
@@ -358,7 +490,7 @@ func accuracyOf(lin *linear, d taggerData, mode int) float64 {
 	var out []int
 	for si, ws := range d.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(lin, sc, ws, out, mode, nil, 0)
+		greedy(lin, sc, ws, out, mode, nil, 0, nil)
 		for i, tg := range out {
 			if tg == d.gold[si][i] {
 				ok++
@@ -461,7 +593,10 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	t := &Tagger{cl: newClusterTable(opt.Clusters)}
+	t := &Tagger{cl: newClusterTable(opt.Clusters), reverse: opt.Reverse}
+	if opt.Reverse {
+		train, dev = reversedAll(train), reversedAll(dev)
+	}
 	tagIndex := map[string]int{}
 	gold := make([][]int, len(train))
 	for si, s := range train {
@@ -517,7 +652,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 		for _, i := range held {
 			ws := tr.ws[i]
 			out = growInts(out, len(ws)-4)
-			greedy(lin, sc, ws, out, t.mode(), nil, 0)
+			greedy(lin, sc, ws, out, t.mode(), nil, 0, nil)
 			for j, tg := range out {
 				ws[j+2].st = uint64(tg + 1)
 			}
@@ -526,7 +661,7 @@ func TrainTagger(ctx context.Context, train, dev []*Sentence, opt TaggerOptions)
 	}
 	for _, ws := range dv.ws {
 		out = growInts(out, len(ws)-4)
-		greedy(t.lin, sc, ws, out, t.mode(), nil, 0)
+		greedy(t.lin, sc, ws, out, t.mode(), nil, 0, nil)
 		for j, tg := range out {
 			ws[j+2].st = uint64(tg + 1)
 		}
@@ -574,83 +709,131 @@ func buildAmbiguity(train []*Sentence, gold [][]int, nTags int) map[uint64]uint6
 
 // Save writes the tagger model (gzip'd).
 func (t *Tagger) Save(w io.Writer) error {
-	return writeModel(w, taggerMagic, func(e *encoder) {
-		e.strings(t.tags)
-		e.uvarint(uint64(len(t.amb)))
-		for _, kv := range sortedU64(t.amb) {
-			e.uvarint(kv[0])
-			e.uvarint(kv[1])
-		}
-		t.lin.encode(e)
-		if t.lin2 != nil {
-			e.byte(1)
-			t.lin2.encode(e)
-		} else {
-			e.byte(0)
-		}
-		t.lem.encode(e)
-		t.cl.encode(e)
-		// Since syntax-4: the second suffix rules of the lemmatizer.
-		t.lem.encodeSuffix2(e)
-	})
+	return writeModel(w, taggerMagic, t.encode)
+}
+
+// Tagger model flags, stored after the lemmatizer's suffix rules.
+const (
+	taggerReverse = 1 << iota // reads right to left
+	taggerPartner             // a right-to-left partner model follows
+)
+
+func (t *Tagger) encode(e *encoder) {
+	e.strings(t.tags)
+	e.uvarint(uint64(len(t.amb)))
+	for _, kv := range sortedU64(t.amb) {
+		e.uvarint(kv[0])
+		e.uvarint(kv[1])
+	}
+	t.lin.encode(e)
+	if t.lin2 != nil {
+		e.byte(1)
+		t.lin2.encode(e)
+	} else {
+		e.byte(0)
+	}
+	t.lem.encode(e)
+	t.cl.encode(e)
+	// Since syntax-4: the second suffix rules of the lemmatizer.
+	t.lem.encodeSuffix2(e)
+	// Since syntax-5: direction and partner.
+	var flags uint64
+	if t.reverse {
+		flags |= taggerReverse
+	}
+	if t.partner != nil {
+		flags |= taggerPartner
+	}
+	e.uvarint(flags)
+	if t.partner != nil {
+		t.partner.encode(e)
+	}
 }
 
 // LoadTagger reads a model written by Save.
 func LoadTagger(r io.Reader) (*Tagger, error) {
-	t := &Tagger{}
+	var t *Tagger
 	err := readModel(r, taggerMagic, func(d *decoder) error {
-		t.tags = d.strings()
-		if d.err == nil && (len(t.tags) == 0 || len(t.tags) > 65535) {
-			return fmt.Errorf("tagger model: bad tag count %d", len(t.tags))
-		}
-		for _, jt := range t.tags {
-			u, x := splitTag(jt)
-			t.upos = append(t.upos, u)
-			t.xpos = append(t.xpos, x)
-		}
-		n := d.uvarint()
-		if n > 1<<24 {
-			return fmt.Errorf("tagger model: bad lexicon size")
-		}
-		t.amb = make(map[uint64]uint64, n)
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			k := d.uvarint()
-			t.amb[k] = d.uvarint()
-		}
 		var err error
-		if t.lin, err = decodeLinear(d); err != nil {
-			return fmt.Errorf("tagger model: %w", err)
-		}
-		if t.lin.nClasses != len(t.tags) {
-			return fmt.Errorf("tagger model: %d classes for %d tags", t.lin.nClasses, len(t.tags))
-		}
-		if d.byte() == 1 {
-			if t.lin2, err = decodeLinear(d); err != nil {
-				return fmt.Errorf("tagger model: %w", err)
-			}
-			if t.lin2.nClasses != len(t.tags) {
-				return fmt.Errorf("tagger model: second pass has %d classes for %d tags", t.lin2.nClasses, len(t.tags))
-			}
-		}
-		if t.lem, err = decodeLemmatizer(d, t.tags); err != nil {
-			return fmt.Errorf("tagger model: %w", err)
-		}
-		// Models before word clusters end here.
-		if _, err := d.r.Peek(1); err == nil {
-			t.cl = decodeClusterTable(d)
-		}
-		// Models before syntax-4 end here.
-		if _, err := d.r.Peek(1); err == nil {
-			if err := t.lem.decodeSuffix2(d); err != nil {
-				return fmt.Errorf("tagger model: %w", err)
-			}
-		}
-		return nil
+		t, err = decodeTagger(d, true)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
 	return t, nil
+}
+
+// decodeTagger reads what encode wrote; a partner may follow only if
+// withPartner.
+func decodeTagger(d *decoder, withPartner bool) (*Tagger, error) {
+	t := &Tagger{}
+	t.tags = d.strings()
+	if d.err == nil && (len(t.tags) == 0 || len(t.tags) > 65535) {
+		return nil, fmt.Errorf("tagger model: bad tag count %d", len(t.tags))
+	}
+	for _, jt := range t.tags {
+		u, x := splitTag(jt)
+		t.upos = append(t.upos, u)
+		t.xpos = append(t.xpos, x)
+	}
+	n := d.uvarint()
+	if n > 1<<24 {
+		return nil, fmt.Errorf("tagger model: bad lexicon size")
+	}
+	t.amb = make(map[uint64]uint64, n)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k := d.uvarint()
+		t.amb[k] = d.uvarint()
+	}
+	var err error
+	if t.lin, err = decodeLinear(d); err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	if t.lin.nClasses != len(t.tags) {
+		return nil, fmt.Errorf("tagger model: %d classes for %d tags", t.lin.nClasses, len(t.tags))
+	}
+	if d.byte() == 1 {
+		if t.lin2, err = decodeLinear(d); err != nil {
+			return nil, fmt.Errorf("tagger model: %w", err)
+		}
+		if t.lin2.nClasses != len(t.tags) {
+			return nil, fmt.Errorf("tagger model: second pass has %d classes for %d tags", t.lin2.nClasses, len(t.tags))
+		}
+	}
+	if t.lem, err = decodeLemmatizer(d, t.tags); err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	// Models before word clusters end here.
+	if _, err := d.r.Peek(1); err == nil {
+		t.cl = decodeClusterTable(d)
+	}
+	// Models before syntax-4 end here.
+	if _, err := d.r.Peek(1); err == nil {
+		if err := t.lem.decodeSuffix2(d); err != nil {
+			return nil, fmt.Errorf("tagger model: %w", err)
+		}
+	}
+	// Models before syntax-5 end here.
+	if _, err := d.r.Peek(1); err != nil || d.err != nil {
+		return t, d.err
+	}
+	flags := d.uvarint()
+	t.reverse = flags&taggerReverse != 0
+	if flags&taggerPartner == 0 {
+		return t, d.err
+	}
+	if !withPartner {
+		return nil, fmt.Errorf("tagger model: a partner has a partner")
+	}
+	r, err := decodeTagger(d, false)
+	if err != nil {
+		return nil, fmt.Errorf("tagger model partner: %w", err)
+	}
+	if t, err = t.WithPartner(r); err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
+	}
+	return t, d.err
 }
 
 func expInt(name string, def int) int {

@@ -83,6 +83,7 @@ func trainCommands() []command {
 		{"ner", "named entity recognizer (reproduces ner/model/ner.bin.gz)", runTrainNER},
 		{"tagger", "train the POS tagger and lemmatizer (syntax)", runTrainTagger},
 		{"parser", "train the dependency parser (syntax)", runTrainParser},
+		{"labeler", "train the dependency labeler of the parser ensemble (syntax)", runTrainLabeler},
 	}
 }
 

@@ -2,12 +2,15 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/conllu"
@@ -87,6 +90,33 @@ func readSentences(path string) ([]*syntax.Sentence, error) {
 	return s, err
 }
 
+// combineTaggers writes the bidirectional tagger of the models in list
+// ("LEFT,RIGHT") to out.
+func combineTaggers(e *env, list, out string) error {
+	names := strings.Split(list, ",")
+	if len(names) != 2 || out == "" {
+		fmt.Fprintln(e.stderr, "sitrep train tagger: --combine needs LEFT,RIGHT and --out")
+		return errUsage
+	}
+	var ts [2]*syntax.Tagger
+	for i, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("open tagger: %w", err)
+		}
+		ts[i], err = syntax.LoadTagger(bufio.NewReader(f))
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	t, err := ts[0].WithPartner(ts[1])
+	if err != nil {
+		return err
+	}
+	return writeModelFile(out, t.Save)
+}
+
 // runTrainTagger: sitrep train tagger --train FILE --dev FILE --out MODEL
 func runTrainTagger(ctx context.Context, e *env, args []string) error {
 	fs := flag.NewFlagSet("sitrep train tagger", flag.ContinueOnError)
@@ -100,8 +130,13 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 	folds := fs.Int("folds", 5, "jackknife folds for the second tagging pass (0: one pass)")
 	clusters := fs.String("clusters", "ner", "word clusters: \"ner\" (those of the embedded NER model), a cluster FILE (sitrep train ner --save-clusters), or \"none\"")
 	minWeight := fs.Int("min-weight", 1, "drop quantized weights (int16 scale) below this magnitude (smaller, faster model)")
+	reverse := fs.Bool("reverse", false, "train a right-to-left tagger (a partner for --combine)")
+	combine := fs.String("combine", "", "LEFT,RIGHT: write one bidirectional model of a left-to-right and a right-to-left tagger model to --out, without training")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *combine != "" {
+		return combineTaggers(e, *combine, *out)
 	}
 	wc, err := loadWordClusters(*clusters)
 	if err != nil {
@@ -120,7 +155,7 @@ func runTrainTagger(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	start := time.Now()
-	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, MinQ: *minWeight, Folds: *folds, Clusters: wc, Log: e.stderr})
+	t, err := syntax.TrainTagger(ctx, tr, dv, syntax.TaggerOptions{Epochs: *epochs, Seed: *seed, MinCount: *minCount, MinQ: *minWeight, Folds: *folds, Clusters: wc, Reverse: *reverse, Log: e.stderr})
 	if err != nil {
 		return err
 	}
@@ -152,6 +187,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	minCount := fs.Int("min-count", 1, "minimum occurrences of a feature along the oracle transitions (1: all)")
 	clFeats := fs.Bool("parser-clusters", true, "give the parser word-cluster features (the jackknife taggers use --clusters either way)")
 	saveTagged := fs.String("save-tagged", "", "write the jackknifed training tags to FILE (CoNLL-U), for --tagged")
+	reverse := fs.Bool("reverse", false, "train a right-to-left parser (for an ensemble)")
 	taggedPath := fs.String("tagged", "", "read the jackknifed training tags from FILE (written by --save-tagged with the same --train and jackknife flags) instead of computing them")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -172,40 +208,16 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var tagger *syntax.Tagger
-	if *taggerPath != "" {
-		f, err := os.Open(*taggerPath)
-		if err != nil {
-			return fmt.Errorf("open tagger: %w", err)
-		}
-		tagger, err = syntax.LoadTagger(bufio.NewReader(f))
-		f.Close()
-		if err != nil {
-			return err
-		}
-	} else {
-		a, err := syntax.LoadAnalyzer("", "")
-		if err != nil && len(dv) > 0 {
-			return fmt.Errorf("no tagger for the dev set (give --tagger): %w", err)
-		}
-		if a != nil {
-			tagger = a.Tagger
-		}
+	tagger, err := devTagger(*taggerPath, len(dv) > 0)
+	if err != nil {
+		return err
 	}
 	start := time.Now()
 	tagged := tr
 	switch {
 	case *taggedPath != "":
-		if tagged, err = readSentences(*taggedPath); err != nil {
+		if tagged, err = readTagged(*taggedPath, tr); err != nil {
 			return err
-		}
-		if len(tagged) != len(tr) {
-			return fmt.Errorf("--tagged %s: %d sentences, --train has %d", *taggedPath, len(tagged), len(tr))
-		}
-		for i := range tr {
-			if tagged[i].Len() != tr[i].Len() {
-				return fmt.Errorf("--tagged %s: sentence %d does not match --train", *taggedPath, i+1)
-			}
 		}
 	case *folds > 0:
 		tagged, err = syntax.Jackknife(ctx, tr, *folds, syntax.TaggerOptions{Epochs: *tagEpochs, Seed: *seed, Folds: *tagFolds, Clusters: wc, Log: e.stderr})
@@ -222,7 +234,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	if !*clFeats {
 		pwc = nil
 	}
-	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MaxViolation: *maxViolation, MinQ: *minWeight, MinCount: *minCount, Clusters: pwc, Log: e.stderr})
+	p, err := syntax.TrainParser(ctx, tagger, tr, tagged, dv, syntax.ParserOptions{Epochs: *epochs, Seed: *seed, Explore: *explore, Beam: *beam, MaxViolation: *maxViolation, MinQ: *minWeight, MinCount: *minCount, Clusters: pwc, Reverse: *reverse, Log: e.stderr})
 	if err != nil {
 		return err
 	}
@@ -230,6 +242,98 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "parser written to %s in %s\n", *out, time.Since(start).Round(time.Second))
+	return nil
+}
+
+// devTagger loads the tagger that tags a dev set during training: the
+// model at path, or the embedded left-to-right one.
+func devTagger(path string, needed bool) (*syntax.Tagger, error) {
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("open tagger: %w", err)
+		}
+		defer f.Close()
+		return syntax.LoadTagger(bufio.NewReader(f))
+	}
+	a, err := syntax.LoadFastAnalyzer("")
+	if err != nil && needed {
+		return nil, fmt.Errorf("no tagger for the dev set (give --tagger): %w", err)
+	}
+	if a == nil {
+		return nil, nil
+	}
+	return a.Tagger, nil
+}
+
+// readTagged reads the training sentences with the tags the parser will
+// see (written by sitrep train parser --save-tagged) and checks that they
+// are those of train.
+func readTagged(path string, train []*syntax.Sentence) ([]*syntax.Sentence, error) {
+	tagged, err := readSentences(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(tagged) != len(train) {
+		return nil, fmt.Errorf("--tagged %s: %d sentences, --train has %d", path, len(tagged), len(train))
+	}
+	for i := range train {
+		if tagged[i].Len() != train[i].Len() {
+			return nil, fmt.Errorf("--tagged %s: sentence %d does not match --train", path, i+1)
+		}
+	}
+	return tagged, nil
+}
+
+// runTrainLabeler: sitrep train labeler --train FILE --tagged FILE --dev FILE --out MODEL
+func runTrainLabeler(ctx context.Context, e *env, args []string) error {
+	fs := flag.NewFlagSet("sitrep train labeler", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	train := fs.String("train", "", "training treebank (CoNLL-U)")
+	taggedPath := fs.String("tagged", "", "the training sentences with jackknifed tags (sitrep train parser --save-tagged)")
+	dev := fs.String("dev", "", "development treebank (CoNLL-U), to pick the best epoch")
+	out := fs.String("out", "", "output model file")
+	taggerPath := fs.String("tagger", "", "tagger model for the dev set (default: the embedded left-to-right one)")
+	epochs := fs.Int("epochs", 10, "maximum training epochs")
+	seed := fs.Uint64("seed", 1, "shuffling seed")
+	minWeight := fs.Int("min-weight", 512, "drop quantized weights (int16 scale) below this magnitude")
+	clusters := fs.String("clusters", "ner", "word clusters: \"ner\" (those of the embedded NER model), a cluster FILE, or \"none\"")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *train == "" || *taggedPath == "" || *out == "" {
+		fmt.Fprintln(e.stderr, "sitrep train labeler: --train, --tagged and --out are required")
+		return errUsage
+	}
+	wc, err := loadWordClusters(*clusters)
+	if err != nil {
+		return err
+	}
+	tr, err := readSentences(*train)
+	if err != nil {
+		return err
+	}
+	tagged, err := readTagged(*taggedPath, tr)
+	if err != nil {
+		return err
+	}
+	dv, err := readSentences(*dev)
+	if err != nil {
+		return err
+	}
+	tagger, err := devTagger(*taggerPath, len(dv) > 0)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	l, err := syntax.TrainLabeler(ctx, tagger, tr, tagged, dv, syntax.LabelerOptions{Epochs: *epochs, Seed: *seed, MinQ: *minWeight, Clusters: wc, Log: e.stderr})
+	if err != nil {
+		return err
+	}
+	if err := writeModelFile(*out, l.Save); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "labeler written to %s in %s\n", *out, time.Since(start).Round(time.Second))
 	return nil
 }
 
@@ -314,6 +418,10 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic)")
 	raw := fs.Bool("raw", false, "segment the gold file's raw text (# text lines) with sitrep's own segmenter, then tag and parse")
 	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
+	ensemble := fs.String("ensemble", "", "comma-separated parser models to combine by weighted arc votes (\"embedded:NAME\" for an embedded one, e.g. embedded:parser.gz)")
+	weights := fs.String("weights", "", "comma-separated weights of the --ensemble parsers (default: all 1)")
+	labeler := fs.String("labeler", "", "--ensemble: labeler model that relabels the voted trees")
+	voteWeight := fs.Float64("vote-weight", 1, "--labeler: weight of the members' label votes against the labeler's scores")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -335,10 +443,16 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if err := addEnsemble(a, *ensemble, *weights, *labeler, *voteWeight); err != nil {
+			return err
+		}
 		sys = parseRaw(a, udeval.RawText(gold))
 	} else {
 		a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
 		if err != nil {
+			return err
+		}
+		if err := addEnsemble(a, *ensemble, *weights, *labeler, *voteWeight); err != nil {
 			return err
 		}
 		start := time.Now()
@@ -350,7 +464,9 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 			}
 			cs := &conllu.Sentence{Words: append([]conllu.Word(nil), g.Words...)}
 			s := syntax.FromCoNLLU(cs)
-			if *goldTags {
+			if *goldTags && a.Ensemble != nil {
+				a.Ensemble.Parse(sc, s)
+			} else if *goldTags {
 				a.Parser.Parse(sc, s)
 			} else {
 				s.Reset(s.Forms)
@@ -368,6 +484,49 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return rep.Write(e.stdout)
+}
+
+// addEnsemble makes a parse with the ensemble of the parser models listed
+// in list (comma-separated), if any.
+func addEnsemble(a *syntax.Analyzer, list, weights, labeler string, voteWeight float64) error {
+	if list == "" {
+		return nil
+	}
+	var ps []*syntax.Parser
+	for _, name := range strings.Split(list, ",") {
+		p, err := syntax.LoadParserModel(strings.TrimSpace(name))
+		if err != nil {
+			return err
+		}
+		ps = append(ps, p)
+	}
+	var ws []float64
+	if weights != "" {
+		for _, f := range strings.Split(weights, ",") {
+			w, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil {
+				return fmt.Errorf("--weights: %w", err)
+			}
+			ws = append(ws, w)
+		}
+	}
+	ens, err := syntax.NewEnsemble(ps, ws)
+	if err != nil {
+		return err
+	}
+	if labeler != "" {
+		b, err := os.ReadFile(labeler)
+		if err != nil {
+			return fmt.Errorf("read labeler: %w", err)
+		}
+		l, err := syntax.LoadLabeler(bytes.NewReader(b))
+		if err != nil {
+			return fmt.Errorf("%s: %w", labeler, err)
+		}
+		ens.SetLabeler(l, voteWeight)
+	}
+	a.Ensemble = ens
+	return nil
 }
 
 func loadAnalyzer(taggerPath, parserPath string, fast bool) (*syntax.Analyzer, error) {
