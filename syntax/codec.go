@@ -150,3 +150,27 @@ func readModel(r io.Reader, magic string, dec func(*decoder) error) error {
 	}
 	return d.err
 }
+
+// encodeLexicon writes a hash -> hash map (the ambiguity lexicons) in key
+// order.
+func encodeLexicon(e *encoder, m map[uint64]uint64) {
+	e.uvarint(uint64(len(m)))
+	for _, kv := range sortedU64(m) {
+		e.uvarint(kv[0])
+		e.uvarint(kv[1])
+	}
+}
+
+// decodeLexicon reads what encodeLexicon wrote.
+func decodeLexicon(d *decoder) (map[uint64]uint64, error) {
+	n := d.uvarint()
+	if n > 1<<24 {
+		return nil, fmt.Errorf("bad lexicon size %d", n)
+	}
+	m := make(map[uint64]uint64, n)
+	for i := uint64(0); i < n && d.err == nil; i++ {
+		k := d.uvarint()
+		m[k] = d.uvarint()
+	}
+	return m, d.err
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -62,7 +63,7 @@ func TestMaxArborescence(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := maxArborescence(tt.nv, tt.edges)
-			if !equalInts(got, tt.want) {
+			if !slices.Equal(got, tt.want) {
 				t.Errorf("heads %v, want %v", got, tt.want)
 			}
 		})
@@ -144,18 +145,6 @@ func bruteBest(nv int, edges []wedge) float64 {
 	}
 	rec(1)
 	return best
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestReverseParser trains a right-to-left parser on the fixture: it must
@@ -280,7 +269,7 @@ func TestEnsemble(t *testing.T) {
 		tg.Tag(sc, s2)
 		one.Parse(sc, s1)
 		ps[0].Parse(sc, s2)
-		if !equalInts(s1.Heads, s2.Heads) {
+		if !slices.Equal(s1.Heads, s2.Heads) {
 			t.Fatalf("one-member ensemble %v, parser %v", s1.Heads, s2.Heads)
 		}
 	}

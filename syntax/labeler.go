@@ -384,11 +384,7 @@ func (l *Labeler) accuracy(t *Tagger, gold []*Sentence) float64 {
 func (l *Labeler) Save(w io.Writer) error {
 	return writeModel(w, labelerMagic, func(e *encoder) {
 		e.strings(l.labels)
-		e.uvarint(uint64(len(l.amb)))
-		for _, kv := range sortedU64(l.amb) {
-			e.uvarint(kv[0])
-			e.uvarint(kv[1])
-		}
+		encodeLexicon(e, l.amb)
 		l.lin.encode(e)
 		l.cl.encode(e)
 	})
@@ -405,16 +401,12 @@ func LoadLabeler(r io.Reader) (*Labeler, error) {
 		if len(l.labels) < 2 || len(l.labels) > 65535 {
 			return fmt.Errorf("labeler model: bad label count %d", len(l.labels))
 		}
-		n := d.uvarint()
-		if n > 1<<24 {
-			return fmt.Errorf("labeler model: bad lexicon size")
+		amb, err := decodeLexicon(d)
+		if err != nil {
+			return fmt.Errorf("labeler model: %w", err)
 		}
-		l.amb = make(map[uint64]uint64, n)
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			k := d.uvarint()
-			l.amb[k] = d.uvarint()
-		}
-		var err error
+		l.amb = amb
+
 		if l.lin, err = decodeLinear(d); err != nil {
 			return err
 		}

@@ -969,11 +969,7 @@ func (p *Parser) Save(w io.Writer) error {
 	return writeModel(w, parserMagic, func(e *encoder) {
 		e.strings(p.labels)
 		e.uvarint(uint64(p.Beam))
-		e.uvarint(uint64(len(p.amb)))
-		for _, kv := range sortedU64(p.amb) {
-			e.uvarint(kv[0])
-			e.uvarint(kv[1])
-		}
+		encodeLexicon(e, p.amb)
 		p.arcs.encode(e)
 		p.lab.encode(e)
 		p.cl.encode(e)
@@ -997,16 +993,12 @@ func LoadParser(r io.Reader) (*Parser, error) {
 			return fmt.Errorf("parser model: bad label count %d", len(p.labels))
 		}
 		p.Beam = int(min(d.uvarint(), 64))
-		n := d.uvarint()
-		if n > 1<<24 {
-			return fmt.Errorf("parser model: bad lexicon size")
+		amb, err := decodeLexicon(d)
+		if err != nil {
+			return fmt.Errorf("parser model: %w", err)
 		}
-		p.amb = make(map[uint64]uint64, n)
-		for i := uint64(0); i < n && d.err == nil; i++ {
-			k := d.uvarint()
-			p.amb[k] = d.uvarint()
-		}
-		var err error
+		p.amb = amb
+
 		if p.arcs, err = decodeLinear(d); err != nil {
 			return err
 		}

@@ -720,11 +720,7 @@ const (
 
 func (t *Tagger) encode(e *encoder) {
 	e.strings(t.tags)
-	e.uvarint(uint64(len(t.amb)))
-	for _, kv := range sortedU64(t.amb) {
-		e.uvarint(kv[0])
-		e.uvarint(kv[1])
-	}
+	encodeLexicon(e, t.amb)
 	t.lin.encode(e)
 	if t.lin2 != nil {
 		e.byte(1)
@@ -777,16 +773,12 @@ func decodeTagger(d *decoder, withPartner bool) (*Tagger, error) {
 		t.upos = append(t.upos, u)
 		t.xpos = append(t.xpos, x)
 	}
-	n := d.uvarint()
-	if n > 1<<24 {
-		return nil, fmt.Errorf("tagger model: bad lexicon size")
+	amb, err := decodeLexicon(d)
+	if err != nil {
+		return nil, fmt.Errorf("tagger model: %w", err)
 	}
-	t.amb = make(map[uint64]uint64, n)
-	for i := uint64(0); i < n && d.err == nil; i++ {
-		k := d.uvarint()
-		t.amb[k] = d.uvarint()
-	}
-	var err error
+	t.amb = amb
+
 	if t.lin, err = decodeLinear(d); err != nil {
 		return nil, fmt.Errorf("tagger model: %w", err)
 	}

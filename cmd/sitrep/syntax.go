@@ -200,15 +200,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stderr, "sitrep train parser: --train and --out are required")
 		return errUsage
 	}
-	tr, err := readSentences(*train)
-	if err != nil {
-		return err
-	}
-	dv, err := readSentences(*dev)
-	if err != nil {
-		return err
-	}
-	tagger, err := devTagger(*taggerPath, len(dv) > 0)
+	tr, dv, tagger, err := readTrainDev(*train, *dev, *taggerPath)
 	if err != nil {
 		return err
 	}
@@ -243,6 +235,21 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "parser written to %s in %s\n", *out, time.Since(start).Round(time.Second))
 	return nil
+}
+
+// readTrainDev reads the training and dev treebanks of a parser or
+// labeler and the tagger of the dev set.
+func readTrainDev(train, dev, taggerPath string) (tr, dv []*syntax.Sentence, t *syntax.Tagger, err error) {
+	if tr, err = readSentences(train); err != nil {
+		return nil, nil, nil, err
+	}
+	if dv, err = readSentences(dev); err != nil {
+		return nil, nil, nil, err
+	}
+	if t, err = devTagger(taggerPath, len(dv) > 0); err != nil {
+		return nil, nil, nil, err
+	}
+	return tr, dv, t, nil
 }
 
 // devTagger loads the tagger that tags a dev set during training: the
@@ -309,19 +316,11 @@ func runTrainLabeler(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	tr, err := readSentences(*train)
+	tr, dv, tagger, err := readTrainDev(*train, *dev, *taggerPath)
 	if err != nil {
 		return err
 	}
 	tagged, err := readTagged(*taggedPath, tr)
-	if err != nil {
-		return err
-	}
-	dv, err := readSentences(*dev)
-	if err != nil {
-		return err
-	}
-	tagger, err := devTagger(*taggerPath, len(dv) > 0)
 	if err != nil {
 		return err
 	}
