@@ -19,7 +19,9 @@ func toWordSet(ws ...string) map[string]bool {
 }
 
 // detectLanguage returns the ISO 639-1 code of the text's language: a fast
-// English function-word check first, else trigram profiles on its start.
+// English function-word check first, else trigram profiles on its start,
+// which decide only when they are reliable or the text has few English
+// function words.
 func detectLanguage(text string) string {
 	sample := text
 	if len(sample) > 2000 {
@@ -42,6 +44,11 @@ func detectLanguage(text string) string {
 		sample = sample[:800]
 	}
 	info := whatlanggo.Detect(sample)
+	if !info.IsReliable() && hits > 0 && hits*100 >= len(words)*10 {
+		// Trigrams are unsure on a short text with English function
+		// words in it ("Troops shelled ... on Monday, state media said.").
+		return "en"
+	}
 	if code := info.Lang.Iso6391(); code != "" {
 		return code
 	}

@@ -13,7 +13,10 @@ type Stage struct {
 	a *Analyzer
 }
 
-// NewStage loads the embedded models, with the beam-search parser.
+// NewStage loads the accurate analyzer (LoadAnalyzer): the bidirectional
+// tagger and the ensemble of six parsers with the labeler. On EWT test it
+// is 2.2 UAS and 2.4 LAS better than NewFastStage, about twenty times
+// slower.
 func NewStage() (*Stage, error) {
 	a, err := LoadAnalyzer("", "")
 	if err != nil {
@@ -22,8 +25,8 @@ func NewStage() (*Stage, error) {
 	return &Stage{a: a}, nil
 }
 
-// NewFastStage loads the embedded models with the greedy parser: about
-// 1.2 UAS less, about five times as fast (the pipeline's choice).
+// NewFastStage loads the fast analyzer (LoadFastAnalyzer): the
+// left-to-right tagger and the greedy parser, the pipeline's default.
 func NewFastStage() (*Stage, error) {
 	a, err := LoadFastAnalyzer("")
 	if err != nil {

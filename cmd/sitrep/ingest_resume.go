@@ -92,6 +92,9 @@ func pipelineSignature(pf *pipelineFlags) string {
 		stages = strings.Join(stageNames(), ",")
 	}
 	fmt.Fprintf(&b, "stages %s\n", stages)
+	if pf.syntax != "" && pf.syntax != "fast" {
+		fmt.Fprintf(&b, "syntax %s\n", pf.syntax)
+	}
 	for _, f := range append(append([]string{pf.gazetteer}, pf.actors...), pf.patterns...) {
 		if f == "" {
 			continue

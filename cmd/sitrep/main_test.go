@@ -216,4 +216,7 @@ func TestBuildStages(t *testing.T) {
 	if _, err := buildStages(&pipelineFlags{stages: "segment,bogus"}); err == nil || !strings.Contains(err.Error(), `unknown stage "bogus"`) {
 		t.Errorf("unknown stage accepted: %v", err)
 	}
+	if _, err := buildStages(&pipelineFlags{stages: "syntax", syntax: "bogus"}); err == nil || !strings.Contains(err.Error(), `unknown --syntax "bogus"`) {
+		t.Errorf("unknown syntax analyzer accepted: %v", err)
+	}
 }

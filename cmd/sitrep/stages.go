@@ -39,8 +39,15 @@ func stageFactories(pf *pipelineFlags) []stageFactory {
 	}
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
-		// The greedy parser: twice the speed of the beam one for 0.5 UAS.
-		{"syntax", func() (pipeline.Stage, error) { return syntax.NewFastStage() }},
+		{"syntax", func() (pipeline.Stage, error) {
+			switch pf.syntax {
+			case "", "fast":
+				return syntax.NewFastStage()
+			case "accurate":
+				return syntax.NewStage()
+			}
+			return nil, fmt.Errorf("unknown --syntax %q (want fast or accurate)", pf.syntax)
+		}},
 		{"ner", func() (pipeline.Stage, error) { return ner.NewStage() }},
 		{"time", func() (pipeline.Stage, error) { return timex.NewStage(), nil }},
 		{"geo", func() (pipeline.Stage, error) {
