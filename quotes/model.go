@@ -42,6 +42,8 @@ type Model struct {
 	pool *sync.Pool
 	// joint, when set, holds both levels' weights interleaved (tagJoint).
 	joint *jointTable
+	// bounds, when set, re-chooses the edges of contents and sources.
+	bounds *Bounds
 }
 
 const magic = "SQT1"

@@ -29,7 +29,10 @@ import (
 //go:embed model
 var modelFS embed.FS
 
-const modelPath = "model/quotes.bin.gz"
+const (
+	modelPath  = "model/quotes.bin.gz"
+	boundsPath = "model/bounds.bin.gz" // optional: the edges model
+)
 
 var (
 	defaultOnce  sync.Once
@@ -50,6 +53,23 @@ func DefaultModel() (*Model, error) {
 			return
 		}
 		defaultModel, defaultErr = Load(bytes.NewReader(b))
+		if defaultErr != nil {
+			return
+		}
+		b, err = modelFS.ReadFile(boundsPath)
+		if errors.Is(err, fs.ErrNotExist) {
+			return
+		}
+		if err != nil {
+			defaultErr = fmt.Errorf("quotes: read embedded model: %w", err)
+			return
+		}
+		bounds, err := LoadBounds(bytes.NewReader(b))
+		if err != nil {
+			defaultErr = fmt.Errorf("quotes: %s: %w", boundsPath, err)
+			return
+		}
+		defaultModel.bounds = bounds
 	})
 	return defaultModel, defaultErr
 }
@@ -95,6 +115,9 @@ func (m *Model) raw(v *view) []rawAttr {
 			s := sourceCommas(v, relativeSource(v, antecedentSource(v, trimDateline(v, *raws[k].source), raws[k]), raws[k]), raws[k])
 			raws[k].source = &s
 		}
+	}
+	if m.bounds != nil {
+		m.bounds.refine(v, raws)
 	}
 	return raws
 }

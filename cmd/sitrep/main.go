@@ -80,6 +80,7 @@ func trainCommands() []command {
 	return []command{
 		{"geo", "train the geoparse ranker on LGL/GeoVirus JSON Lines", runTrainGeo},
 		{"quotes", "the quotes BIO tagger on PolNeAR", runTrainQuotes},
+		{"quote-bounds", "the model that re-chooses the edges of quote contents and sources, on PolNeAR", runTrainQuoteBounds},
 		{"ner", "named entity recognizer (reproduces ner/model/ner.bin.gz)", runTrainNER},
 		{"tagger", "train the POS tagger and lemmatizer (syntax)", runTrainTagger},
 		{"parser", "train the dependency parser (syntax)", runTrainParser},

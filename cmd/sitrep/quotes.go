@@ -18,6 +18,7 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
 	dump := fs.String("dump", "", "print found contents with a wrong source (\"speakers\", \"direct-speakers\") or with inexact bounds (\"direct-contents\")")
 	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does (a model trained with --syntax always parses)")
+	boundsPath := fs.String("bounds", "", "span-edge model FILE (sitrep train quote-bounds), or \"none\" (default: the embedded one with the embedded tagger)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,6 +32,9 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	}
 	m, err := loadQuotesModel(*modelPath)
 	if err != nil {
+		return err
+	}
+	if m, err = withBounds(m, *boundsPath); err != nil {
 		return err
 	}
 	start := time.Now()
@@ -58,6 +62,69 @@ func runEvalQuotes(ctx context.Context, e *env, args []string) error {
 	el := time.Since(start)
 	quotes.Evaluate(docs, pred).Write(e.stdout)
 	fmt.Fprintf(e.stdout, "\ntime: %.2f ms/doc\n", float64(el.Microseconds())/1000/float64(max(1, len(docs))))
+	return nil
+}
+
+// withBounds gives m the span-edge model at path ("none": none; "": m's
+// own).
+func withBounds(m *quotes.Model, path string) (*quotes.Model, error) {
+	switch path {
+	case "":
+		return m, nil
+	case "none":
+		return m.WithBounds(nil), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open bounds model: %w", err)
+	}
+	defer f.Close()
+	b, err := quotes.LoadBounds(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m.WithBounds(b), nil
+}
+
+// runTrainQuoteBounds: sitrep train quote-bounds --train FILE --out FILE
+func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e, "train quote-bounds", "--train FILE --out FILE [--model FILE] [--epochs N]")
+	train := fs.String("train", "", "training data (PolNeAR .jsonl or compartment directory; required)")
+	out := fs.String("out", "", "model file to write (required)")
+	modelPath := fs.String("model", "", "with --folds 0: the quotes tagger model whose spans to correct (default: the embedded one)")
+	epochs := fs.Int("epochs", 10, "training epochs")
+	folds := fs.Int("folds", 3, "train the tagger on all folds but one, for each fold, and learn from its edges on that fold (0: use --model on train itself)")
+	tagEpochs := fs.Int("tagger-epochs", 20, "--folds: epochs of the fold taggers (other options as shipped: --syntax --bits 20 --stack --min-cue 5 --cue-ratio 0.2)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *train == "" || *out == "" {
+		fs.Usage()
+		return errUsage
+	}
+	docs, err := quotes.ReadData(*train)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var b *quotes.Bounds
+	if *folds > 0 {
+		topt := quotes.TrainOptions{Epochs: *tagEpochs, Bits: 20, MinCue: 5, CueRatio: 0.2, Stack: true, Prepare: quotes.ParseSyntax}
+		b, err = quotes.JackknifeBounds(ctx, docs, topt, *folds, *epochs, e.stderr)
+	} else {
+		var m *quotes.Model
+		if m, err = loadQuotesModel(*modelPath); err != nil {
+			return err
+		}
+		b, err = quotes.TrainBounds(ctx, []*quotes.Model{m}, docs, *epochs, e.stderr)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeModelFile(*out, b.Save); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "bounds model written to %s in %s\n", *out, time.Since(start).Round(time.Second))
 	return nil
 }
 
