@@ -320,15 +320,30 @@ type boundExample struct {
 }
 
 // JackknifeBounds trains a Bounds model on edges as the tagger predicts
-// them on text it was not trained on: train is split in folds, a tagger is
-// trained (with topt, then quantized as shipped) on all but each fold and
-// predicts that fold's edges.
+// them on text it was not trained on (see FoldTaggers).
 func JackknifeBounds(ctx context.Context, train []GoldDoc, topt TrainOptions, folds, epochs int, log io.Writer) (*Bounds, error) {
+	models, err := FoldTaggers(ctx, train, topt, folds, nil, log)
+	if err != nil {
+		return nil, err
+	}
+	return TrainBounds(ctx, models, train, epochs, log)
+}
+
+// FoldTaggers splits train in folds (document i in fold i % folds) and
+// trains a tagger with topt on all but each fold, quantized as shipped.
+// If cached is set, it is asked for fold f's tagger first and told of
+// each one trained (e.g. to keep them in files between runs).
+func FoldTaggers(ctx context.Context, train []GoldDoc, topt TrainOptions, folds int, cached func(f int, m *Model) *Model, log io.Writer) ([]*Model, error) {
 	if folds < 2 {
 		return nil, fmt.Errorf("train bounds: need at least 2 folds, got %d", folds)
 	}
 	models := make([]*Model, folds)
 	for f := range models {
+		if cached != nil {
+			if models[f] = cached(f, nil); models[f] != nil {
+				continue
+			}
+		}
 		var rest []GoldDoc
 		for i, g := range train {
 			if i%folds != f {
@@ -343,14 +358,17 @@ func JackknifeBounds(ctx context.Context, train []GoldDoc, topt TrainOptions, fo
 		if err := m.Save(&buf); err != nil {
 			return nil, err
 		}
-		if models[f], err = Load(&buf); err != nil {
+		if models[f], err = Load(bytes.NewReader(buf.Bytes())); err != nil {
 			return nil, err
+		}
+		if cached != nil {
+			cached(f, models[f])
 		}
 		if log != nil {
 			fmt.Fprintf(log, "bounds: tagger of fold %d/%d trained\n", f+1, folds)
 		}
 	}
-	return TrainBounds(ctx, models, train, epochs, log)
+	return models, nil
 }
 
 // TrainBounds trains a Bounds model on the edges predicted for the

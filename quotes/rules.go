@@ -597,7 +597,7 @@ func orphanSpeaker(v *view, r rawAttr) rawAttr {
 			if !ok && pronouns[v.lower[i]] {
 				np, ok = tspan{2, i, i + 1}, true
 			}
-			if ok && np.hi < sq.hi && ((v.cue[np.hi] && speechVerbs[v.lower[np.hi]]) || closingVerb(v, np.hi, sq.hi)) {
+			if ok && np.hi < sq.hi && ((v.cue[np.hi] && speechVerbs[v.lower[np.hi]]) || closingVerb(v, np.hi, sq.hi) || subjectVerb(v, np, np.hi)) {
 				q := tspan{3, np.hi, np.hi + 1}
 				r.cue, r.source = &q, &np
 				return r
@@ -913,6 +913,21 @@ func adverbToCue(v *view, r *rawAttr) {
 	r.source, r.cue = &s, &q
 }
 
+// subjectVerb reports whether token i, right after a quotation and the
+// noun phrase np, is a finite verb of which np is the subject by the parse
+// ("“...,” she yells while ...").
+func subjectVerb(v *view, np tspan, i int) bool {
+	t := v.tree()
+	if t == nil || i >= len(v.lower) || v.d.Tokens[i].UPOS != "VERB" {
+		return false
+	}
+	if x := v.d.Tokens[i].XPOS; x != "VBD" && x != "VBZ" {
+		return false
+	}
+	s := np.hi - 1
+	return t.head[s] == i && v.rel(s) == "nsubj"
+}
+
 // closingVerb reports whether token i is a verb that ends its sentence
 // right after a quotation and its speaker ("“...?” Vitter demanded."), by
 // the parse's parts of speech.
@@ -955,6 +970,8 @@ var dateWords = map[string]bool{
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
 	"today": true, "yesterday": true, "tonight": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "week": true, "weekend": true,
+	"month": true, "year": true, "earlier": true, "later": true, "last": true, "next": true,
 }
 
 // isNumberWord reports a numeral ("27", "9/11", "1,000") or a spelled-out

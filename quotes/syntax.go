@@ -169,6 +169,17 @@ func (v *view) subjectOf(t *tree, c int) int {
 	return -1
 }
 
+// rootOf returns the root of token i's sentence in the parse, or -1.
+func (v *view) rootOf(t *tree, i int) int {
+	for hop := 0; hop < 64 && i >= 0; hop++ {
+		if t.head[i] < 0 {
+			return i
+		}
+		i = t.head[i]
+	}
+	return -1
+}
+
 // trimPunct shrinks [lo, hi) past punctuation at both ends (quotation
 // marks excepted when keepQuotes).
 func (v *view) trimPunct(lo, hi int) (int, int) {
@@ -195,6 +206,14 @@ func syntaxSource(v *view, r rawAttr) (tspan, bool) {
 		return tspan{}, false
 	}
 	s := v.subjectOf(t, c)
+	if s < 0 && v.d.Tokens[c].XPOS == "VBG" && v.lower[c] != "according" {
+		// A participle the parse hangs low ("granted Smith an
+		// extension to clean the water, saying"): the main clause's
+		// subject speaks.
+		if root := v.rootOf(t, c); root >= 0 && root < c {
+			s = v.subjectOf(t, root)
+		}
+	}
 	if s < 0 {
 		return tspan{}, false
 	}
@@ -217,6 +236,11 @@ func syntaxSource(v *view, r rawAttr) (tspan, bool) {
 // spans.)
 func parseRoles(v *view, r rawAttr) rawAttr {
 	if v.tree() == nil {
+		return r
+	}
+	if s, ok := aclSource(v, r); ok {
+		// "footage of Trump saying ...": the participle's noun speaks.
+		r.source = &s
 		return r
 	}
 	if r.source != nil && participleCue(v, r) {
@@ -310,6 +334,46 @@ func appendTreeFeatures(f []uint32, v *view, t *tree, i int) []uint32 {
 	}
 	f = append(f, fold(hb(hs(nm.kid, v.rel(i)), kc)))
 	return f
+}
+
+// aclSource returns the noun a participle cue modifies ("footage of
+// Hillary Clinton asking, “...”"): the words of its phrase up to the noun,
+// when the parse hangs the cue from a proper noun or pronoun as acl.
+func aclSource(v *view, r rawAttr) (tspan, bool) {
+	t := v.tree()
+	if t == nil || r.cue == nil {
+		return tspan{}, false
+	}
+	c := v.cueHead(t, *r.cue)
+	if c < 0 || v.rel(c) != "acl" || v.d.Tokens[c].XPOS != "VBG" {
+		return tspan{}, false
+	}
+	h := t.head[c]
+	if h >= 0 && v.d.Tokens[h].UPOS == "NOUN" {
+		// The parse often hangs the participle from the noun the
+		// speaker depends on: "footage of Trump saying".
+		for _, k := range t.kids(h) {
+			if k > h && k < c && v.rel(k) == "nmod" {
+				h = k
+			}
+		}
+	}
+	if h < 0 || h >= c || (v.d.Tokens[h].UPOS != "PROPN" && v.d.Tokens[h].UPOS != "PRON") {
+		return tspan{}, false
+	}
+	lo, hi := h, h+1
+	for lo > t.lo[h] && v.rel(lo-1) != "case" && v.d.Tokens[lo-1].UPOS != "PUNCT" {
+		lo--
+	}
+	if lo >= hi {
+		return tspan{}, false
+	}
+	for _, k := range r.content {
+		if lo < k.hi && hi > k.lo {
+			return tspan{}, false
+		}
+	}
+	return tspan{2, lo, hi}, true
 }
 
 // participleCue reports whether r's cue is a participle after a comma

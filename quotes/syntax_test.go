@@ -6,7 +6,8 @@ import (
 )
 
 // parsed builds a view of one sentence with a hand-made parse: deps
-// lists "UPOS HEAD DEPREL" per token (HEAD 1-based, 0 for the root).
+// lists "UPOS HEAD DEPREL [XPOS]" per token (HEAD 1-based, 0 for the
+// root).
 func parsed(t *testing.T, text string, deps []string) *view {
 	t.Helper()
 	v := testView(t, text)
@@ -17,6 +18,9 @@ func parsed(t *testing.T, text string, deps []string) *view {
 		f := strings.Fields(row)
 		tk := &v.d.Tokens[i]
 		tk.UPOS, tk.Deprel = f[0], f[2]
+		if len(f) > 3 {
+			tk.XPOS = f[3]
+		}
 		for _, c := range f[1] {
 			tk.Head = tk.Head*10 + int(c-'0')
 		}
@@ -43,6 +47,12 @@ func TestSyntaxSource(t *testing.T) {
 			[]string{"PROPN 2 nsubj", "VERB 0 root", "PRON 4 nmod:poss", "NOUN 2 obj", "PUNCT 6 punct", "VERB 2 advcl",
 				"SCONJ 10 mark", "PRON 10 nsubj:pass", "AUX 10 aux:pass", "VERB 6 ccomp", "PUNCT 2 punct"},
 			"adding", "that it was rigged", "Trump",
+		},
+		{
+			"participle hung low", "Groups granted him time to clean it, saying it was late.",
+			[]string{"NOUN 2 nsubj", "VERB 0 root", "PRON 2 iobj", "NOUN 2 obj", "PART 6 mark", "VERB 4 acl", "PRON 6 obj", "PUNCT 9 punct",
+				"VERB 6 advcl VBG", "PRON 12 nsubj", "AUX 12 cop", "ADJ 9 ccomp", "PUNCT 2 punct"},
+			"saying", "it was late", "Groups",
 		},
 		{
 			"no subject", "Asked about it, the answer was no.",
@@ -73,6 +83,61 @@ func TestSyntaxSource(t *testing.T) {
 				t.Errorf("parseRoles source %v, want %q", r2.source, tc.want)
 			}
 		})
+	}
+}
+
+func TestACLSource(t *testing.T) {
+	tests := []struct {
+		name, text string
+		deps       []string
+		want       string // "" for none
+	}{
+		{
+			"noun's participle", "The ad shows Ann Lee asking, “Why?”",
+			[]string{"DET 2 det", "NOUN 3 nsubj", "VERB 0 root", "PROPN 5 compound", "PROPN 3 obj", "VERB 5 acl VBG",
+				"PUNCT 9 punct", "PUNCT 9 punct", "ADV 6 ccomp", "PUNCT 9 punct", "PUNCT 9 punct"},
+			"Ann Lee",
+		},
+		{
+			"hung from the footage", "The ad uses footage of Lee asking, “Why?”",
+			[]string{"DET 2 det", "NOUN 3 nsubj", "VERB 0 root", "NOUN 3 obj", "ADP 6 case", "PROPN 4 nmod", "VERB 4 acl VBG",
+				"PUNCT 10 punct", "PUNCT 10 punct", "ADV 7 ccomp", "PUNCT 10 punct", "PUNCT 10 punct"},
+			"Lee",
+		},
+		{
+			"common noun", "The ad shows a man asking, “Why?”",
+			[]string{"DET 2 det", "NOUN 3 nsubj", "VERB 0 root", "DET 5 det", "NOUN 3 obj", "VERB 5 acl VBG",
+				"PUNCT 9 punct", "PUNCT 9 punct", "ADV 6 ccomp", "PUNCT 9 punct", "PUNCT 9 punct"},
+			"",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := parsed(t, tc.text, tc.deps)
+			q := spanOf(t, v, 3, "asking", 0)
+			c := spanOf(t, v, 1, "“Why?”", 0)
+			s, ok := aclSource(v, rawAttr{content: []tspan{c}, cue: &q})
+			got := ""
+			if ok {
+				got = v.d.Slice(v.d.Tokens[s.lo].Start, v.d.Tokens[s.hi-1].End)
+			}
+			if got != tc.want {
+				t.Errorf("source %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSubjectVerb(t *testing.T) {
+	v := parsed(t, "“Stop,” she yells while running.", []string{
+		"PUNCT 2 punct", "VERB 6 ccomp", "PUNCT 2 punct", "PUNCT 2 punct", "PRON 6 nsubj", "VERB 0 root VBZ",
+		"SCONJ 8 mark", "VERB 6 advcl VBG", "PUNCT 6 punct"})
+	she := spanOf(t, v, 2, "she", 0)
+	if !subjectVerb(v, she, she.hi) {
+		t.Error("“she yells”: want a subject and its verb")
+	}
+	if subjectVerb(v, she, she.hi+2) {
+		t.Error("“running” is no verb of “she”")
 	}
 }
 

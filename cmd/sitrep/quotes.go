@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -94,6 +95,7 @@ func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
 	modelPath := fs.String("model", "", "with --folds 0: the quotes tagger model whose spans to correct (default: the embedded one)")
 	epochs := fs.Int("epochs", 10, "training epochs")
 	folds := fs.Int("folds", 3, "train the tagger on all folds but one, for each fold, and learn from its edges on that fold (0: use --model on train itself)")
+	foldDir := fs.String("fold-dir", "", "--folds: keep the fold taggers in DIR and reuse those already there")
 	tagEpochs := fs.Int("tagger-epochs", 20, "--folds: epochs of the fold taggers (other options as shipped: --syntax --bits 20 --stack --min-cue 5 --cue-ratio 0.2)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -110,7 +112,11 @@ func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
 	var b *quotes.Bounds
 	if *folds > 0 {
 		topt := quotes.TrainOptions{Epochs: *tagEpochs, Bits: 20, MinCue: 5, CueRatio: 0.2, Stack: true, Prepare: quotes.ParseSyntax}
-		b, err = quotes.JackknifeBounds(ctx, docs, topt, *folds, *epochs, e.stderr)
+		var models []*quotes.Model
+		if models, err = quotes.FoldTaggers(ctx, docs, topt, *folds, foldCache(e, *foldDir, *folds), e.stderr); err != nil {
+			return err
+		}
+		b, err = quotes.TrainBounds(ctx, models, docs, *epochs, e.stderr)
 	} else {
 		var m *quotes.Model
 		if m, err = loadQuotesModel(*modelPath); err != nil {
@@ -126,6 +132,32 @@ func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "bounds model written to %s in %s\n", *out, time.Since(start).Round(time.Second))
 	return nil
+}
+
+// foldCache keeps fold taggers in dir (nil without a dir): it returns the
+// saved tagger of fold f when asked with m nil, and saves m otherwise.
+func foldCache(e *env, dir string, folds int) func(f int, m *quotes.Model) *quotes.Model {
+	if dir == "" {
+		return nil
+	}
+	return func(f int, m *quotes.Model) *quotes.Model {
+		path := filepath.Join(dir, fmt.Sprintf("fold-%d-of-%d.bin.gz", f+1, folds))
+		if m == nil {
+			old, err := loadQuotesModel(path)
+			if err != nil {
+				return nil
+			}
+			return old
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: fold taggers not kept: %v\n", err)
+			return m
+		}
+		if err := writeModelFile(path, m.Save); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: fold tagger not kept: %v\n", err)
+		}
+		return m
+	}
 }
 
 func loadQuotesModel(path string) (*quotes.Model, error) {
