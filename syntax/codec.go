@@ -174,3 +174,16 @@ func decodeLexicon(d *decoder) (map[uint64]uint64, error) {
 	}
 	return m, d.err
 }
+
+// decodeLabels reads the dependency labels of a model (what names it in
+// errors): between 2 and 65535 of them.
+func decodeLabels(d *decoder, what string) ([]string, error) {
+	labels := d.strings()
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(labels) < 2 || len(labels) > 65535 {
+		return nil, fmt.Errorf("%s model: bad label count %d", what, len(labels))
+	}
+	return labels, nil
+}

@@ -394,12 +394,9 @@ func (l *Labeler) Save(w io.Writer) error {
 func LoadLabeler(r io.Reader) (*Labeler, error) {
 	l := &Labeler{}
 	err := readModel(r, labelerMagic, func(d *decoder) error {
-		l.labels = d.strings()
-		if d.err != nil {
-			return d.err
-		}
-		if len(l.labels) < 2 || len(l.labels) > 65535 {
-			return fmt.Errorf("labeler model: bad label count %d", len(l.labels))
+		var err error
+		if l.labels, err = decodeLabels(d, "labeler"); err != nil {
+			return err
 		}
 		amb, err := decodeLexicon(d)
 		if err != nil {

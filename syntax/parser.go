@@ -985,12 +985,9 @@ func (p *Parser) Save(w io.Writer) error {
 func LoadParser(r io.Reader) (*Parser, error) {
 	p := &Parser{}
 	err := readModel(r, parserMagic, func(d *decoder) error {
-		p.labels = d.strings()
-		if d.err != nil {
-			return d.err
-		}
-		if len(p.labels) < 2 || len(p.labels) > 65535 {
-			return fmt.Errorf("parser model: bad label count %d", len(p.labels))
+		var err error
+		if p.labels, err = decodeLabels(d, "parser"); err != nil {
+			return err
 		}
 		p.Beam = int(min(d.uvarint(), 64))
 		amb, err := decodeLexicon(d)
