@@ -154,19 +154,63 @@ func (v *view) cueHead(t *tree, q tspan) int {
 // "and said"), its head's.
 func (v *view) subjectOf(t *tree, c int) int {
 	for hop := 0; hop < 3 && c >= 0; hop++ {
+		// The nominal subject nearest the verb: a parse that gives the
+		// verb two subjects ("During a speech earlier ..., Trump
+		// attacked") most often errs on the one further away.
+		subj := -1
 		for _, k := range t.kids(c) {
-			if r := v.rel(k); r == "nsubj" {
-				return k
+			if v.rel(k) != "nsubj" || hasCase(v, t, k) {
+				continue
 			}
+			if subj < 0 || (nominal(v.d.Tokens[k].UPOS) && (!nominal(v.d.Tokens[subj].UPOS) || abs(k-c) < abs(subj-c))) {
+				subj = k
+			}
+		}
+		if subj >= 0 {
+			return subj
 		}
 		switch v.rel(c) {
 		case "advcl", "conj", "xcomp":
+			c = t.head[c]
+		case "ccomp":
+			// "said as much in an interview, arguing": a participle
+			// is no complement clause of its own.
+			if v.d.Tokens[c].XPOS != "VBG" {
+				return -1
+			}
 			c = t.head[c]
 		default:
 			return -1
 		}
 	}
 	return -1
+}
+
+// hasCase reports whether token k governs a preposition ("in an
+// interview"), which no subject does.
+func hasCase(v *view, t *tree, k int) bool {
+	for _, j := range t.kids(k) {
+		if v.rel(j) == "case" {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal reports whether a UPOS heads a noun phrase.
+func nominal(upos string) bool {
+	switch upos {
+	case "NOUN", "PROPN", "PRON", "NUM", "X":
+		return true
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // rootOf returns the root of token i's sentence in the parse, or -1.

@@ -55,6 +55,18 @@ func TestSyntaxSource(t *testing.T) {
 			"saying", "it was late", "Groups",
 		},
 		{
+			"two subjects", "During a talk earlier, Lee attacked Kim, saying it failed.",
+			[]string{"ADP 3 case", "DET 3 det", "NOUN 4 obl", "ADV 7 nsubj", "PUNCT 4 punct", "PROPN 7 nsubj", "VERB 0 root", "PROPN 7 obj", "PUNCT 10 punct",
+				"VERB 7 advcl VBG", "PRON 12 nsubj", "VERB 10 ccomp", "PUNCT 7 punct"},
+			"saying", "it failed", "Lee",
+		},
+		{
+			"prepositional subject", "Lee said so in a talk, arguing it failed.",
+			[]string{"PROPN 2 nsubj", "VERB 0 root", "ADV 2 advmod", "ADP 6 case", "DET 6 det", "NOUN 8 nsubj", "PUNCT 8 punct",
+				"VERB 2 ccomp VBG", "PRON 10 nsubj", "VERB 8 ccomp", "PUNCT 2 punct"},
+			"arguing", "it failed", "Lee",
+		},
+		{
 			"no subject", "Asked about it, the answer was no.",
 			[]string{"VERB 6 advcl", "ADP 3 case", "PRON 1 obl", "PUNCT 1 punct", "DET 5 det", "NOUN 7 nsubj", "AUX 7 cop", "INTJ 0 root", "PUNCT 7 punct"},
 			"Asked", "about it", "",
