@@ -148,6 +148,7 @@ func FuzzStage(f *testing.F) {
 	f.Add(fixture)
 	f.Add("“Yes,” he said.\n\n“No")
 	f.Add("a, b says")
+	f.Add("The ad uses footage of Ann Lee asking, “Why?” During a talk earlier, Lee attacked Kim, saying “it failed.”\n\n“Stop,” she yells while running.")
 	f.Fuzz(func(t *testing.T, s string) {
 		d := process(t, st, s, []document.Entity{{ID: "e1", Type: "PERSON", Name: "X", Mentions: []document.Mention{{Start: 0, End: 1}}}})
 		n := len([]rune(d.Text))
