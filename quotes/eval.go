@@ -32,8 +32,12 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// RoleScores scores one role (content, source or cue) exactly and by overlap.
-type RoleScores struct{ Exact, Overlap PRF }
+// RoleScores scores one role (content, source or cue) exactly and by
+// overlap, unit by unit (a discontinuous content is one unit, right only
+// when all its fragments are), and span by span: every contiguous fragment
+// is one span, matched exactly, as conlleval scores BIO spans and as
+// CofeNet (COLING 2022) scores PolNeAR.
+type RoleScores struct{ Exact, Overlap, Span PRF }
 
 // Scores is the evaluation of one subset of attributions (all, or direct
 // quotes alone).
@@ -98,6 +102,7 @@ func scoreDoc(s *Scores, gold, pred []Attribution) {
 				pi = append(pi, i)
 			}
 		}
+		rs.Span.add(spanCounts(g, p))
 		rs.Exact.Gold += len(g)
 		rs.Exact.Pred += len(p)
 		rs.Overlap.Gold += len(g)
@@ -152,6 +157,35 @@ func scoreDoc(s *Scores, gold, pred []Attribution) {
 	}
 }
 
+func (c *PRF) add(d PRF) {
+	c.Gold += d.Gold
+	c.Pred += d.Pred
+	c.Match += d.Match
+}
+
+// spanCounts counts the contiguous fragments of gold and predicted units
+// and those predicted exactly, each gold fragment matched at most once.
+func spanCounts(gold, pred [][]Frag) PRF {
+	var c PRF
+	free := make(map[Frag]int)
+	for _, u := range gold {
+		for _, f := range u {
+			free[f]++
+			c.Gold++
+		}
+	}
+	for _, u := range pred {
+		for _, f := range u {
+			c.Pred++
+			if free[f] > 0 {
+				free[f]--
+				c.Match++
+			}
+		}
+	}
+	return c
+}
+
 func sameFrags(a, b []Frag) bool {
 	if len(a) != len(b) {
 		return false
@@ -193,7 +227,7 @@ func (r Report) Write(w io.Writer) {
 			for _, m := range []struct {
 				name string
 				c    PRF
-			}{{"exact", rl.rs.Exact}, {"overlap", rl.rs.Overlap}} {
+			}{{"exact", rl.rs.Exact}, {"overlap", rl.rs.Overlap}, {"span", rl.rs.Span}} {
 				fmt.Fprintf(w, "%-8s %-8s %6d %6d %6d %6.3f %6.3f %6.3f\n", rl.name, m.name, m.c.Gold, m.c.Pred, m.c.Match, m.c.P(), m.c.R(), m.c.F1())
 			}
 		}

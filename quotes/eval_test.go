@@ -59,3 +59,23 @@ func TestPRF(t *testing.T) {
 		t.Error("empty F1 not 0")
 	}
 }
+
+func TestSpanCounts(t *testing.T) {
+	tests := []struct {
+		name       string
+		gold, pred [][]Frag
+		want       PRF
+	}{
+		{"one fragment of two", [][]Frag{{{0, 5}, {9, 14}}}, [][]Frag{{{0, 5}, {9, 12}}}, PRF{Gold: 2, Pred: 2, Match: 1}},
+		{"split prediction", [][]Frag{{{0, 5}, {9, 14}}}, [][]Frag{{{0, 5}}, {{9, 14}}}, PRF{Gold: 2, Pred: 2, Match: 2}},
+		{"duplicate prediction", [][]Frag{{{0, 5}}}, [][]Frag{{{0, 5}}, {{0, 5}}}, PRF{Gold: 1, Pred: 2, Match: 1}},
+		{"none", [][]Frag{{{0, 5}}}, nil, PRF{Gold: 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := spanCounts(tc.gold, tc.pred); got != tc.want {
+				t.Errorf("spanCounts = %+v, want %+v", got, tc.want)
+			}
+		})
+	}
+}
