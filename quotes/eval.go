@@ -157,6 +157,7 @@ func scoreDoc(s *Scores, gold, pred []Attribution) {
 	}
 }
 
+// add adds the counts of d to c.
 func (c *PRF) add(d PRF) {
 	c.Gold += d.Gold
 	c.Pred += d.Pred
