@@ -13,15 +13,29 @@ import (
 
 // runEvalQuotes implements "sitrep eval quotes --data FILE".
 func runEvalQuotes(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e, "eval quotes", "--data FILE.jsonl|DIR|FILE.ann [--model FILE]")
+	fs := newFlagSet(e, "eval quotes", "--data FILE.jsonl|DIR|FILE.ann [--model FILE] | --agreement DIR")
 	data := fs.String("data", "", "PolNeAR data: converted .jsonl, a compartment directory (text/, attributions/) or one .ann (required)")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
 	showErrors := fs.Bool("errors", false, "print the attributions each document gets wrong")
 	dump := fs.String("dump", "", "print found contents with a wrong source (\"speakers\", \"direct-speakers\") or with inexact bounds (\"direct-contents\")")
 	parse := fs.Bool("syntax", true, "parse the text with the syntax stage first, as the pipeline does (a model trained with --syntax always parses)")
 	boundsPath := fs.String("bounds", "", "span-edge model FILE (sitrep train quote-bounds), or \"none\" (default: the embedded one with the embedded tagger)")
+	agreement := fs.String("agreement", "", "instead of a model, score the annotators of a PolNeAR compartment DIR against each other (pairwise inter-annotator F1 on its texts with several annotators)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *agreement != "" {
+		groups, err := quotes.ReadBratAnnotators(*agreement)
+		if err != nil {
+			return err
+		}
+		r, texts := quotes.Agreement(groups)
+		if texts == 0 {
+			return fmt.Errorf("%s: no text has several annotators", *agreement)
+		}
+		fmt.Fprintf(e.stdout, "texts with several annotators: %d; ordered annotator pairs below (\"documents\")\n", texts)
+		r.Write(e.stdout)
+		return nil
 	}
 	if *data == "" {
 		fs.Usage()

@@ -1,0 +1,76 @@
+package quotes
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// ReadBratAnnotators reads a PolNeAR compartment (DIR/text/*.txt and
+// DIR/attributions/NAME_ANNOTATOR.ann) keeping every annotator: one group
+// per text, one GoldDoc per annotator (its ID is NAME_ANNOTATOR), texts and
+// annotators in the sort order of the .ann file names. Texts annotated once are
+// groups of one.
+func ReadBratAnnotators(dir string) ([][]GoldDoc, error) {
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil {
+		return nil, fmt.Errorf("read brat dir %s: %w", dir, err)
+	}
+	if len(anns) == 0 {
+		return nil, fmt.Errorf("read brat dir %s: no attributions/*.ann", dir)
+	}
+	sort.Strings(anns)
+	var groups [][]GoldDoc
+	index := map[string]int{}
+	for _, a := range anns {
+		base := strings.TrimSuffix(filepath.Base(a), ".ann")
+		name := base
+		if i := strings.LastIndexByte(base, '_'); i > 0 {
+			name = base[:i]
+		}
+		txt := filepath.Join(dir, "text", name+".txt")
+		if _, err := os.Stat(txt); err != nil {
+			continue
+		}
+		d, err := readBratFile(a, txt)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		k, ok := index[name]
+		if !ok {
+			k = len(groups)
+			index[name] = k
+			groups = append(groups, nil)
+		}
+		groups[k] = append(groups[k], d)
+	}
+	return groups, nil
+}
+
+// Agreement scores annotators against each other: for every text with
+// several annotators and every ordered pair of them, the first annotator's
+// attributions are the gold and the second's the prediction, scored as
+// Evaluate scores a system. Summed over both orders, precision and recall
+// swap, so F1 is the pairwise inter-annotator F1. Report.Docs counts the
+// ordered pairs; texts is the number of texts with several annotators.
+func Agreement(groups [][]GoldDoc) (r Report, texts int) {
+	var gold []GoldDoc
+	var pred [][]Attribution
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		texts++
+		for i := range g {
+			for j := range g {
+				if i != j {
+					gold = append(gold, g[i])
+					pred = append(pred, g[j].Attrs)
+				}
+			}
+		}
+	}
+	return Evaluate(gold, pred), texts
+}
