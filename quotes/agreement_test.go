@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/shared"
 )
 
 func TestAgreement(t *testing.T) {
@@ -53,5 +55,22 @@ func TestAgreement(t *testing.T) {
 	}
 	if _, err := ReadBratAnnotators(t.TempDir()); err == nil {
 		t.Error("empty directory: want an error")
+	}
+}
+
+// TestPolNeARAgreement checks the annotator agreement of PolNeAR's
+// annotator-training compartment (4 texts, 6 annotators each).
+func TestPolNeARAgreement(t *testing.T) {
+	dir := shared.Path(t, "quotes/polnear/annotator-training")
+	groups, err := ReadBratAnnotators(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, texts := Agreement(groups)
+	if texts != 4 || r.Docs != 4*6*5 {
+		t.Errorf("texts %d, pairs %d; want 4, 120", texts, r.Docs)
+	}
+	if f := r.All.Content.Exact.F1(); f < 0.6 || f > 0.7 {
+		t.Errorf("content exact agreement %.3f, measured 0.639", f)
 	}
 }
