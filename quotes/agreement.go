@@ -14,15 +14,23 @@ import (
 // annotators in the sort order of the .ann file names. Texts annotated once are
 // groups of one.
 func ReadBratAnnotators(dir string) ([][]GoldDoc, error) {
+	groups, _, err := readBratGroups(dir)
+	if err == nil && len(groups) == 0 {
+		err = fmt.Errorf("read brat dir %s: no attributions/*.ann with a text", dir)
+	}
+	return groups, err
+}
+
+// readBratGroups reads every annotator's file of a compartment, grouped by
+// text: groups[i] are the annotations of the text names[i], texts and
+// annotators in the sort order of the .ann file names. Files without a
+// text are skipped.
+func readBratGroups(dir string) (groups [][]GoldDoc, names []string, err error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
-		return nil, fmt.Errorf("read brat dir %s: %w", dir, err)
-	}
-	if len(anns) == 0 {
-		return nil, fmt.Errorf("read brat dir %s: no attributions/*.ann", dir)
+		return nil, nil, fmt.Errorf("read brat dir %s: %w", dir, err)
 	}
 	sort.Strings(anns)
-	var groups [][]GoldDoc
 	index := map[string]int{}
 	for _, a := range anns {
 		base := strings.TrimSuffix(filepath.Base(a), ".ann")
@@ -36,17 +44,18 @@ func ReadBratAnnotators(dir string) ([][]GoldDoc, error) {
 		}
 		d, err := readBratFile(a, txt)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a, err)
+			return nil, nil, fmt.Errorf("%s: %w", a, err)
 		}
 		k, ok := index[name]
 		if !ok {
 			k = len(groups)
 			index[name] = k
 			groups = append(groups, nil)
+			names = append(names, name)
 		}
 		groups[k] = append(groups[k], d)
 	}
-	return groups, nil
+	return groups, names, nil
 }
 
 // Agreement scores annotators against each other: for every text with

@@ -138,33 +138,14 @@ func sortFrags(f []Frag) {
 // DIR/attributions/*.ann (NAME_ANNOTATOR.ann). Where several annotators
 // annotated a text, the first annotator in sort order is kept.
 func ReadBratDir(dir string) ([]GoldDoc, error) {
-	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	groups, names, err := readBratGroups(dir)
 	if err != nil {
-		return nil, fmt.Errorf("read brat dir: %w", err)
+		return nil, err
 	}
-	sort.Strings(anns)
-	seen := map[string]bool{}
-	var docs []GoldDoc
-	for _, a := range anns {
-		base := strings.TrimSuffix(filepath.Base(a), ".ann")
-		name := base
-		if i := strings.LastIndexByte(base, '_'); i > 0 {
-			name = base[:i]
-		}
-		if seen[name] {
-			continue
-		}
-		txt := filepath.Join(dir, "text", name+".txt")
-		if _, err := os.Stat(txt); err != nil {
-			continue
-		}
-		seen[name] = true
-		d, err := readBratFile(a, txt)
-		if err != nil {
-			return nil, err
-		}
-		d.ID = name
-		docs = append(docs, d)
+	docs := make([]GoldDoc, len(groups))
+	for i, g := range groups {
+		docs[i] = g[0]
+		docs[i].ID = names[i]
 	}
 	return docs, nil
 }
