@@ -67,6 +67,14 @@ await step("events", async () => {
   await page.fill('input[name="source"]', "IRN");
   await page.click('form.filters button[type="submit"]');
   await page.waitForFunction(() => location.hash.includes("source=IRN"));
+  // The unfiltered table stays until the filtered request answers (slow on
+  // a loaded machine): wait for the rows to change, then check them.
+  await page
+    .waitForFunction(() => {
+      const cells = [...document.querySelectorAll("#events-table tbody tr td:nth-child(4)")];
+      return cells.length > 0 && cells.every((c) => c.innerText.startsWith("IRN"));
+    }, null, { timeout: 15000 })
+    .catch(() => {});
   await page.waitForSelector("#events-table tbody tr");
   const cells = await page.locator("#events-table tbody tr td:nth-child(4)").allInnerTexts();
   assert.ok(cells.length > 0, "no events");
