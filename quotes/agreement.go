@@ -1,12 +1,6 @@
 package quotes
 
-import (
-	"fmt"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
-)
+import "fmt"
 
 // ReadBratAnnotators reads a PolNeAR compartment (DIR/text/*.txt and
 // DIR/attributions/NAME_ANNOTATOR.ann) keeping every annotator: one group
@@ -19,43 +13,6 @@ func ReadBratAnnotators(dir string) ([][]GoldDoc, error) {
 		err = fmt.Errorf("read brat dir %s: no attributions/*.ann with a text", dir)
 	}
 	return groups, err
-}
-
-// readBratGroups reads every annotator's file of a compartment, grouped by
-// text: groups[i] are the annotations of the text names[i], texts and
-// annotators in the sort order of the .ann file names. Files without a
-// text are skipped.
-func readBratGroups(dir string) (groups [][]GoldDoc, names []string, err error) {
-	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
-	if err != nil {
-		return nil, nil, fmt.Errorf("read brat dir %s: %w", dir, err)
-	}
-	sort.Strings(anns)
-	index := map[string]int{}
-	for _, a := range anns {
-		base := strings.TrimSuffix(filepath.Base(a), ".ann")
-		name := base
-		if i := strings.LastIndexByte(base, '_'); i > 0 {
-			name = base[:i]
-		}
-		txt := filepath.Join(dir, "text", name+".txt")
-		if _, err := os.Stat(txt); err != nil {
-			continue
-		}
-		d, err := readBratFile(a, txt)
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", a, err)
-		}
-		k, ok := index[name]
-		if !ok {
-			k = len(groups)
-			index[name] = k
-			groups = append(groups, nil)
-			names = append(names, name)
-		}
-		groups[k] = append(groups[k], d)
-	}
-	return groups, names, nil
 }
 
 // Agreement scores annotators against each other: for every text with
