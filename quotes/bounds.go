@@ -18,15 +18,38 @@ import (
 // Bounds re-chooses where contents and sources begin and end. The tagger
 // and the rules find most statements but often miss their exact edges
 // ("said [that] ...", "[a] “...”", a trailing "on Twitter"); most content
-// errors on PolNeAR dev are such near misses. For each edge, Bounds scores
-// the token positions within a few tokens of the predicted one by the
-// words, tags and relations around them, whether they open or close a
-// subtree of the parse, and where the cue is, and keeps the best. It is an
-// averaged perceptron ranking candidates, trained on PolNeAR train with
-// the edges the rest of the stage predicts there (TrainBounds).
+// errors on PolNeAR dev are such near misses, and many others a different
+// choice of what the content covers (a trailing clause, an object before
+// "that"). For each edge, Bounds scores the token positions near the
+// predicted one (within 6 tokens for a source, within its reach, 30 by
+// default, for a content) by the words, tags and relations around them,
+// whether they open or close a subtree of the parse, where the cue is,
+// what a move adds or drops (a comma, a verb, a cue word, a sentence
+// break), and whether the span becomes one unit of the parse (a subtree,
+// or a run of dependents of one head, hanging from the cue or not), and
+// keeps the best; a content's start is chosen first, and its end is then
+// chosen given that start. It is an averaged perceptron ranking
+// candidates, trained on PolNeAR train with the edges the rest of the
+// stage predicts there (TrainBounds).
 type Bounds struct {
-	w map[uint32]float32
+	w     map[uint32]float32
+	reach int // how far a content edge may move, in tokens
 }
+
+// BoundsOptions configure TrainBounds.
+type BoundsOptions struct {
+	Epochs int // passes over the edges (default 10)
+	// Reach is how far (in tokens) a content edge may move (default
+	// DefaultReach; at most boundWindow for the window-only model of
+	// earlier versions). Beyond boundWindow, moves are scored by what
+	// they add or drop and by whether the span becomes one unit of the
+	// parse.
+	Reach int
+}
+
+// DefaultReach is the content edges' reach of the shipped model, chosen
+// on PolNeAR dev among 6, 12, 20, 30 and 40.
+const DefaultReach = 30
 
 // Edges a Bounds model moves.
 const (
@@ -36,7 +59,8 @@ const (
 	edgeSourceEnd
 )
 
-// boundWindow is how far (in tokens) an edge may move.
+// boundWindow is how far (in tokens) a source edge may move, and any
+// move is scored token by token.
 const boundWindow = 6
 
 // edge is one edge of a predicted span to re-choose: the candidate
@@ -48,9 +72,9 @@ type edge struct {
 }
 
 // candidates returns the positions an edge may move to: within the
-// window, inside the paragraph, keeping the span non-empty and clear of
-// the cue (and of the source, for a content).
-func candidates(v *view, r *rawAttr, kind int, lo, hi int) []int {
+// window (reach, for a content), inside the paragraph, keeping the span
+// non-empty and clear of the cue (and of the source, for a content).
+func candidates(v *view, r *rawAttr, kind int, lo, hi, reach int) []int {
 	sq := seqOf(v, lo)
 	blocked := func(i int) bool { // token i may not be inside the span
 		if r.cue != nil && i >= r.cue.lo && i < r.cue.hi {
@@ -62,9 +86,13 @@ func candidates(v *view, r *rawAttr, kind int, lo, hi int) []int {
 		return false
 	}
 	var out []int
+	w := boundWindow
+	if kind <= edgeContentEnd {
+		w = max(reach, boundWindow)
+	}
 	switch kind {
 	case edgeContentStart, edgeSourceStart:
-		for p := max(lo-boundWindow, sq.lo); p <= min(lo+boundWindow, hi-1); p++ {
+		for p := max(lo-w, sq.lo); p <= min(lo+w, hi-1); p++ {
 			ok := true
 			for i := min(p, lo); i < max(p, lo); i++ {
 				if p < lo && blocked(i) {
@@ -76,7 +104,7 @@ func candidates(v *view, r *rawAttr, kind int, lo, hi int) []int {
 			}
 		}
 	default:
-		for q := max(hi-boundWindow, lo+1); q <= min(hi+boundWindow, sq.hi); q++ {
+		for q := max(hi-w, lo+1); q <= min(hi+w, sq.hi); q++ {
 			ok := true
 			for i := hi; i < q; i++ {
 				if blocked(i) {
@@ -117,8 +145,8 @@ func (h *boundHasher) add(parts ...string) {
 }
 
 // edgeFeatures returns the features of moving an edge of kind to position
-// p (predicted: pred).
-func edgeFeatures(v *view, r *rawAttr, kind, p, pred int, buf []uint32) []uint32 {
+// p (predicted: pred) for a model of the given reach.
+func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) []uint32 {
 	h := boundHasher{buf: buf[:0], kind: strconv.Itoa(kind)}
 	n := len(v.lower)
 	tok := func(i int) string {
@@ -151,7 +179,7 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred int, buf []uint32) []uint32
 	if kind == edgeContentEnd || kind == edgeSourceEnd {
 		in, out = p-1, p
 	}
-	off := strconv.Itoa(max(-boundWindow, min(boundWindow, p-pred)))
+	off := offBucket(p - pred)
 	h.add("bias")
 	h.add("off", off)
 	h.add("in", tok(in))
@@ -205,7 +233,119 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred int, buf []uint32) []uint32
 			h.add("next-to-source")
 		}
 	}
+	far := reach > boundWindow
+	if far && p != pred {
+		// The tokens the move adds to the span or takes from it.
+		a, b, dir := min(p, pred), max(p, pred), "add"
+		if (kind == edgeContentStart || kind == edgeSourceStart) == (p > pred) {
+			dir = "drop"
+		}
+		var comma, verb, quote, cue, sent bool
+		for i := a; i < b && i < n; i++ {
+			switch {
+			case v.lower[i] == ",":
+				comma = true
+			case v.qstate[i] >= 2:
+				quote = true
+			}
+			if u := upos(i); u == "VERB" || u == "AUX" {
+				verb = true
+			}
+			if v.cue[i] {
+				cue = true
+			}
+			if i > a && v.sent[i] != v.sent[i-1] {
+				sent = true
+			}
+		}
+		first, last := a, b-1
+		h.add("mv", dir, strconv.FormatBool(comma), strconv.FormatBool(verb), strconv.FormatBool(quote))
+		h.add("mv-cue", dir, strconv.FormatBool(cue), strconv.FormatBool(sent))
+		h.add("mv-first", dir, tok(first))
+		h.add("mv-firstU", dir, upos(first), rel(first))
+		h.add("mv-last", dir, tok(last))
+		h.add("mv-lastU", dir, upos(last), rel(last))
+		h.add("mv-len", dir, offBucket(b-a))
+	}
+	if far {
+		lo, hi := r.spanOf(kind)
+		if kind == edgeContentStart || kind == edgeSourceStart {
+			lo = p
+		} else {
+			hi = p
+		}
+		unitFeatures(v, &h, lo, hi, r.cue)
+	}
 	return h.buf
+}
+
+// unitFeatures adds features of whether the span [lo, hi) is one unit of
+// the parse: the subtree of one token, or a run of dependents of one head
+// (punctuation aside), and how that token or head relates to the cue.
+func unitFeatures(v *view, h *boundHasher, lo, hi int, cue *tspan) {
+	t := v.tree()
+	if t == nil || lo >= hi || hi > len(t.head) {
+		return
+	}
+	ch := -1
+	if cue != nil {
+		ch = cueHead(t, *cue)
+	}
+	var tops []int // tokens of the span whose head is outside it
+	for i := lo; i < hi; i++ {
+		if v.d.Tokens[i].UPOS == "PUNCT" {
+			continue
+		}
+		if hd := t.head[i]; hd < lo || hd >= hi {
+			tops = append(tops, i)
+			if len(tops) > 4 {
+				break
+			}
+		}
+	}
+	switch {
+	case len(tops) == 0:
+		h.add("unit", "none")
+	case len(tops) == 1:
+		x := tops[0]
+		h.add("unit", "one", v.d.Tokens[x].Deprel, strconv.FormatBool(t.head[x] == ch))
+		h.add("unit-one-cue", strconv.FormatBool(t.head[x] == ch || x == ch))
+	default:
+		same := true
+		for _, x := range tops[1:] {
+			same = same && t.head[x] == t.head[tops[0]]
+		}
+		if same {
+			h.add("unit", "run", v.d.Tokens[tops[0]].Deprel, v.d.Tokens[tops[len(tops)-1]].Deprel, strconv.FormatBool(t.head[tops[0]] == ch))
+		} else {
+			h.add("unit", "many", strconv.Itoa(len(tops)))
+		}
+	}
+}
+
+// offBucket names a move of d tokens: exactly up to the window, in
+// coarser steps beyond it.
+func offBucket(d int) string {
+	a := d
+	if a < 0 {
+		a = -a
+	}
+	if a <= boundWindow {
+		return strconv.Itoa(d)
+	}
+	sign := "+"
+	if d < 0 {
+		sign = "-"
+	}
+	switch {
+	case a <= 10:
+		return sign + "7-10"
+	case a <= 16:
+		return sign + "11-16"
+	case a <= 25:
+		return sign + "17-25"
+	}
+	return sign + "26+"
 }
 
 // cueHead returns the token of the cue span whose head is outside it.
@@ -300,8 +440,8 @@ func (b *Bounds) refine(v *view, raws []rawAttr) {
 			}
 			// Ties keep the predicted edge.
 			best, bestScore, found := pred, float32(0), false
-			for _, p := range candidates(v, r, kind, lo, hi) {
-				buf = edgeFeatures(v, r, kind, p, pred, buf)
+			for _, p := range candidates(v, r, kind, lo, hi, b.reach) {
+				buf = edgeFeatures(v, r, kind, p, pred, b.reach, buf)
 				s := b.score(buf)
 				if !found || s > bestScore || (s == bestScore && p == pred) {
 					best, bestScore, found = p, s, true
@@ -321,12 +461,12 @@ type boundExample struct {
 
 // JackknifeBounds trains a Bounds model on edges as the tagger predicts
 // them on text it was not trained on (see FoldTaggers).
-func JackknifeBounds(ctx context.Context, train []GoldDoc, topt TrainOptions, folds, epochs int, log io.Writer) (*Bounds, error) {
+func JackknifeBounds(ctx context.Context, train []GoldDoc, topt TrainOptions, folds int, opt BoundsOptions, log io.Writer) (*Bounds, error) {
 	models, err := FoldTaggers(ctx, train, topt, folds, nil, log)
 	if err != nil {
 		return nil, err
 	}
-	return TrainBounds(ctx, models, train, epochs, log)
+	return TrainBounds(ctx, models, train, opt, log)
 }
 
 // FoldTaggers splits train in folds (document i in fold i % folds) and
@@ -375,9 +515,15 @@ func FoldTaggers(ctx context.Context, train []GoldDoc, topt TrainOptions, folds 
 // documents of train (parsed as the pipeline does), document i by
 // models[i % len(models)], each paired with the gold attribution whose
 // content overlaps it most.
-func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, epochs int, log io.Writer) (*Bounds, error) {
+func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, opt BoundsOptions, log io.Writer) (*Bounds, error) {
 	if log == nil {
 		log = io.Discard
+	}
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Reach <= 0 {
+		opt.Reach = DefaultReach
 	}
 	if len(models) == 0 {
 		return nil, fmt.Errorf("train bounds: no tagger")
@@ -399,10 +545,10 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, epochs i
 				return nil, fmt.Errorf("%s: %w", g.ID, err)
 			}
 		}
-		exs = append(exs, boundExamples(newView(d, &base.lx), &base, g)...)
+		exs = append(exs, boundExamples(newView(d, &base.lx), &base, g, opt.Reach)...)
 	}
 	fmt.Fprintf(log, "bounds: %d edges with their gold position in reach\n", len(exs))
-	b := &Bounds{w: map[uint32]float32{}}
+	b := &Bounds{w: map[uint32]float32{}, reach: opt.Reach}
 	acc := map[uint32]float32{}
 	last := map[uint32]int{}
 	t := 0
@@ -418,7 +564,7 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, epochs i
 	for i := range order {
 		order[i] = i
 	}
-	for ep := 0; ep < epochs; ep++ {
+	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs := 0
 		for _, i := range order {
@@ -451,7 +597,7 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, epochs i
 }
 
 // boundExamples pairs the edges predicted in a document with gold ones.
-func boundExamples(v *view, m *Model, g GoldDoc) []boundExample {
+func boundExamples(v *view, m *Model, g GoldDoc, reach int) []boundExample {
 	raws := m.raw(v)
 	d := v.d
 	var out []boundExample
@@ -491,17 +637,22 @@ func boundExamples(v *view, m *Model, g GoldDoc) []boundExample {
 			if kind == edgeContentEnd || kind == edgeSourceEnd {
 				pred = hi
 			}
-			cands := candidates(v, r, kind, lo, hi)
+			cands := candidates(v, r, kind, lo, hi, reach)
 			gi := slices.Index(cands, goldPos)
 			if gi < 0 || len(cands) < 2 {
 				continue
 			}
 			ex := boundExample{gold: gi}
 			for _, p := range cands {
-				buf = edgeFeatures(v, r, kind, p, pred, buf)
+				buf = edgeFeatures(v, r, kind, p, pred, reach, buf)
 				ex.feats = append(ex.feats, slices.Clone(buf))
 			}
 			out = append(out, ex)
+			if reach > boundWindow {
+				// The next edge is scored with this one where it
+				// belongs, as refine will have moved it.
+				r.setEdge(kind, goldPos)
+			}
 		}
 	}
 	return out
@@ -537,9 +688,15 @@ func tokenAtEnd(d *document.Document, c int) (int, bool) {
 	return i + 1, found
 }
 
-const boundsMagic = "SQB1"
+// Bounds model files: "SQB2", the reach, the count, then the sorted (key,
+// weight) pairs, all uint32 little-endian, gzip'd. "SQB1" files (no
+// reach) are window-only models.
+const (
+	boundsMagic   = "SQB2"
+	boundsMagicV1 = "SQB1"
+)
 
-// Save writes the model (gzip'd): magic, count, then sorted (key, weight).
+// Save writes the model.
 func (b *Bounds) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -553,7 +710,7 @@ func (b *Bounds) Save(w io.Writer) error {
 	if _, err := io.WriteString(zw, boundsMagic); err != nil {
 		return err
 	}
-	if err := binary.Write(zw, binary.LittleEndian, uint32(len(keys))); err != nil {
+	if err := binary.Write(zw, binary.LittleEndian, [2]uint32{uint32(b.reach), uint32(len(keys))}); err != nil {
 		return err
 	}
 	for _, k := range keys {
@@ -572,14 +729,24 @@ func LoadBounds(r io.Reader) (*Bounds, error) {
 	}
 	defer zr.Close()
 	var hdr [4]byte
-	if _, err := io.ReadFull(zr, hdr[:]); err != nil || string(hdr[:]) != boundsMagic {
+	if _, err := io.ReadFull(zr, hdr[:]); err != nil {
+		return nil, fmt.Errorf("bounds model: bad header")
+	}
+	reach := uint32(boundWindow)
+	switch string(hdr[:]) {
+	case boundsMagic:
+		if err := binary.Read(zr, binary.LittleEndian, &reach); err != nil || reach == 0 || reach > 1000 {
+			return nil, fmt.Errorf("bounds model: bad reach")
+		}
+	case boundsMagicV1:
+	default:
 		return nil, fmt.Errorf("bounds model: bad header")
 	}
 	var n uint32
 	if err := binary.Read(zr, binary.LittleEndian, &n); err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("bounds model: bad size")
 	}
-	b := &Bounds{w: make(map[uint32]float32, n)}
+	b := &Bounds{w: make(map[uint32]float32, n), reach: int(reach)}
 	for i := uint32(0); i < n; i++ {
 		var kv [2]uint32
 		if err := binary.Read(zr, binary.LittleEndian, &kv); err != nil {

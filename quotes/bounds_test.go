@@ -30,11 +30,62 @@ func TestBoundCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lo, hi := r.spanOf(tt.kind)
-			c := candidates(v, &r, tt.kind, lo, hi)
+			c := candidates(v, &r, tt.kind, lo, hi, boundWindow)
 			if len(c) == 0 || c[0] != tt.lo || c[len(c)-1] != tt.hi {
 				t.Errorf("candidates %v, want %d..%d", c, tt.lo, tt.hi)
 			}
 		})
+	}
+}
+
+// TestFarCandidates checks that a content edge of a far-reaching model
+// may move beyond the window, and a source edge may not.
+func TestFarCandidates(t *testing.T) {
+	v := testView(t, "The minister said that the talks, which began in the spring after months of delay and a change of government in the capital, would resume next week in Geneva.")
+	cue := spanOf(t, v, 3, "said", 0)
+	src := spanOf(t, v, 2, "The minister", 0)
+	cont := spanOf(t, v, 1, "would resume next week in Geneva", 0)
+	r := rawAttr{content: []tspan{cont}, source: &src, cue: &cue}
+	lo, hi := r.spanOf(edgeContentStart)
+	if c := candidates(v, &r, edgeContentStart, lo, hi, 30); c[0] != cue.hi {
+		t.Errorf("reach 30: content start candidates begin at %d, want %d (after the cue)", c[0], cue.hi)
+	}
+	if c := candidates(v, &r, edgeContentStart, lo, hi, boundWindow); c[0] != cont.lo-boundWindow {
+		t.Errorf("window: content start candidates begin at %d, want %d", c[0], cont.lo-boundWindow)
+	}
+	lo, hi = r.spanOf(edgeSourceStart)
+	if c := candidates(v, &r, edgeSourceStart, lo, hi, 30); c[len(c)-1] != src.hi-1 {
+		t.Errorf("source end candidates %v", c)
+	}
+}
+
+// TestUnitFeatures checks that a span which is one subtree of the parse
+// is told from one that is not.
+func TestUnitFeatures(t *testing.T) {
+	d, err := segmentDoc(context.Background(), "The minister said that the talks would resume next week.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ParseSyntax(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	v := newView(d, &lexicon{cue: map[string]bool{"said": true}, prob: map[string]byte{}})
+	cue := spanOf(t, v, 3, "said", 0)
+	whole := spanOf(t, v, 1, "that the talks would resume next week", 0)
+	part := spanOf(t, v, 1, "that the talks", 0)
+	feats := func(s tspan) []uint32 {
+		h := boundHasher{kind: "x"}
+		unitFeatures(v, &h, s.lo, s.hi, &cue)
+		return h.buf
+	}
+	var one boundHasher
+	one.kind = "x"
+	one.add("unit-one-cue", "true")
+	if !slices.Contains(feats(whole), one.buf[0]) {
+		t.Errorf("%q: not one unit hanging from the cue", "that the talks would resume next week")
+	}
+	if slices.Contains(feats(part), one.buf[0]) {
+		t.Errorf("%q: one unit hanging from the cue", "that the talks")
 	}
 }
 
@@ -66,7 +117,7 @@ func TestBoundsRefine(t *testing.T) {
 }
 
 func TestBoundsSaveLoad(t *testing.T) {
-	b := &Bounds{w: map[uint32]float32{1: 0.5, 7: -2, 1 << 30: 3.25}}
+	b := &Bounds{w: map[uint32]float32{1: 0.5, 7: -2, 1 << 30: 3.25}, reach: 30}
 	var buf bytes.Buffer
 	if err := b.Save(&buf); err != nil {
 		t.Fatal(err)
@@ -75,10 +126,19 @@ func TestBoundsSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.w) != len(b.w) || got.w[7] != -2 || got.w[1<<30] != 3.25 {
-		t.Errorf("round trip: %v, want %v", got.w, b.w)
+	if len(got.w) != len(b.w) || got.w[7] != -2 || got.w[1<<30] != 3.25 || got.reach != 30 {
+		t.Errorf("round trip: %v reach %d, want %v reach 30", got.w, got.reach, b.w)
 	}
-	for _, bad := range [][]byte{nil, []byte("not gzip"), gzipped(t, []byte("SQB1\xff\xff\xff\xff"))} {
+	// A file of the first format (no reach) is a window-only model.
+	v1, err := LoadBounds(bytes.NewReader(gzipped(t, []byte("SQB1\x01\x00\x00\x00\x07\x00\x00\x00\x00\x00\x80\x3f"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v1.reach != boundWindow || v1.w[7] != 1 {
+		t.Errorf("SQB1 file: reach %d, weights %v; want reach %d, {7: 1}", v1.reach, v1.w, boundWindow)
+	}
+	for _, bad := range [][]byte{nil, []byte("not gzip"), gzipped(t, []byte("SQB1\xff\xff\xff\xff")),
+		gzipped(t, []byte("SQB2\x00\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB9"))} {
 		if _, err := LoadBounds(bytes.NewReader(bad)); err == nil {
 			t.Errorf("LoadBounds(%q) accepted", bad)
 		}
@@ -104,15 +164,15 @@ func TestTrainBounds(t *testing.T) {
 		t.Skip(err)
 	}
 	docs := []GoldDoc{{ID: "fixture", Text: text, Attrs: gold}}
-	if _, err := TrainBounds(context.Background(), []*Model{m}, docs, 3, nil); err != nil {
+	if _, err := TrainBounds(context.Background(), []*Model{m}, docs, BoundsOptions{Epochs: 3}, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := TrainBounds(context.Background(), nil, docs, 3, nil); err == nil {
+	if _, err := TrainBounds(context.Background(), nil, docs, BoundsOptions{Epochs: 3}, nil); err == nil {
 		t.Error("TrainBounds without a tagger accepted")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := TrainBounds(ctx, []*Model{m}, docs, 3, nil); err == nil {
+	if _, err := TrainBounds(ctx, []*Model{m}, docs, BoundsOptions{Epochs: 3}, nil); err == nil {
 		t.Error("TrainBounds ignored a cancelled context")
 	}
 }
