@@ -115,14 +115,17 @@ func LoadAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
 }
 
 // LoadFastAnalyzer loads the fast analyzer: the left-to-right pass of the
-// tagger from taggerPath (empty: the embedded one) and the embedded greedy
-// parser.
-func LoadFastAnalyzer(taggerPath string) (*Analyzer, error) {
+// tagger from taggerPath and the greedy parser from parserPath (see
+// LoadParserModel; empty: the embedded ones).
+func LoadFastAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
 	t, err := loadTaggerModel(taggerPath, false)
 	if err != nil {
 		return nil, err
 	}
-	p, err := LoadParserModel("embedded:" + path.Base(FastParserModel))
+	if parserPath == "" {
+		parserPath = "embedded:" + path.Base(FastParserModel)
+	}
+	p, err := LoadParserModel(parserPath)
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,7 @@ func benchAnalyzer(b *testing.B, kind int) *Analyzer {
 			a = NewAnalyzer(a.Tagger.Forward(), a.Parser)
 		}
 	default:
-		a, err = LoadFastAnalyzer("")
+		a, err = LoadFastAnalyzer("", "")
 	}
 	if err != nil {
 		b.Skipf("models not available: %v", err)

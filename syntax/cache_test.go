@@ -66,7 +66,7 @@ func TestCachesMatchFullScoring(t *testing.T) {
 }
 
 func TestCachesMatchFullScoringEmbedded(t *testing.T) {
-	a, err := LoadFastAnalyzer("")
+	a, err := LoadFastAnalyzer("", "")
 	if err != nil {
 		t.Skipf("models not available: %v", err)
 	}

@@ -28,7 +28,7 @@ func NewStage() (*Stage, error) {
 // NewFastStage loads the fast analyzer (LoadFastAnalyzer): the
 // left-to-right tagger and the greedy parser, the pipeline's default.
 func NewFastStage() (*Stage, error) {
-	a, err := LoadFastAnalyzer("")
+	a, err := LoadFastAnalyzer("", "")
 	if err != nil {
 		return nil, fmt.Errorf("syntax stage: %w", err)
 	}

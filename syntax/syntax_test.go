@@ -363,3 +363,22 @@ func TestStageConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestProse(t *testing.T) {
+	tests := []struct {
+		forms, upos string
+		want        bool
+	}{
+		{"The talks will resume next week .", "DET NOUN AUX VERB ADJ NOUN PUNCT", true},
+		{"Talks to resume .", "NOUN PART VERB PUNCT", false},                                           // too short
+		{"The new round of talks in Geneva .", "DET ADJ NOUN ADP NOUN ADP PROPN PUNCT", false},         // no verb
+		{"SHR 1.25 DLRS VS 1.10 DLRS , NET ROSE", "NOUN NUM NOUN ADP NUM NOUN PUNCT NOUN VERB", false}, // capitals
+		{"1.25 1.10 2.3 4.5 6.7 said", "NUM NUM NUM NUM NUM VERB", false},                              // few words
+	}
+	for _, tt := range tests {
+		s := &Sentence{Forms: strings.Fields(tt.forms), UPOS: strings.Fields(tt.upos)}
+		if got := Prose(s); got != tt.want {
+			t.Errorf("Prose(%q) = %v, want %v", tt.forms, got, tt.want)
+		}
+	}
+}

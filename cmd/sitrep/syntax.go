@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -189,6 +190,7 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	saveTagged := fs.String("save-tagged", "", "write the jackknifed training tags to FILE (CoNLL-U), for --tagged")
 	reverse := fs.Bool("reverse", false, "train a right-to-left parser (for an ensemble)")
 	taggedPath := fs.String("tagged", "", "read the jackknifed training tags from FILE (written by --save-tagged with the same --train and jackknife flags) instead of computing them")
+	auto := fs.String("auto", "", "comma-separated CoNLL-U files parsed by sitrep parse (the accurate analyzer) to train on as well, their tags and trees taken as given (uptraining; only sentences that look like prose, see syntax.Prose)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -222,6 +224,15 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if *auto != "" {
+		extra, err := readProse(strings.Split(*auto, ","))
+		if err != nil {
+			return err
+		}
+		tr = append(tr[:len(tr):len(tr)], extra...)
+		tagged = append(tagged[:len(tagged):len(tagged)], extra...)
+		fmt.Fprintf(e.stderr, "parser: %d automatically parsed sentences from %s\n", len(extra), *auto)
+	}
 	pwc := wc
 	if !*clFeats {
 		pwc = nil
@@ -235,6 +246,27 @@ func runTrainParser(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stderr, "parser written to %s in %s\n", *out, time.Since(start).Round(time.Second))
 	return nil
+}
+
+// readProse reads the sentences of automatically parsed CoNLL-U files
+// that look like prose (syntax.Prose).
+func readProse(paths []string) ([]*syntax.Sentence, error) {
+	var out []*syntax.Sentence
+	for _, p := range paths {
+		ss, err := readSentences(p)
+		if err != nil {
+			return nil, err
+		}
+		if len(ss) == 0 {
+			return nil, fmt.Errorf("%s: no sentences", p)
+		}
+		for _, s := range ss {
+			if syntax.Prose(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out, nil
 }
 
 // readTrainDev reads the training and dev treebanks of a parser or
@@ -263,7 +295,7 @@ func devTagger(path string, needed bool) (*syntax.Tagger, error) {
 		defer f.Close()
 		return syntax.LoadTagger(bufio.NewReader(f))
 	}
-	a, err := syntax.LoadFastAnalyzer("")
+	a, err := syntax.LoadFastAnalyzer("", "")
 	if err != nil && needed {
 		return nil, fmt.Errorf("no tagger for the dev set (give --tagger): %w", err)
 	}
@@ -343,7 +375,7 @@ func runParse(ctx context.Context, e *env, args []string) error {
 	in := fs.String("conllu", "", "CoNLL-U input whose tokenization is kept (\"-\" for stdin)")
 	taggerPath := fs.String("tagger", "", "tagger model (default: embedded)")
 	parserPath := fs.String("parser", "", "parser model (default: embedded)")
-	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
+	fast := fs.Bool("fast", false, "use the fast analyzer: the left-to-right tagger and a greedy parser (--parser, default the embedded one)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -362,11 +394,24 @@ func runParse(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
+		texts := []string{string(text)}
+		if strings.HasSuffix(strings.ToLower(name), ".jsonl") {
+			texts = jsonlTexts(e, name, text)
+		}
 		w := bufio.NewWriter(e.stdout)
 		defer w.Flush()
-		for _, cs := range parseRaw(a, string(text)) {
-			if err := conllu.Write(w, cs); err != nil {
-				return fmt.Errorf("write: %w", err)
+		for k, t := range texts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			prefix := "s"
+			if len(texts) > 1 {
+				prefix = fmt.Sprintf("d%d-s", k+1)
+			}
+			for _, cs := range parseRaw(a, t, prefix) {
+				if err := conllu.Write(w, cs); err != nil {
+					return fmt.Errorf("write: %w", err)
+				}
 			}
 		}
 		return w.Flush()
@@ -416,7 +461,7 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 	parserPath := fs.String("parser", "", "parser model (default: embedded)")
 	goldTags := fs.Bool("gold-tags", false, "parse with the gold UPOS and XPOS (diagnostic)")
 	raw := fs.Bool("raw", false, "segment the gold file's raw text (# text lines) with sitrep's own segmenter, then tag and parse")
-	fast := fs.Bool("fast", false, "use the embedded greedy parser (faster, less accurate)")
+	fast := fs.Bool("fast", false, "use the fast analyzer: the left-to-right tagger and a greedy parser (--parser, default the embedded one)")
 	ensemble := fs.String("ensemble", "", "comma-separated parser models to combine by weighted arc votes (\"embedded:NAME\" for an embedded one, e.g. embedded:parser.gz)")
 	weights := fs.String("weights", "", "comma-separated weights of the --ensemble parsers (default: all 1)")
 	labeler := fs.String("labeler", "", "--ensemble: labeler model that relabels the voted trees")
@@ -445,7 +490,7 @@ func runEvalParse(ctx context.Context, e *env, args []string) error {
 		if err := addEnsemble(a, *ensemble, *weights, *labeler, *voteWeight); err != nil {
 			return err
 		}
-		sys = parseRaw(a, udeval.RawText(gold))
+		sys = parseRaw(a, udeval.RawText(gold), "s")
 	} else {
 		a, err := loadAnalyzer(*taggerPath, *parserPath, *fast)
 		if err != nil {
@@ -529,16 +574,40 @@ func addEnsemble(a *syntax.Analyzer, list, weights, labeler string, voteWeight f
 }
 
 func loadAnalyzer(taggerPath, parserPath string, fast bool) (*syntax.Analyzer, error) {
-	if fast && parserPath == "" {
-		return syntax.LoadFastAnalyzer(taggerPath)
+	if fast {
+		return syntax.LoadFastAnalyzer(taggerPath, parserPath)
 	}
 	return syntax.LoadAnalyzer(taggerPath, parserPath)
 }
 
-// parseRaw segments text and tags and parses every sentence.
-func parseRaw(a *syntax.Analyzer, text string) []*conllu.Sentence {
+// jsonlTexts returns the "text" of every JSON Lines record of data (a
+// corpus such as ../shared/data/news/bbc.jsonl); lines that are not such
+// a record are reported on stderr and skipped.
+func jsonlTexts(e *env, name string, data []byte) []string {
+	var texts []string
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep parse: %s:%d: skipped: %v\n", name, n+1, err)
+			continue
+		}
+		if strings.TrimSpace(rec.Text) != "" {
+			texts = append(texts, rec.Text)
+		}
+	}
+	return texts
+}
+
+// parseRaw segments text and tags and parses every sentence; sentence ids
+// are prefix followed by the sentence's number.
+func parseRaw(a *syntax.Analyzer, text, prefix string) []*conllu.Sentence {
 	toks, sents := segment.Segment(text)
-	out := segment.CoNLLU(text, toks, sents, "s")
+	out := segment.CoNLLU(text, toks, sents, prefix)
 	sc := &syntax.Scratch{}
 	for _, cs := range out {
 		s := syntax.FromCoNLLU(cs)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,15 @@ func TestParseAndEvalCommands(t *testing.T) {
 	code, out, errs := sitrep(t, "They don't know Assad's plans. He left.", "parse", "--fast", "-")
 	if code != 0 || !strings.Contains(out, "# text = He left.") || !strings.Contains(out, "2-3\tdon't") || !strings.Contains(out, "\troot\t") {
 		t.Errorf("parse raw text: exit %d: %s%s", code, out, errs)
+	}
+	// A JSON Lines corpus: every record's text, a bad line skipped.
+	jl := filepath.Join(t.TempDir(), "corpus.jsonl")
+	if err := os.WriteFile(jl, []byte(`{"id":"a","text":"The talks resumed. They ended."}`+"\nnot json\n"+`{"id":"b","text":"Officials met."}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runCmd(t, "parse", "--fast", jl)
+	if code != 0 || strings.Count(out, "# sent_id = ") != 3 || !strings.Contains(out, "# sent_id = d2-s1") || !strings.Contains(errs, "corpus.jsonl:2: skipped") {
+		t.Errorf("parse a JSON Lines corpus: exit %d: %s%s", code, out, errs)
 	}
 	if _, _, code := runCmd(t, "train", "tagger"); code != 2 {
 		t.Errorf("train tagger without flags: exit %d, want 2", code)
