@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -188,4 +189,54 @@ func gzipped(t *testing.T, b []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestWeightTable checks the scoring table against the map it is built
+// from, for present, absent and zero keys.
+func TestWeightTable(t *testing.T) {
+	w := map[uint32]float32{0: 1.5, 1: -2, 7: 3, 1 << 31: 0.25}
+	for k := uint32(100); k < 1100; k++ {
+		w[k*2654435761] = float32(k)
+	}
+	tab := newWeightTable(w)
+	for k := uint32(0); k < 3000; k++ {
+		for _, key := range []uint32{k, k * 2654435761} {
+			if got, want := tab.get(key), w[key]; got != want {
+				t.Fatalf("get(%d) = %v, want %v", key, got, want)
+			}
+		}
+	}
+	if got := tab.get(1 << 31); got != 0.25 {
+		t.Errorf("get(1<<31) = %v, want 0.25", got)
+	}
+}
+
+// BenchmarkBoundsRefine times the edges model alone on the attributions
+// the tagger and the rules find in a parsed document.
+func BenchmarkBoundsRefine(b *testing.B) {
+	m, err := DefaultModel()
+	if err != nil || m.bounds == nil {
+		b.Skip("no embedded edges model")
+	}
+	d, err := segmentDoc(context.Background(), strings.Repeat(fixture+"\n\n", 8))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := ParseSyntax(context.Background(), d); err != nil {
+		b.Fatal(err)
+	}
+	v := newView(d, &m.lx)
+	raws := m.WithBounds(nil).raw(v)
+	work := make([]rawAttr, len(raws))
+	for b.Loop() {
+		for i, r := range raws {
+			work[i] = r
+			work[i].content = slices.Clone(r.content)
+			if r.source != nil {
+				s := *r.source
+				work[i].source = &s
+			}
+		}
+		m.bounds.refine(v, work)
+	}
 }
