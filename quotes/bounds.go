@@ -186,11 +186,15 @@ func seqOf(v *view, i int) seq {
 // boundHasher builds hashed feature keys.
 type boundHasher struct {
 	buf  []uint32
-	kind string
+	seed uint64 // the hash state after the edge kind's name
+}
+
+func newBoundHasher(kind string, buf []uint32) boundHasher {
+	return boundHasher{buf: buf[:0], seed: seedOf(kind)}
 }
 
 func (h *boundHasher) add(parts ...string) {
-	x := seedOf(h.kind)
+	x := h.seed
 	for _, p := range parts {
 		x = hs(x, p)
 		x = hb(x, 0x1f)
@@ -201,7 +205,7 @@ func (h *boundHasher) add(parts ...string) {
 // edgeFeatures returns the features of moving an edge of kind to position
 // p (predicted: pred) for a model of the given reach.
 func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) []uint32 {
-	h := boundHasher{buf: buf[:0], kind: strconv.Itoa(kind)}
+	h := newBoundHasher(strconv.Itoa(kind), buf)
 	n := len(v.lower)
 	tok := func(i int) string {
 		if i < 0 || i >= n {

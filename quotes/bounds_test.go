@@ -75,12 +75,11 @@ func TestUnitFeatures(t *testing.T) {
 	whole := spanOf(t, v, 1, "that the talks would resume next week", 0)
 	part := spanOf(t, v, 1, "that the talks", 0)
 	feats := func(s tspan) []uint32 {
-		h := boundHasher{kind: "x"}
+		h := newBoundHasher("x", nil)
 		unitFeatures(v, &h, s.lo, s.hi, &cue)
 		return h.buf
 	}
-	var one boundHasher
-	one.kind = "x"
+	one := newBoundHasher("x", nil)
 	one.add("unit-one-cue", "true")
 	if !slices.Contains(feats(whole), one.buf[0]) {
 		t.Errorf("%q: not one unit hanging from the cue", "that the talks would resume next week")
@@ -98,8 +97,7 @@ func TestBoundsRefine(t *testing.T) {
 	cont := spanOf(t, v, 1, "the talks would resume", 0)
 	that := spanOf(t, v, 1, "that", 0).lo
 	raws := []rawAttr{{content: []tspan{cont}, cue: &cue}}
-	var h boundHasher
-	h.kind = "0" // edgeContentStart
+	h := newBoundHasher("0", nil) // edgeContentStart
 	h.add("in", "that")
 	b := &Bounds{w: map[uint32]float32{h.buf[0]: 5}}
 	b.refine(v, raws)
