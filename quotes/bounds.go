@@ -183,7 +183,10 @@ func seqOf(v *view, i int) seq {
 	return seq{i, i + 1}
 }
 
-// boundHasher builds hashed feature keys.
+// boundHasher builds hashed feature keys: a feature is a name and parts
+// that are themselves hashes (of a word, a tag, a relation, a value), so
+// that the words of a document are hashed once (edgeHashes), not once per
+// candidate.
 type boundHasher struct {
 	buf  []uint32
 	seed uint64 // the hash state after the edge kind's name
@@ -193,43 +196,82 @@ func newBoundHasher(kind string, buf []uint32) boundHasher {
 	return boundHasher{buf: buf[:0], seed: seedOf(kind)}
 }
 
-func (h *boundHasher) add(parts ...string) {
-	x := h.seed
+func (h *boundHasher) add(name string, parts ...uint64) {
+	x := hs(h.seed, name)
 	for _, p := range parts {
-		x = hs(x, p)
-		x = hb(x, 0x1f)
+		x = mixPart(x ^ p)
 	}
 	h.buf = append(h.buf, fold(x))
 }
 
+// mixPart folds a part into a feature's hash state.
+func mixPart(x uint64) uint64 {
+	x *= 0x9e3779b97f4a7c15
+	return x ^ x>>31
+}
+
+// hv is the part hash of a value's string.
+func hv(s string) uint64 { return hs(fnvOffset, s) }
+
+// Part hashes of constant values.
+var (
+	hNone  = hv("<none>")
+	hDash  = hv("-")
+	hTrue  = hv("true")
+	hFalse = hv("false")
+	hAdd   = hv("add")
+	hDrop  = hv("drop")
+)
+
+func hBool(b bool) uint64 {
+	if b {
+		return hTrue
+	}
+	return hFalse
+}
+
+// edgeHashes holds the part hashes of every token of a view: its
+// lowercased word, UPOS, relation and quotation state.
+type edgeHashes struct {
+	tok, upos, rel, q []uint64
+}
+
+func newEdgeHashes(v *view) *edgeHashes {
+	n := len(v.lower)
+	buf := make([]uint64, 4*n)
+	e := &edgeHashes{tok: buf[:n:n], upos: buf[n : 2*n : 2*n], rel: buf[2*n : 3*n : 3*n], q: buf[3*n:]}
+	var qs [4]uint64
+	for k := range qs {
+		qs[k] = hv(strconv.Itoa(k))
+	}
+	for i := range n {
+		e.tok[i] = hv(v.lower[i])
+		e.upos[i] = hv(v.d.Tokens[i].UPOS)
+		e.rel[i] = hv(v.d.Tokens[i].Deprel)
+		e.q[i] = qs[v.qstate[i]&3]
+	}
+	return e
+}
+
 // edgeFeatures returns the features of moving an edge of kind to position
-// p (predicted: pred) for a model of the given reach.
-func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) []uint32 {
+// p (predicted: pred) for a model of the given reach; e holds v's hashes.
+func edgeFeatures(v *view, e *edgeHashes, r *rawAttr, kind, p, pred, reach int, buf []uint32) []uint32 {
 	h := newBoundHasher(strconv.Itoa(kind), buf)
 	n := len(v.lower)
-	tok := func(i int) string {
+	at := func(a []uint64, i int) uint64 {
 		if i < 0 || i >= n {
-			return "<none>"
+			return hNone
 		}
-		return v.lower[i]
+		return a[i]
 	}
-	upos := func(i int) string {
+	tok := func(i int) uint64 { return at(e.tok, i) }
+	upos := func(i int) uint64 { return at(e.upos, i) }
+	rel := func(i int) uint64 { return at(e.rel, i) }
+	q := func(i int) uint64 {
 		if i < 0 || i >= n {
-			return "<none>"
+			return hDash
 		}
-		return v.d.Tokens[i].UPOS
-	}
-	rel := func(i int) string {
-		if i < 0 || i >= n {
-			return "<none>"
-		}
-		return v.d.Tokens[i].Deprel
-	}
-	q := func(i int) string {
-		if i < 0 || i >= n {
-			return "-"
-		}
-		return strconv.Itoa(int(v.qstate[i]))
+		return e.q[i]
 	}
 	// in is the first token inside the span at this edge, out the
 	// nearest outside it.
@@ -237,7 +279,7 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 	if kind == edgeContentEnd || kind == edgeSourceEnd {
 		in, out = p-1, p
 	}
-	off := offBucket(p - pred)
+	off := hv(offBucket(p - pred))
 	h.add("bias")
 	h.add("off", off)
 	h.add("in", tok(in))
@@ -270,16 +312,16 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 		case out >= c.lo && out < c.hi:
 			h.add("next-to-cue", tok(out))
 		case in < c.lo:
-			h.add("cue-after", strconv.Itoa(min(c.lo-in, 8)))
+			h.add("cue-after", uint64(min(c.lo-in, 8)))
 		default:
-			h.add("cue-before", strconv.Itoa(min(in-c.hi+1, 8)))
+			h.add("cue-before", uint64(min(in-c.hi+1, 8)))
 		}
 		if t := v.tree(); t != nil {
 			ch := cueHead(t, *c)
 			// The largest subtree that this position opens or closes.
 			a := subtreeAt(t, p, kind == edgeContentStart || kind == edgeSourceStart, in)
 			if a >= 0 {
-				h.add("subtree", rel(a), strconv.FormatBool(t.head[a] == ch))
+				h.add("subtree", rel(a), hBool(t.head[a] == ch))
 				h.add("subtree-off", rel(a), off)
 			} else {
 				h.add("no-subtree")
@@ -294,9 +336,9 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 	far := reach > boundWindow
 	if far && p != pred {
 		// The tokens the move adds to the span or takes from it.
-		a, b, dir := min(p, pred), max(p, pred), "add"
+		a, b, dir := min(p, pred), max(p, pred), hAdd
 		if (kind == edgeContentStart || kind == edgeSourceStart) == (p > pred) {
-			dir = "drop"
+			dir = hDrop
 		}
 		var comma, verb, quote, cue, sent bool
 		for i := a; i < b && i < n; i++ {
@@ -306,7 +348,7 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 			case v.qstate[i] >= 2:
 				quote = true
 			}
-			if u := upos(i); u == "VERB" || u == "AUX" {
+			if u := v.d.Tokens[i].UPOS; u == "VERB" || u == "AUX" {
 				verb = true
 			}
 			if v.cue[i] {
@@ -317,13 +359,13 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 			}
 		}
 		first, last := a, b-1
-		h.add("mv", dir, strconv.FormatBool(comma), strconv.FormatBool(verb), strconv.FormatBool(quote))
-		h.add("mv-cue", dir, strconv.FormatBool(cue), strconv.FormatBool(sent))
+		h.add("mv", dir, hBool(comma), hBool(verb), hBool(quote))
+		h.add("mv-cue", dir, hBool(cue), hBool(sent))
 		h.add("mv-first", dir, tok(first))
 		h.add("mv-firstU", dir, upos(first), rel(first))
 		h.add("mv-last", dir, tok(last))
 		h.add("mv-lastU", dir, upos(last), rel(last))
-		h.add("mv-len", dir, offBucket(b-a))
+		h.add("mv-len", dir, hv(offBucket(b-a)))
 	}
 	if far {
 		lo, hi := r.spanOf(kind)
@@ -332,7 +374,7 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 		} else {
 			hi = p
 		}
-		unitFeatures(v, &h, lo, hi, r.cue)
+		unitFeatures(v, e, &h, lo, hi, r.cue)
 	}
 	return h.buf
 }
@@ -340,7 +382,7 @@ func edgeFeatures(v *view, r *rawAttr, kind, p, pred, reach int, buf []uint32) [
 // unitFeatures adds features of whether the span [lo, hi) is one unit of
 // the parse: the subtree of one token, or a run of dependents of one head
 // (punctuation aside), and how that token or head relates to the cue.
-func unitFeatures(v *view, h *boundHasher, lo, hi int, cue *tspan) {
+func unitFeatures(v *view, e *edgeHashes, h *boundHasher, lo, hi int, cue *tspan) {
 	t := v.tree()
 	if t == nil || lo >= hi || hi > len(t.head) {
 		return
@@ -349,7 +391,8 @@ func unitFeatures(v *view, h *boundHasher, lo, hi int, cue *tspan) {
 	if cue != nil {
 		ch = cueHead(t, *cue)
 	}
-	var tops []int // tokens of the span whose head is outside it
+	var topBuf [5]int
+	tops := topBuf[:0] // tokens of the span whose head is outside it
 	for i := lo; i < hi; i++ {
 		if v.d.Tokens[i].UPOS == "PUNCT" {
 			continue
@@ -363,20 +406,20 @@ func unitFeatures(v *view, h *boundHasher, lo, hi int, cue *tspan) {
 	}
 	switch {
 	case len(tops) == 0:
-		h.add("unit", "none")
+		h.add("unit-none")
 	case len(tops) == 1:
 		x := tops[0]
-		h.add("unit", "one", v.d.Tokens[x].Deprel, strconv.FormatBool(t.head[x] == ch))
-		h.add("unit-one-cue", strconv.FormatBool(t.head[x] == ch || x == ch))
+		h.add("unit-one", e.rel[x], hBool(t.head[x] == ch))
+		h.add("unit-one-cue", hBool(t.head[x] == ch || x == ch))
 	default:
 		same := true
 		for _, x := range tops[1:] {
 			same = same && t.head[x] == t.head[tops[0]]
 		}
 		if same {
-			h.add("unit", "run", v.d.Tokens[tops[0]].Deprel, v.d.Tokens[tops[len(tops)-1]].Deprel, strconv.FormatBool(t.head[tops[0]] == ch))
+			h.add("unit-run", e.rel[tops[0]], e.rel[tops[len(tops)-1]], hBool(t.head[tops[0]] == ch))
 		} else {
-			h.add("unit", "many", strconv.Itoa(len(tops)))
+			h.add("unit-many", uint64(len(tops)))
 		}
 	}
 }
@@ -492,7 +535,11 @@ func (b *Bounds) score(fs []uint32) float32 {
 // refine moves the edges of every attribution of raws to their best
 // candidates.
 func (b *Bounds) refine(v *view, raws []rawAttr) {
+	if len(raws) == 0 {
+		return
+	}
 	var buf []uint32
+	e := newEdgeHashes(v)
 	for k := range raws {
 		r := &raws[k]
 		kinds, _ := r.edges()
@@ -505,7 +552,7 @@ func (b *Bounds) refine(v *view, raws []rawAttr) {
 			// Ties keep the predicted edge.
 			best, bestScore, found := pred, float32(0), false
 			for _, p := range candidates(v, r, kind, lo, hi, b.reach) {
-				buf = edgeFeatures(v, r, kind, p, pred, b.reach, buf)
+				buf = edgeFeatures(v, e, r, kind, p, pred, b.reach, buf)
 				s := b.score(buf)
 				if !found || s > bestScore || (s == bestScore && p == pred) {
 					best, bestScore, found = p, s, true
@@ -667,6 +714,7 @@ func boundExamples(v *view, m *Model, g GoldDoc, reach int) []boundExample {
 	d := v.d
 	var out []boundExample
 	var buf []uint32
+	e := newEdgeHashes(v)
 	for k := range raws {
 		r := &raws[k]
 		if r.term || len(r.content) == 0 {
@@ -709,7 +757,7 @@ func boundExamples(v *view, m *Model, g GoldDoc, reach int) []boundExample {
 			}
 			ex := boundExample{gold: gi}
 			for _, p := range cands {
-				buf = edgeFeatures(v, r, kind, p, pred, reach, buf)
+				buf = edgeFeatures(v, e, r, kind, p, pred, reach, buf)
 				ex.feats = append(ex.feats, slices.Clone(buf))
 			}
 			out = append(out, ex)

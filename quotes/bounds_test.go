@@ -76,11 +76,11 @@ func TestUnitFeatures(t *testing.T) {
 	part := spanOf(t, v, 1, "that the talks", 0)
 	feats := func(s tspan) []uint32 {
 		h := newBoundHasher("x", nil)
-		unitFeatures(v, &h, s.lo, s.hi, &cue)
+		unitFeatures(v, newEdgeHashes(v), &h, s.lo, s.hi, &cue)
 		return h.buf
 	}
 	one := newBoundHasher("x", nil)
-	one.add("unit-one-cue", "true")
+	one.add("unit-one-cue", hTrue)
 	if !slices.Contains(feats(whole), one.buf[0]) {
 		t.Errorf("%q: not one unit hanging from the cue", "that the talks would resume next week")
 	}
@@ -98,7 +98,7 @@ func TestBoundsRefine(t *testing.T) {
 	that := spanOf(t, v, 1, "that", 0).lo
 	raws := []rawAttr{{content: []tspan{cont}, cue: &cue}}
 	h := newBoundHasher("0", nil) // edgeContentStart
-	h.add("in", "that")
+	h.add("in", hv("that"))
 	b := &Bounds{w: map[uint32]float32{h.buf[0]: 5}}
 	b.refine(v, raws)
 	if got := raws[0].content[0].lo; got != that {
