@@ -41,11 +41,10 @@ type Bounds struct {
 // weights: several times faster to probe than a map, which matters
 // because every edge scores dozens of candidates of dozens of features.
 type weightTable struct {
-	keys    []uint32 // 0: empty slot
-	vals    []float32
-	mask    uint32
-	zero    float32 // the weight of key 0, which keys cannot hold
-	hasZero bool
+	keys []uint32 // 0: empty slot
+	vals []float32
+	mask uint32
+	zero float32 // the weight of key 0, which keys cannot hold
 }
 
 func newWeightTable(w map[uint32]float32) *weightTable {
@@ -56,7 +55,7 @@ func newWeightTable(w map[uint32]float32) *weightTable {
 	t := &weightTable{keys: make([]uint32, size), vals: make([]float32, size), mask: uint32(size - 1)}
 	for k, v := range w {
 		if k == 0 {
-			t.zero, t.hasZero = v, true
+			t.zero = v
 			continue
 		}
 		i := mix32(k) & t.mask
@@ -801,13 +800,10 @@ func tokenAtEnd(d *document.Document, c int) (int, bool) {
 	return i + 1, found
 }
 
-// Bounds model files: "SQB2", the reach, the count, then the sorted (key,
-// weight) pairs, all uint32 little-endian, gzip'd. "SQB1" files (no
-// reach) are window-only models.
-const (
-	boundsMagic   = "SQB2"
-	boundsMagicV1 = "SQB1"
-)
+// Bounds model files: "SQB3", the reach, the count, then the sorted (key,
+// weight) pairs, all uint32 little-endian, gzip'd. Files of the earlier
+// formats ("SQB1", "SQB2") hold keys of other features and are refused.
+const boundsMagic = "SQB3"
 
 // Save writes the model.
 func (b *Bounds) Save(w io.Writer) error {
@@ -845,15 +841,16 @@ func LoadBounds(r io.Reader) (*Bounds, error) {
 	if _, err := io.ReadFull(zr, hdr[:]); err != nil {
 		return nil, fmt.Errorf("bounds model: bad header")
 	}
-	reach := uint32(boundWindow)
-	switch string(hdr[:]) {
+	switch h := string(hdr[:]); h {
 	case boundsMagic:
-		if err := binary.Read(zr, binary.LittleEndian, &reach); err != nil || reach == 0 || reach > 1000 {
-			return nil, fmt.Errorf("bounds model: bad reach")
-		}
-	case boundsMagicV1:
+	case "SQB1", "SQB2":
+		return nil, fmt.Errorf("bounds model: format %s predates the current features; retrain it with sitrep train quote-bounds", h)
 	default:
 		return nil, fmt.Errorf("bounds model: bad header")
+	}
+	var reach uint32
+	if err := binary.Read(zr, binary.LittleEndian, &reach); err != nil || reach == 0 || reach > 1000 {
+		return nil, fmt.Errorf("bounds model: bad reach")
 	}
 	var n uint32
 	if err := binary.Read(zr, binary.LittleEndian, &n); err != nil || n > 1<<24 {

@@ -128,16 +128,15 @@ func TestBoundsSaveLoad(t *testing.T) {
 	if len(got.w) != len(b.w) || got.w[7] != -2 || got.w[1<<30] != 3.25 || got.reach != 30 {
 		t.Errorf("round trip: %v reach %d, want %v reach 30", got.w, got.reach, b.w)
 	}
-	// A file of the first format (no reach) is a window-only model.
-	v1, err := LoadBounds(bytes.NewReader(gzipped(t, []byte("SQB1\x01\x00\x00\x00\x07\x00\x00\x00\x00\x00\x80\x3f"))))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v1.reach != boundWindow || v1.w[7] != 1 {
-		t.Errorf("SQB1 file: reach %d, weights %v; want reach %d, {7: 1}", v1.reach, v1.w, boundWindow)
+	// Files of the earlier formats hold keys of other features.
+	for _, old := range []string{"SQB1", "SQB2"} {
+		_, err := LoadBounds(bytes.NewReader(gzipped(t, []byte(old+"\x01\x00\x00\x00\x07\x00\x00\x00\x00\x00\x80\x3f"))))
+		if err == nil || !strings.Contains(err.Error(), "retrain") {
+			t.Errorf("LoadBounds(%s file) = %v, want an error that says to retrain", old, err)
+		}
 	}
 	for _, bad := range [][]byte{nil, []byte("not gzip"), gzipped(t, []byte("SQB1\xff\xff\xff\xff")),
-		gzipped(t, []byte("SQB2\x00\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB9"))} {
+		gzipped(t, []byte("SQB3\x00\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB9"))} {
 		if _, err := LoadBounds(bytes.NewReader(bad)); err == nil {
 			t.Errorf("LoadBounds(%q) accepted", bad)
 		}
@@ -237,4 +236,28 @@ func BenchmarkBoundsRefine(b *testing.B) {
 		}
 		m.bounds.refine(v, work)
 	}
+}
+
+// FuzzLoadBounds checks that any file given as --bounds is read or
+// refused with an error, never a panic.
+func FuzzLoadBounds(f *testing.F) {
+	var ok bytes.Buffer
+	if err := (&Bounds{w: map[uint32]float32{3: 1}, reach: 30}).Save(&ok); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(ok.Bytes())
+	f.Add([]byte("not gzip"))
+	for _, s := range []string{"SQB1\x01\x00\x00\x00", "SQB3\x1e\x00\x00\x00\xff\xff\xff\xff", "SQB3"} {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		f.Add(b.Bytes())
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := LoadBounds(bytes.NewReader(data))
+		if err == nil && (b.tab == nil || b.reach <= 0) {
+			t.Errorf("loaded a model without a table or reach")
+		}
+	})
 }
