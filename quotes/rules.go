@@ -671,8 +671,8 @@ func colonSpeaker(v *view, r rawAttr) rawAttr {
 }
 
 // bylineQuotes labels paragraphs that are one quotation signed after a
-// dash ("“...” ― Sonya Herridge"): the quotation is the content, the dash
-// the cue and the name the source.
+// dash ("“...” ― Sonya Herridge", a closing period allowed): the quotation
+// is the content, the dash the cue and the name the source.
 func bylineQuotes(v *view, labels []int) {
 	for _, sq := range v.seqs {
 		if sq.hi-sq.lo < 5 || !isDQ(v.lower[sq.lo]) {
@@ -689,11 +689,13 @@ func bylineQuotes(v *view, labels []int) {
 			continue
 		}
 		np, ok := capRunRight(v, d+1, sq.hi)
-		if !ok || np.hi != sq.hi {
+		if !ok || (np.hi != sq.hi && (np.hi != sq.hi-1 || v.lower[np.hi] != ".")) {
 			continue
 		}
 		for j := sq.lo; j < sq.hi; j++ {
 			switch {
+			case j >= np.hi:
+				labels[j] = lO
 			case j == sq.lo:
 				labels[j] = lBC
 			case j < d:

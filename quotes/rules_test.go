@@ -399,3 +399,34 @@ func TestColonSpeaker(t *testing.T) {
 		t.Errorf("colon paragraph: source %v, want Cruz", got.source)
 	}
 }
+
+func TestBylineQuotes(t *testing.T) {
+	tests := []struct {
+		text         string
+		content, src string // "" when the paragraph is no byline quote
+	}{
+		{"“We deserve better than this.” ― Sonya Herridge", "“We deserve better than this.”", "Sonya Herridge"},
+		{"“We deserve better than this.”― Sonya Herridge.", "“We deserve better than this.”", "Sonya Herridge"},
+		{"“We deserve better than this.” ― Sonya Herridge, a voter.", "", ""},
+		{"We deserve better than this ― Sonya Herridge.", "", ""},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		labels := make([]int, len(v.d.Tokens))
+		bylineQuotes(v, labels)
+		var got [4][]string
+		for _, s := range spansOf(labels, 0, len(labels)) {
+			rs := []rune(v.d.Text)
+			got[s.role] = append(got[s.role], string(rs[v.d.Tokens[s.lo].Start:v.d.Tokens[s.hi-1].End]))
+		}
+		if tc.content == "" {
+			if len(got[1])+len(got[2]) > 0 {
+				t.Errorf("%s: labeled content %q, source %q; want none", tc.text, got[1], got[2])
+			}
+			continue
+		}
+		if len(got[1]) != 1 || got[1][0] != tc.content || len(got[2]) != 1 || got[2][0] != tc.src {
+			t.Errorf("%s: content %q, source %q; want %q, %q", tc.text, got[1], got[2], tc.content, tc.src)
+		}
+	}
+}
