@@ -119,6 +119,9 @@ func (m *Model) raw(v *view) []rawAttr {
 	if m.bounds != nil {
 		m.bounds.refine(v, raws)
 	}
+	for k := range raws {
+		frontedContent(v, raws, k)
+	}
 	return raws
 }
 

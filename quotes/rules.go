@@ -1123,3 +1123,55 @@ func dropImpersonal(v *view, r rawAttr) rawAttr {
 	r.source = nil
 	return r
 }
+
+// maxFronted is the most tokens of a fronted content fragment.
+const maxFronted = 40
+
+// frontedContent gives a content that follows a parenthetical attribution
+// its first part: in "Lenox was a juggernaut, Mr. Clarke said, until it
+// went bankrupt", the statement is both sides of ", Mr. Clarke said,", as
+// PolNeAR marks it (one content of two fragments). The parenthetical holds
+// only the cue and the source between two commas, the first part runs
+// from the start of the sentence, and neither part holds a quotation mark
+// (quotations have rules of their own) or another attribution's words.
+func frontedContent(v *view, raws []rawAttr, k int) {
+	r := &raws[k]
+	if len(r.content) != 1 || r.cue == nil || r.source == nil {
+		return
+	}
+	c := r.content[0]
+	q, s := *r.cue, *r.source
+	lo, hi := min(q.lo, s.lo), max(q.hi, s.hi)
+	if hi > c.lo || hi-lo != (q.hi-q.lo)+(s.hi-s.lo) { // the cue and the source side by side, before c
+		return
+	}
+	comma := lo - 1
+	if c.lo != hi+1 || v.lower[hi] != "," || comma < 0 || v.lower[comma] != "," {
+		return
+	}
+	st := v.d.Sentences[v.sent[c.lo]].TokenStart
+	if v.sent[comma] != v.sent[c.lo] || comma-st < 1 || comma-st > maxFronted {
+		return
+	}
+	for i := st; i < comma; i++ {
+		if v.qstate[i] != 0 {
+			return
+		}
+	}
+	for i := c.lo; i < c.hi; i++ {
+		if v.qstate[i] != 0 {
+			return
+		}
+	}
+	for j := range raws {
+		if j == k {
+			continue
+		}
+		for i := st; i < comma; i++ {
+			if raws[j].covers(i) || raws[j].source != nil && i >= raws[j].source.lo && i < raws[j].source.hi {
+				return
+			}
+		}
+	}
+	r.content = []tspan{{1, st, comma}, c}
+}

@@ -430,3 +430,32 @@ func TestBylineQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestFrontedContent(t *testing.T) {
+	tests := []struct {
+		text, content, cue, src string
+		want                    string // the first part, "" for none
+	}{
+		{"Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.", "until it went bankrupt", "said", "Mr. Clarke", "Lenox was a juggernaut"},
+		{"That is why, said the governor, the party should wait.", "the party should wait", "said", "the governor", "That is why"},
+		{"Lenox was a juggernaut, Mr. Clarke said on Monday, until it went bankrupt.", "until it went bankrupt", "said", "Mr. Clarke", ""},
+		{"“Lenox was a juggernaut,” Mr. Clarke said, “until it went bankrupt.”", "“until it went bankrupt.”", "said", "Mr. Clarke", ""},
+		{"Mr. Clarke said, until it went bankrupt, it paid well.", "it paid well", "said", "Mr. Clarke", ""},
+	}
+	for _, tc := range tests {
+		v := testView(t, tc.text)
+		q := spanOf(t, v, 3, tc.cue, 0)
+		s := spanOf(t, v, 2, tc.src, 0)
+		c := spanOf(t, v, 1, tc.content, max(q.hi, s.hi))
+		raws := []rawAttr{{content: []tspan{c}, cue: &q, source: &s}}
+		frontedContent(v, raws, 0)
+		got := ""
+		if cs := raws[0].content; len(cs) == 2 {
+			rs := []rune(v.d.Text)
+			got = string(rs[v.d.Tokens[cs[0].lo].Start:v.d.Tokens[cs[0].hi-1].End])
+		}
+		if got != tc.want {
+			t.Errorf("%s: first part %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
