@@ -119,6 +119,7 @@ func (m *Model) raw(v *view) []rawAttr {
 	if m.bounds != nil {
 		m.bounds.refine(v, raws)
 	}
+	raws = absorbOverlaps(raws)
 	for k := range raws {
 		frontedContent(v, raws, k)
 	}

@@ -1175,3 +1175,36 @@ func frontedContent(v *view, raws []rawAttr, k int) {
 	}
 	r.content = []tspan{{1, st, comma}, c}
 }
+
+// absorbOverlaps merges a content with no cue and no source into the
+// attribution whose single-fragment content it overlaps ("to form a task
+// force" cued by "vowed", and the same words up to "to crack down on
+// hackers" with no cue, after the edges model moved an edge): the cued
+// attribution keeps its cue and source and takes the span of both.
+func absorbOverlaps(raws []rawAttr) []rawAttr {
+	absorbed := make([]bool, len(raws))
+	for k, o := range raws {
+		if o.cue != nil || o.source != nil || o.term || len(o.content) != 1 {
+			continue
+		}
+		c := o.content[0]
+		for j := range raws {
+			a := &raws[j]
+			if j == k || absorbed[j] || a.cue == nil || len(a.content) != 1 {
+				continue
+			}
+			if ac := &a.content[0]; ac.lo < c.hi && c.lo < ac.hi {
+				ac.lo, ac.hi = min(ac.lo, c.lo), max(ac.hi, c.hi)
+				absorbed[k] = true
+				break
+			}
+		}
+	}
+	out := raws[:0]
+	for k, r := range raws {
+		if !absorbed[k] {
+			out = append(out, r)
+		}
+	}
+	return out
+}

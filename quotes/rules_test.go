@@ -459,3 +459,57 @@ func TestFrontedContent(t *testing.T) {
 		}
 	}
 }
+
+func TestAbsorbOverlaps(t *testing.T) {
+	q, s := tspan{3, 1, 2}, tspan{2, 0, 1}
+	tests := []struct {
+		name string
+		in   []rawAttr
+		want []rawAttr
+	}{
+		{
+			"an uncued content over a cued one joins it",
+			[]rawAttr{{content: []tspan{{1, 2, 6}}, cue: &q, source: &s}, {content: []tspan{{1, 2, 12}}}},
+			[]rawAttr{{content: []tspan{{1, 2, 12}}, cue: &q, source: &s}},
+		},
+		{
+			"apart, both stay",
+			[]rawAttr{{content: []tspan{{1, 2, 6}}, cue: &q, source: &s}, {content: []tspan{{1, 7, 12}}}},
+			[]rawAttr{{content: []tspan{{1, 2, 6}}, cue: &q, source: &s}, {content: []tspan{{1, 7, 12}}}},
+		},
+		{
+			"a term stays",
+			[]rawAttr{{content: []tspan{{1, 2, 6}}, cue: &q, source: &s}, {content: []tspan{{1, 4, 5}}, term: true}},
+			[]rawAttr{{content: []tspan{{1, 2, 6}}, cue: &q, source: &s}, {content: []tspan{{1, 4, 5}}, term: true}},
+		},
+		{
+			"two uncued contents stay",
+			[]rawAttr{{content: []tspan{{1, 2, 6}}}, {content: []tspan{{1, 4, 9}}}},
+			[]rawAttr{{content: []tspan{{1, 2, 6}}}, {content: []tspan{{1, 4, 9}}}},
+		},
+	}
+	for _, tc := range tests {
+		got := absorbOverlaps(tc.in)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: %d attributions, want %d", tc.name, len(got), len(tc.want))
+			continue
+		}
+		for i := range got {
+			if !sameSpans(got[i].content, tc.want[i].content) || got[i].cue != tc.want[i].cue || got[i].term != tc.want[i].term {
+				t.Errorf("%s: attribution %d = %+v, want %+v", tc.name, i, got[i], tc.want[i])
+			}
+		}
+	}
+}
+
+func sameSpans(a, b []tspan) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
