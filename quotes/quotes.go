@@ -120,6 +120,7 @@ func (m *Model) raw(v *view) []rawAttr {
 		m.bounds.refine(v, raws)
 	}
 	raws = absorbOverlaps(raws)
+	raws = dropUnattributed(v, raws)
 	for k := range raws {
 		frontedContent(v, raws, k)
 	}

@@ -1208,3 +1208,28 @@ func absorbOverlaps(raws []rawAttr) []rawAttr {
 	}
 	return out
 }
+
+// dropUnattributed drops the plain contents (no quotation mark) that have
+// neither a cue nor a source: a statement nobody is said to make.
+func dropUnattributed(v *view, raws []rawAttr) []rawAttr {
+	out := raws[:0]
+	for _, r := range raws {
+		if r.cue == nil && r.source == nil && !r.term && !quoted(v, r.content) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// quoted reports whether any of the fragments holds a quotation mark.
+func quoted(v *view, cs []tspan) bool {
+	for _, c := range cs {
+		for i := c.lo; i < c.hi; i++ {
+			if v.qstate[i] >= 2 {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -513,3 +513,16 @@ func sameSpans(a, b []tspan) bool {
 	}
 	return true
 }
+
+func TestDropUnattributed(t *testing.T) {
+	v := testView(t, `Prices rose. “We will win,” the crowd chanted. Officials said prices fell.`)
+	plain := spanOf(t, v, 1, "Prices rose", 0)
+	quote := spanOf(t, v, 1, "“We will win,”", 0)
+	q := spanOf(t, v, 3, "said", 0)
+	cued := spanOf(t, v, 1, "prices fell", q.hi)
+	raws := []rawAttr{{content: []tspan{plain}}, {content: []tspan{quote}}, {content: []tspan{cued}, cue: &q}, {content: []tspan{plain}, term: true}}
+	got := dropUnattributed(v, raws)
+	if len(got) != 3 || got[0].content[0] != quote || got[1].content[0] != cued || !got[2].term {
+		t.Errorf("dropUnattributed kept %+v; want the quotation, the cued content and the term", got)
+	}
+}
