@@ -1190,7 +1190,7 @@ func absorbOverlaps(raws []rawAttr) []rawAttr {
 		c := o.content[0]
 		for j := range raws {
 			a := &raws[j]
-			if j == k || absorbed[j] || a.cue == nil || len(a.content) != 1 {
+			if j == k || a.cue == nil || len(a.content) != 1 {
 				continue
 			}
 			if ac := &a.content[0]; ac.lo < c.hi && c.lo < ac.hi {

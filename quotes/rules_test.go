@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -495,23 +496,11 @@ func TestAbsorbOverlaps(t *testing.T) {
 			continue
 		}
 		for i := range got {
-			if !sameSpans(got[i].content, tc.want[i].content) || got[i].cue != tc.want[i].cue || got[i].term != tc.want[i].term {
+			if !slices.Equal(got[i].content, tc.want[i].content) || got[i].cue != tc.want[i].cue || got[i].term != tc.want[i].term {
 				t.Errorf("%s: attribution %d = %+v, want %+v", tc.name, i, got[i], tc.want[i])
 			}
 		}
 	}
-}
-
-func sameSpans(a, b []tspan) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestDropUnattributed(t *testing.T) {
