@@ -149,6 +149,7 @@ func FuzzStage(f *testing.F) {
 	f.Add("“Yes,” he said.\n\n“No")
 	f.Add("a, b says")
 	f.Add("The ad uses footage of Ann Lee asking, “Why?” During a talk earlier, Lee attacked Kim, saying “it failed.”\n\n“Stop,” she yells while running.")
+	f.Add("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.\n\n“We deserve better.”― Sonya Herridge.\n\nHe also vowed to form a task force, which would include the army, to crack down on hackers.")
 	f.Fuzz(func(t *testing.T, s string) {
 		d := process(t, st, s, []document.Entity{{ID: "e1", Type: "PERSON", Name: "X", Mentions: []document.Mention{{Start: 0, End: 1}}}})
 		n := len([]rune(d.Text))
