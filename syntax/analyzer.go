@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 //go:embed models
@@ -77,29 +80,42 @@ func NewAnalyzer(t *Tagger, p *Parser) *Analyzer {
 // parserPath (a file, or "embedded:FILE"; empty: the ensemble of the
 // embedded EnsembleModels).
 func LoadAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
-	t, err := loadTaggerModel(taggerPath, true)
-	if err != nil {
-		return nil, err
-	}
 	if parserPath != "" {
-		p, err := LoadParserModel(parserPath)
+		t, p, err := loadPair(taggerPath, true, parserPath)
 		if err != nil {
 			return nil, err
 		}
 		return NewAnalyzer(t, p), nil
 	}
-	var ps []*Parser
-	for _, name := range EnsembleModels() {
-		p, err := LoadParserModel("embedded:" + path.Base(name))
-		if err != nil {
-			return nil, err
-		}
-		ps = append(ps, p)
+	// The models decode concurrently, as many at a time as there are
+	// processors (most of the loading time is gzip; more at once only
+	// holds more buffers).
+	names := EnsembleModels()
+	ps := make([]*Parser, len(names))
+	var t *Tagger
+	var l *Labeler
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.Go(func() (err error) { t, err = loadTaggerModel(taggerPath, true); return err })
+	g.Go(func() (err error) { l, err = loadLabelerModel(); return err })
+	for i, name := range names {
+		g.Go(func() (err error) { ps[i], err = LoadParserModel("embedded:" + path.Base(name)); return err })
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	ens, err := NewEnsemble(ps, nil)
 	if err != nil {
 		return nil, err
 	}
+	ens.SetLabeler(l, labelVoteWeight)
+	a := NewAnalyzer(t, ps[0])
+	a.Ensemble = ens
+	return a, nil
+}
+
+// loadLabelerModel loads the embedded labeler.
+func loadLabelerModel() (*Labeler, error) {
 	b, err := fs.ReadFile(modelFS, LabelerModel)
 	if err != nil {
 		return nil, fmt.Errorf("read labeler model (see syntax/models/README.md): %w", err)
@@ -108,28 +124,35 @@ func LoadAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", LabelerModel, err)
 	}
-	ens.SetLabeler(l, labelVoteWeight)
-	a := NewAnalyzer(t, ps[0])
-	a.Ensemble = ens
-	return a, nil
+	return l, nil
 }
 
 // LoadFastAnalyzer loads the fast analyzer: the left-to-right pass of the
 // tagger from taggerPath and the greedy parser from parserPath (see
 // LoadParserModel; empty: the embedded ones).
 func LoadFastAnalyzer(taggerPath, parserPath string) (*Analyzer, error) {
-	t, err := loadTaggerModel(taggerPath, false)
-	if err != nil {
-		return nil, err
-	}
 	if parserPath == "" {
 		parserPath = "embedded:" + path.Base(FastParserModel)
 	}
-	p, err := LoadParserModel(parserPath)
+	t, p, err := loadPair(taggerPath, false, parserPath)
 	if err != nil {
 		return nil, err
 	}
 	return NewAnalyzer(t.Forward(), p), nil
+}
+
+// loadPair loads a tagger (see loadTaggerModel) and a parser (see
+// LoadParserModel) concurrently.
+func loadPair(taggerPath string, bidirectional bool, parserPath string) (*Tagger, *Parser, error) {
+	var t *Tagger
+	var p *Parser
+	var g errgroup.Group
+	g.Go(func() (err error) { t, err = loadTaggerModel(taggerPath, bidirectional); return err })
+	g.Go(func() (err error) { p, err = LoadParserModel(parserPath); return err })
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	return t, p, nil
 }
 
 // loadTaggerModel loads a tagger from a file, or if name is empty the

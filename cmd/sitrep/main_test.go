@@ -213,6 +213,19 @@ func TestBuildStages(t *testing.T) {
 	if err != nil || len(stages) != 1 || stages[0].Name() != "segment" {
 		t.Fatalf("buildStages(segment) = %v, %v", stages, err)
 	}
+	all, err := buildStages(&pipelineFlags{})
+	if err != nil {
+		t.Fatalf("buildStages(all): %v", err)
+	}
+	want := stageNames()
+	if len(all) != len(want) {
+		t.Fatalf("buildStages(all): %d stages, want %d", len(all), len(want))
+	}
+	for i, st := range all {
+		if !strings.HasPrefix(st.Name(), want[i]) { // "geo" is the geoparse stage
+			t.Errorf("stage %d is %s, want %s (pipeline order)", i, st.Name(), want[i])
+		}
+	}
 	if _, err := buildStages(&pipelineFlags{stages: "segment,bogus"}); err == nil || !strings.Contains(err.Error(), `unknown stage "bogus"`) {
 		t.Errorf("unknown stage accepted: %v", err)
 	}

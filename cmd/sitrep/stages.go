@@ -2,7 +2,11 @@ package main
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/sitrep/sitrep/actors"
 	"github.com/sitrep/sitrep/events"
@@ -28,15 +32,9 @@ func stageFactories(pf *pipelineFlags) []stageFactory {
 		pf = &pipelineFlags{}
 	}
 	// The actors and events stages share one actor lexicon.
-	var actorsOnce *actors.Stage
-	actorStage := func() (*actors.Stage, error) {
-		if actorsOnce != nil {
-			return actorsOnce, nil
-		}
-		st, err := actors.NewStage(actors.Options{Dictionaries: pf.actors})
-		actorsOnce = st
-		return st, err
-	}
+	actorStage := sync.OnceValues(func() (*actors.Stage, error) {
+		return actors.NewStage(actors.Options{Dictionaries: pf.actors})
+	})
 	return []stageFactory{
 		{"segment", func() (pipeline.Stage, error) { return segment.NewStage(), nil }},
 		{"syntax", func() (pipeline.Stage, error) {
@@ -74,7 +72,8 @@ func stageNames() []string {
 }
 
 // buildStages builds the stages named in pf.stages, a comma-separated list
-// (all when empty), in pipeline order.
+// (all when empty), in pipeline order. The stages load their models
+// concurrently (most of start-up is decompressing them).
 func buildStages(pf *pipelineFlags) ([]pipeline.Stage, error) {
 	list := pf.stages
 	want := map[string]bool{}
@@ -83,21 +82,31 @@ func buildStages(pf *pipelineFlags) ([]pipeline.Stage, error) {
 			want[n] = true
 		}
 	}
-	var out []pipeline.Stage
+	var picked []stageFactory
 	all := len(want) == 0
 	for _, f := range stageFactories(pf) {
 		if !all && !want[f.name] {
 			continue
 		}
 		delete(want, f.name)
-		s, err := f.make()
-		if err != nil {
-			return nil, fmt.Errorf("stage %s: %w", f.name, err)
-		}
-		out = append(out, s)
+		picked = append(picked, f)
 	}
 	for n := range want {
 		return nil, fmt.Errorf("unknown stage %q (have %s)", n, strings.Join(stageNames(), ", "))
+	}
+	out := make([]pipeline.Stage, len(picked))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range picked {
+		g.Go(func() (err error) {
+			if out[i], err = f.make(); err != nil {
+				return fmt.Errorf("stage %s: %w", f.name, err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
