@@ -21,8 +21,8 @@ import (
 // errors on PolNeAR dev are such near misses, and many others a different
 // choice of what the content covers (a trailing clause, an object before
 // "that"). For each edge, Bounds scores the token positions near the
-// predicted one (within 6 tokens for a source, within its reach, 30 by
-// default, for a content) by the words, tags and relations around them,
+// predicted one (within its reach: 30 tokens by default for a content,
+// 20 for a source) by the words, tags and relations around them,
 // whether they open or close a subtree of the parse, where the cue is,
 // what a move adds or drops (a comma, a verb, a cue word, a sentence
 // break), and whether the span becomes one unit of the parse (a subtree,
@@ -34,7 +34,19 @@ import (
 type Bounds struct {
 	w     map[uint32]float32
 	tab   *weightTable // w for scoring, once trained or loaded (nil: w)
-	reach int          // how far a content edge may move, in tokens
+	reach reaches
+}
+
+// reaches are how far (in tokens) a content edge and a source edge may
+// move.
+type reaches struct{ content, source int }
+
+// of returns the reach of an edge kind.
+func (r reaches) of(kind int) int {
+	if kind <= edgeContentEnd {
+		return max(r.content, boundWindow)
+	}
+	return r.source
 }
 
 // weightTable is a read-only open-addressing hash table of feature
@@ -98,11 +110,15 @@ type BoundsOptions struct {
 	// they add or drop and by whether the span becomes one unit of the
 	// parse.
 	Reach int
+	// SourceReach is how far a source edge may move (default
+	// DefaultSourceReach).
+	SourceReach int
 }
 
 // DefaultReach is the content edges' reach of the shipped model, chosen
-// on PolNeAR dev among 6, 12, 20, 30 and 40.
-const DefaultReach = 30
+// on PolNeAR dev among 6, 12, 20, 30 and 40; DefaultSourceReach the
+// source edges', chosen among 6, 9, 12, 20 and 30.
+const DefaultReach, DefaultSourceReach = 30, 20
 
 // Edges a Bounds model moves.
 const (
@@ -112,8 +128,8 @@ const (
 	edgeSourceEnd
 )
 
-// boundWindow is how far (in tokens) a source edge may move, and any
-// move is scored token by token.
+// boundWindow is how far (in tokens) a move is scored token by token, and
+// how far a source edge may move in models of format SQB3.
 const boundWindow = 6
 
 // edge is one edge of a predicted span to re-choose: the candidate
@@ -124,10 +140,10 @@ type edge struct {
 	feats [][]uint32
 }
 
-// candidates returns the positions an edge may move to: within the
-// window (reach, for a content), inside the paragraph, keeping the span
-// non-empty and clear of the cue (and of the source, for a content).
-func candidates(v *view, r *rawAttr, kind int, lo, hi, reach int) []int {
+// candidates returns the positions an edge may move to: within its reach,
+// inside the paragraph, keeping the span non-empty and clear of the cue
+// (and of the source, for a content).
+func candidates(v *view, r *rawAttr, kind int, lo, hi int, reach reaches) []int {
 	sq := seqOf(v, lo)
 	blocked := func(i int) bool { // token i may not be inside the span
 		if r.cue != nil && i >= r.cue.lo && i < r.cue.hi {
@@ -139,10 +155,7 @@ func candidates(v *view, r *rawAttr, kind int, lo, hi, reach int) []int {
 		return false
 	}
 	var out []int
-	w := boundWindow
-	if kind <= edgeContentEnd {
-		w = max(reach, boundWindow)
-	}
+	w := reach.of(kind)
 	switch kind {
 	case edgeContentStart, edgeSourceStart:
 		for p := max(lo-w, sq.lo); p <= min(lo+w, hi-1); p++ {
@@ -551,7 +564,7 @@ func (b *Bounds) refine(v *view, raws []rawAttr) {
 			// Ties keep the predicted edge.
 			best, bestScore, found := pred, float32(0), false
 			for _, p := range candidates(v, r, kind, lo, hi, b.reach) {
-				buf = edgeFeatures(v, e, r, kind, p, pred, b.reach, buf)
+				buf = edgeFeatures(v, e, r, kind, p, pred, b.reach.content, buf)
 				s := b.score(buf)
 				if !found || s > bestScore || (s == bestScore && p == pred) {
 					best, bestScore, found = p, s, true
@@ -635,6 +648,10 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, opt Boun
 	if opt.Reach <= 0 {
 		opt.Reach = DefaultReach
 	}
+	if opt.SourceReach <= 0 {
+		opt.SourceReach = DefaultSourceReach
+	}
+	reach := reaches{opt.Reach, opt.SourceReach}
 	if len(models) == 0 {
 		return nil, fmt.Errorf("train bounds: no tagger")
 	}
@@ -655,10 +672,10 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, opt Boun
 				return nil, fmt.Errorf("%s: %w", g.ID, err)
 			}
 		}
-		exs = append(exs, boundExamples(newView(d, &base.lx), &base, g, opt.Reach)...)
+		exs = append(exs, boundExamples(newView(d, &base.lx), &base, g, reach)...)
 	}
 	fmt.Fprintf(log, "bounds: %d edges with their gold position in reach\n", len(exs))
-	b := &Bounds{w: map[uint32]float32{}, reach: opt.Reach}
+	b := &Bounds{w: map[uint32]float32{}, reach: reach}
 	acc := map[uint32]float32{}
 	last := map[uint32]int{}
 	t := 0
@@ -708,7 +725,7 @@ func TrainBounds(ctx context.Context, models []*Model, train []GoldDoc, opt Boun
 }
 
 // boundExamples pairs the edges predicted in a document with gold ones.
-func boundExamples(v *view, m *Model, g GoldDoc, reach int) []boundExample {
+func boundExamples(v *view, m *Model, g GoldDoc, reach reaches) []boundExample {
 	raws := m.raw(v)
 	d := v.d
 	var out []boundExample
@@ -756,11 +773,11 @@ func boundExamples(v *view, m *Model, g GoldDoc, reach int) []boundExample {
 			}
 			ex := boundExample{gold: gi}
 			for _, p := range cands {
-				buf = edgeFeatures(v, e, r, kind, p, pred, reach, buf)
+				buf = edgeFeatures(v, e, r, kind, p, pred, reach.content, buf)
 				ex.feats = append(ex.feats, slices.Clone(buf))
 			}
 			out = append(out, ex)
-			if reach > boundWindow {
+			if reach.content > boundWindow {
 				// The next edge is scored with this one where it
 				// belongs, as refine will have moved it.
 				r.setEdge(kind, goldPos)
@@ -800,10 +817,12 @@ func tokenAtEnd(d *document.Document, c int) (int, bool) {
 	return i + 1, found
 }
 
-// Bounds model files: "SQB3", the reach, the count, then the sorted (key,
-// weight) pairs, all uint32 little-endian, gzip'd. Files of the earlier
-// formats ("SQB1", "SQB2") hold keys of other features and are refused.
-const boundsMagic = "SQB3"
+// Bounds model files: "SQB4", the content and the source reach, the count,
+// then the sorted (key, weight) pairs, all uint32 little-endian, gzip'd.
+// "SQB3" files have no source reach (their sources move within
+// boundWindow); files of the earlier formats ("SQB1", "SQB2") hold keys of
+// other features and are refused.
+const boundsMagic = "SQB4"
 
 // Save writes the model.
 func (b *Bounds) Save(w io.Writer) error {
@@ -819,7 +838,7 @@ func (b *Bounds) Save(w io.Writer) error {
 	if _, err := io.WriteString(zw, boundsMagic); err != nil {
 		return err
 	}
-	if err := binary.Write(zw, binary.LittleEndian, [2]uint32{uint32(b.reach), uint32(len(keys))}); err != nil {
+	if err := binary.Write(zw, binary.LittleEndian, [3]uint32{uint32(b.reach.content), uint32(b.reach.source), uint32(len(keys))}); err != nil {
 		return err
 	}
 	for _, k := range keys {
@@ -841,22 +860,27 @@ func LoadBounds(r io.Reader) (*Bounds, error) {
 	if _, err := io.ReadFull(zr, hdr[:]); err != nil {
 		return nil, fmt.Errorf("bounds model: bad header")
 	}
+	nReach := 2
 	switch h := string(hdr[:]); h {
 	case boundsMagic:
+	case "SQB3":
+		nReach = 1
 	case "SQB1", "SQB2":
 		return nil, fmt.Errorf("bounds model: format %s predates the current features; retrain it with sitrep train quote-bounds", h)
 	default:
 		return nil, fmt.Errorf("bounds model: bad header")
 	}
-	var reach uint32
-	if err := binary.Read(zr, binary.LittleEndian, &reach); err != nil || reach == 0 || reach > 1000 {
-		return nil, fmt.Errorf("bounds model: bad reach")
+	reach := [2]uint32{0, boundWindow}
+	for i := range nReach {
+		if err := binary.Read(zr, binary.LittleEndian, &reach[i]); err != nil || reach[i] == 0 || reach[i] > 1000 {
+			return nil, fmt.Errorf("bounds model: bad reach")
+		}
 	}
 	var n uint32
 	if err := binary.Read(zr, binary.LittleEndian, &n); err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("bounds model: bad size")
 	}
-	b := &Bounds{w: make(map[uint32]float32, n), reach: int(reach)}
+	b := &Bounds{w: make(map[uint32]float32, n), reach: reaches{int(reach[0]), int(reach[1])}}
 	for i := uint32(0); i < n; i++ {
 		var kv [2]uint32
 		if err := binary.Read(zr, binary.LittleEndian, &kv); err != nil {

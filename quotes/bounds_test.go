@@ -31,7 +31,7 @@ func TestBoundCandidates(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lo, hi := r.spanOf(tt.kind)
-			c := candidates(v, &r, tt.kind, lo, hi, boundWindow)
+			c := candidates(v, &r, tt.kind, lo, hi, reaches{boundWindow, boundWindow})
 			if len(c) == 0 || c[0] != tt.lo || c[len(c)-1] != tt.hi {
 				t.Errorf("candidates %v, want %d..%d", c, tt.lo, tt.hi)
 			}
@@ -40,7 +40,7 @@ func TestBoundCandidates(t *testing.T) {
 }
 
 // TestFarCandidates checks that a content edge of a far-reaching model
-// may move beyond the window, and a source edge may not.
+// may move beyond the window, and a source edge as far as its own reach.
 func TestFarCandidates(t *testing.T) {
 	v := testView(t, "The minister said that the talks, which began in the spring after months of delay and a change of government in the capital, would resume next week in Geneva.")
 	cue := spanOf(t, v, 3, "said", 0)
@@ -48,15 +48,20 @@ func TestFarCandidates(t *testing.T) {
 	cont := spanOf(t, v, 1, "would resume next week in Geneva", 0)
 	r := rawAttr{content: []tspan{cont}, source: &src, cue: &cue}
 	lo, hi := r.spanOf(edgeContentStart)
-	if c := candidates(v, &r, edgeContentStart, lo, hi, 30); c[0] != cue.hi {
+	if c := candidates(v, &r, edgeContentStart, lo, hi, reaches{30, boundWindow}); c[0] != cue.hi {
 		t.Errorf("reach 30: content start candidates begin at %d, want %d (after the cue)", c[0], cue.hi)
 	}
-	if c := candidates(v, &r, edgeContentStart, lo, hi, boundWindow); c[0] != cont.lo-boundWindow {
+	if c := candidates(v, &r, edgeContentStart, lo, hi, reaches{boundWindow, boundWindow}); c[0] != cont.lo-boundWindow {
 		t.Errorf("window: content start candidates begin at %d, want %d", c[0], cont.lo-boundWindow)
 	}
 	lo, hi = r.spanOf(edgeSourceStart)
-	if c := candidates(v, &r, edgeSourceStart, lo, hi, 30); c[len(c)-1] != src.hi-1 {
-		t.Errorf("source end candidates %v", c)
+	if c := candidates(v, &r, edgeSourceStart, lo, hi, reaches{30, boundWindow}); c[len(c)-1] != src.hi-1 {
+		t.Errorf("source start candidates %v", c)
+	}
+	near := candidates(v, &r, edgeContentEnd, cont.lo, cont.hi, reaches{30, 2})
+	far := candidates(v, &r, edgeContentEnd, cont.lo, cont.hi, reaches{30, 20})
+	if !slices.Equal(near, far) {
+		t.Errorf("the source reach moved content candidates: %v against %v", near, far)
 	}
 }
 
@@ -116,7 +121,7 @@ func TestBoundsRefine(t *testing.T) {
 }
 
 func TestBoundsSaveLoad(t *testing.T) {
-	b := &Bounds{w: map[uint32]float32{1: 0.5, 7: -2, 1 << 30: 3.25}, reach: 30}
+	b := &Bounds{w: map[uint32]float32{1: 0.5, 7: -2, 1 << 30: 3.25}, reach: reaches{30, 20}}
 	var buf bytes.Buffer
 	if err := b.Save(&buf); err != nil {
 		t.Fatal(err)
@@ -125,8 +130,14 @@ func TestBoundsSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.w) != len(b.w) || got.w[7] != -2 || got.w[1<<30] != 3.25 || got.reach != 30 {
-		t.Errorf("round trip: %v reach %d, want %v reach 30", got.w, got.reach, b.w)
+	if len(got.w) != len(b.w) || got.w[7] != -2 || got.w[1<<30] != 3.25 || got.reach != b.reach {
+		t.Errorf("round trip: %v reach %v, want %v reach %v", got.w, got.reach, b.w, b.reach)
+	}
+	// An SQB3 file has the content reach alone; its sources keep the
+	// window.
+	sqb3, err := LoadBounds(bytes.NewReader(gzipped(t, []byte("SQB3\x1e\x00\x00\x00\x01\x00\x00\x00\x07\x00\x00\x00\x00\x00\x80\x3f"))))
+	if err != nil || sqb3.reach != (reaches{30, boundWindow}) || sqb3.w[7] != 1 {
+		t.Errorf("LoadBounds(SQB3 file) = %+v, %v; want reach {30 %d} and one weight", sqb3, err, boundWindow)
 	}
 	// Files of the earlier formats hold keys of other features.
 	for _, old := range []string{"SQB1", "SQB2"} {
@@ -136,7 +147,7 @@ func TestBoundsSaveLoad(t *testing.T) {
 		}
 	}
 	for _, bad := range [][]byte{nil, []byte("not gzip"), gzipped(t, []byte("SQB1\xff\xff\xff\xff")),
-		gzipped(t, []byte("SQB3\x00\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB9"))} {
+		gzipped(t, []byte("SQB3\x00\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB4\x1e\x00\x00\x00\x00\x00\x00\x00")), gzipped(t, []byte("SQB9"))} {
 		if _, err := LoadBounds(bytes.NewReader(bad)); err == nil {
 			t.Errorf("LoadBounds(%q) accepted", bad)
 		}
@@ -242,12 +253,12 @@ func BenchmarkBoundsRefine(b *testing.B) {
 // refused with an error, never a panic.
 func FuzzLoadBounds(f *testing.F) {
 	var ok bytes.Buffer
-	if err := (&Bounds{w: map[uint32]float32{3: 1}, reach: 30}).Save(&ok); err != nil {
+	if err := (&Bounds{w: map[uint32]float32{3: 1}, reach: reaches{30, 20}}).Save(&ok); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(ok.Bytes())
 	f.Add([]byte("not gzip"))
-	for _, s := range []string{"SQB1\x01\x00\x00\x00", "SQB3\x1e\x00\x00\x00\xff\xff\xff\xff", "SQB3"} {
+	for _, s := range []string{"SQB1\x01\x00\x00\x00", "SQB3\x1e\x00\x00\x00\xff\xff\xff\xff", "SQB3", "SQB4\x1e\x00\x00\x00\x00\x00\x00\x00"} {
 		var b bytes.Buffer
 		zw := gzip.NewWriter(&b)
 		zw.Write([]byte(s))
@@ -256,7 +267,7 @@ func FuzzLoadBounds(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		b, err := LoadBounds(bytes.NewReader(data))
-		if err == nil && (b.tab == nil || b.reach <= 0) {
+		if err == nil && (b.tab == nil || b.reach.content <= 0 || b.reach.source <= 0) {
 			t.Errorf("loaded a model without a table or reach")
 		}
 	})

@@ -109,6 +109,7 @@ func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
 	modelPath := fs.String("model", "", "with --folds 0: the quotes tagger model whose spans to correct (default: the embedded one)")
 	epochs := fs.Int("epochs", 10, "training epochs")
 	reach := fs.Int("reach", quotes.DefaultReach, "how far (in tokens) a content edge may move")
+	sourceReach := fs.Int("source-reach", quotes.DefaultSourceReach, "how far (in tokens) a source edge may move")
 	folds := fs.Int("folds", 3, "train the tagger on all folds but one, for each fold, and learn from its edges on that fold (0: use --model on train itself)")
 	foldDir := fs.String("fold-dir", "", "--folds: keep the fold taggers in DIR and reuse those already there")
 	tagEpochs := fs.Int("tagger-epochs", 20, "--folds: epochs of the fold taggers (other options as shipped: --syntax --bits 20 --stack --min-cue 5 --cue-ratio 0.2)")
@@ -131,13 +132,13 @@ func runTrainQuoteBounds(ctx context.Context, e *env, args []string) error {
 		if models, err = quotes.FoldTaggers(ctx, docs, topt, *folds, foldCache(e, *foldDir, *folds), e.stderr); err != nil {
 			return err
 		}
-		b, err = quotes.TrainBounds(ctx, models, docs, quotes.BoundsOptions{Epochs: *epochs, Reach: *reach}, e.stderr)
+		b, err = quotes.TrainBounds(ctx, models, docs, quotes.BoundsOptions{Epochs: *epochs, Reach: *reach, SourceReach: *sourceReach}, e.stderr)
 	} else {
 		var m *quotes.Model
 		if m, err = loadQuotesModel(*modelPath); err != nil {
 			return err
 		}
-		b, err = quotes.TrainBounds(ctx, []*quotes.Model{m}, docs, quotes.BoundsOptions{Epochs: *epochs, Reach: *reach}, e.stderr)
+		b, err = quotes.TrainBounds(ctx, []*quotes.Model{m}, docs, quotes.BoundsOptions{Epochs: *epochs, Reach: *reach, SourceReach: *sourceReach}, e.stderr)
 	}
 	if err != nil {
 		return err
