@@ -78,16 +78,20 @@ type Time struct {
 
 // Quote is a reported statement with its speaker and reporting chain.
 type Quote struct {
-	ID             string   `json:"id"`
-	Start          int      `json:"start"`
-	End            int      `json:"end"`
-	Text           string   `json:"text"`
-	Kind           string   `json:"kind"` // direct, partial, indirect, term
-	Speaker        *string  `json:"speaker"`
-	SpeakerMention *Mention `json:"speaker_mention,omitempty"`
-	Cue            *Mention `json:"cue,omitempty"`
-	Via            []string `json:"via,omitempty"`
-	Time           string   `json:"time,omitempty"`
+	ID    string `json:"id"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	// Parts are the fragments of a statement interrupted by its
+	// attribution ("“A,” Zarif said, according to Fars. “B.”"): the
+	// words between them are not the speaker's. Nil for one span.
+	Parts          []Mention `json:"parts,omitempty"`
+	Kind           string    `json:"kind"` // direct, partial, indirect, term
+	Speaker        *string   `json:"speaker"`
+	SpeakerMention *Mention  `json:"speaker_mention,omitempty"`
+	Cue            *Mention  `json:"cue,omitempty"`
+	Via            []string  `json:"via,omitempty"`
+	Time           string    `json:"time,omitempty"`
 }
 
 // Event is one CAMEO-coded event with its evidence.

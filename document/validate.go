@@ -79,6 +79,11 @@ func (d *Document) Validate() error {
 				}
 			}
 		}
+		for _, m := range q.Parts {
+			if err := check("quote part", i, m.Start, m.End); err != nil {
+				return err
+			}
+		}
 	}
 	for i, e := range d.Events {
 		if err := check("event sentence", i, e.Sentence.Start, e.Sentence.End); err != nil {

@@ -20,6 +20,19 @@ var reportingVerbs = []string{
 	"explaining", "claiming", "asserts", "disclosed", "signaled", "indicated", "concluded",
 }
 
+// speechLemmas are the lemmas of speech verbs whose object can be what
+// is said ("denied the allegations", "called for a ceasefire").
+var speechLemmas = map[string]bool{
+	"say": true, "tell": true, "call": true, "deny": true, "announce": true, "claim": true,
+	"state": true, "declare": true, "warn": true, "urge": true, "demand": true, "propose": true,
+	"confirm": true, "admit": true, "acknowledge": true, "reject": true, "promise": true,
+	"pledge": true, "vow": true, "threaten": true, "report": true, "predict": true, "dismiss": true,
+	"condemn": true, "criticize": true, "praise": true, "accuse": true, "insist": true,
+	"suggest": true, "recommend": true, "repeat": true, "reiterate": true, "describe": true,
+	"explain": true, "ask": true, "answer": true, "reply": true, "respond": true, "argue": true,
+	"tweet": true, "write": true, "post": true, "testify": true, "allege": true, "note": true,
+}
+
 // speechVerbs are the cue words the rules accept for direct quotes.
 var speechVerbs = map[string]bool{}
 

@@ -88,8 +88,17 @@ func (m *Model) Attributions(d *document.Document) []Attribution {
 	return out
 }
 
-// raw runs the tagger and the assembly rules.
-func (m *Model) raw(v *view) []rawAttr {
+// raw runs the tagger and the assembly rules, for the PolNeAR view.
+func (m *Model) raw(v *view) []rawAttr { return m.rawAttrs(v, false) }
+
+// rawAttrs runs the tagger and the assembly rules. For the Document's view
+// (statements), a statement relayed by its tagged source ("X, Zarif said
+// Monday, according to Fars") is turned inside out before the edges model
+// moves its bounds, so that the inner speaker's content is the one
+// refined and the relay goes to the reporting chain, and attitudes with
+// no statement are dropped (dropVerbless). PolNeAR annotates both as
+// attributions, so its view keeps them.
+func (m *Model) rawAttrs(v *view, docView bool) []rawAttr {
 	labels := m.tag(v)
 	fixLabels(v, labels)
 	raws := assemble(v, labels)
@@ -109,6 +118,7 @@ func (m *Model) raw(v *view) []rawAttr {
 	}
 	shareSpeakers(v, raws)
 	for k := range raws {
+		raws[k] = dropAdjuncts(v, raws[k])
 		raws[k].content = trimContent(v, raws[k].content)
 		adverbToCue(v, &raws[k])
 		if raws[k].source != nil {
@@ -116,11 +126,19 @@ func (m *Model) raw(v *view) []rawAttr {
 			raws[k].source = &s
 		}
 	}
+	if docView {
+		for k := range raws {
+			raws[k] = unrelay(v, raws[k])
+		}
+	}
 	if m.bounds != nil {
 		m.bounds.refine(v, raws)
 	}
 	raws = absorbOverlaps(raws)
 	raws = dropUnattributed(v, raws)
+	if docView {
+		raws = dropVerbless(v, raws)
+	}
 	for k := range raws {
 		frontedContent(v, raws, k)
 	}

@@ -88,13 +88,12 @@ func mentionOf(d *document.Document, lo, hi int) *document.Mention {
 // quotes finds the document's statements and terms.
 func (m *Model) quotes(d *document.Document) []document.Quote {
 	v := newView(d, &m.lx)
-	raws := m.raw(v)
+	raws := m.rawAttrs(v, true)
 	regions := quoteRegions(v)
 	covered := make([]bool, len(v.lower))
 	kept := raws[:0]
 	var terms []rawAttr
 	for _, r := range raws {
-		r = unrelay(v, r)
 		if ts := termRegions(v, r, regions); len(ts) > 0 {
 			for _, q := range ts {
 				terms = append(terms, rawAttr{content: []tspan{{1, q.lo, q.hi}}, term: true})
@@ -157,6 +156,12 @@ func (m *Model) quotes(d *document.Document) []document.Quote {
 				b.WriteString(d.Slice(d.Tokens[c.lo].Start, d.Tokens[c.hi-1].End))
 			}
 			q.Kind = kindOf(b.String())
+			if len(r.content) > 1 {
+				q.Parts = make([]document.Mention, len(r.content))
+				for i, c := range r.content {
+					q.Parts[i] = *mentionOf(d, c.lo, c.hi)
+				}
+			}
 		}
 		seqi := v.seqIndex(first.lo)
 		if r.cue != nil {

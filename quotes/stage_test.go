@@ -120,6 +120,48 @@ func TestStageFixture(t *testing.T) {
 	}
 }
 
+// relayFixture holds a statement relayed around its own attribution, an
+// attitude that is no statement, and a quote its attribution interrupts.
+const relayFixture = "Rebels must leave the city of Homs, Defence Minister Amir Hatami said Monday at the start of a visit to Beirut, according to Tasnim News.\n\n" +
+	"Iranian advisers have backed the army in the long war.\n\n" +
+	"\"We will stay as long as we are needed,\" Hatami said. \"Our mission is not over.\""
+
+func TestStageRelayedStatements(t *testing.T) {
+	st := newTestStage(t)
+	ents := []document.Entity{
+		{ID: "e1", Type: "PERSON", Name: "Amir Hatami", Mentions: []document.Mention{mention(relayFixture, "Amir Hatami", 0), mention(relayFixture, "Hatami", 150)}},
+		{ID: "e2", Type: "ORG", Name: "Tasnim News", Mentions: []document.Mention{mention(relayFixture, "Tasnim News", 0), mention(relayFixture, "Tasnim", 150)}},
+	}
+	d := process(t, st, relayFixture, ents)
+	// The relay's content holds the minister's own attribution: the edges
+	// model refines the minister's content, not the relay's.
+	q := findQuote(d, "Rebels must leave")
+	if q == nil {
+		t.Fatalf("no relayed statement in %+v", d.Quotes)
+	}
+	if q.Text != "Rebels must leave the city of Homs" || q.Speaker == nil || *q.Speaker != "e1" || strings.Join(q.Via, "|") != "e2" {
+		t.Errorf("relayed statement %q by %v via %q, want the minister's content by e1 via e2", q.Text, q.SpeakerMention, q.Via)
+	}
+	if q := findQuote(d, "the army in the long war"); q != nil {
+		t.Errorf("an attitude with no statement is a quote: %+v", q)
+	}
+	q = findQuote(d, "We will stay")
+	if q == nil {
+		t.Fatalf("no direct quote in %+v", d.Quotes)
+	}
+	if len(q.Parts) != 2 || !strings.HasSuffix(q.Parts[0].Text, "needed,\"") || q.Parts[1].Text != "\"Our mission is not over.\"" {
+		t.Errorf("parts %+v, want the two fragments around the attribution", q.Parts)
+	}
+	for _, p := range q.Parts {
+		if p.Text != d.Slice(p.Start, p.End) || p.Start < q.Start || p.End > q.End {
+			t.Errorf("part %+v does not match its offsets within %d-%d", p, q.Start, q.End)
+		}
+	}
+	if err := d.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestStageWithoutEntities(t *testing.T) {
 	st := newTestStage(t)
 	d := process(t, st, fixture, nil)
@@ -149,6 +191,7 @@ func FuzzStage(f *testing.F) {
 	f.Add("“Yes,” he said.\n\n“No")
 	f.Add("a, b says")
 	f.Add("The ad uses footage of Ann Lee asking, “Why?” During a talk earlier, Lee attacked Kim, saying “it failed.”\n\n“Stop,” she yells while running.")
+	f.Add(relayFixture)
 	f.Add("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.\n\n“We deserve better.”― Sonya Herridge.\n\nHe also vowed to form a task force, which would include the army, to crack down on hackers.")
 	f.Fuzz(func(t *testing.T, s string) {
 		d := process(t, st, s, []document.Entity{{ID: "e1", Type: "PERSON", Name: "X", Mentions: []document.Mention{{Start: 0, End: 1}}}})
