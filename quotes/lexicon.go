@@ -31,6 +31,7 @@ var speechLemmas = map[string]bool{
 	"suggest": true, "recommend": true, "repeat": true, "reiterate": true, "describe": true,
 	"explain": true, "ask": true, "answer": true, "reply": true, "respond": true, "argue": true,
 	"tweet": true, "write": true, "post": true, "testify": true, "allege": true, "note": true,
+	"blame": true, "attribute": true, "dispute": true, "question": true, "cite": true,
 }
 
 // speechVerbs are the cue words the rules accept for direct quotes.
