@@ -448,6 +448,38 @@ func TestQuoteSpeaker(t *testing.T) {
 	}
 }
 
+// TestCueSpeaker: the speech verb of a statement takes the speaker the
+// quotes stage resolved, not the person last named ("He" after a Lavrov
+// statement about Assad is Lavrov).
+func TestCueSpeaker(t *testing.T) {
+	s := newStage(t)
+	text := `Russian Foreign Minister Sergei Lavrov said Monday that the Assad regime has every right to liquidate terrorists in Idlib. He said it is not possible to tolerate the situation there indefinitely.`
+	d := segmented(t, text, "2018-09-03")
+	lavrov := document.Entity{ID: "e1", Type: "PERSON", Name: "Sergei Lavrov",
+		Mentions: []document.Mention{mention(d, "Sergei Lavrov", 0)}}
+	assad := document.Entity{ID: "e2", Type: "PERSON", Name: "Bashar Assad",
+		Mentions: []document.Mention{mention(d, "Assad", 0)}}
+	d.Entities = []document.Entity{lavrov, assad}
+	cue := mention(d, "said", 1)
+	content := mention(d, "it is not possible to tolerate the situation there indefinitely", 0)
+	he := mention(d, "He", 0)
+	sp := "e1"
+	d.Quotes = []document.Quote{{ID: "q2", Start: content.Start, End: content.End, Text: content.Text, Kind: "indirect",
+		Speaker: &sp, SpeakerMention: &he, Cue: &cue}}
+	if err := s.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Events {
+		if e.Trigger.Start == cue.Start {
+			if e.Source != "e1" || e.SourceActor != "RUSGOV" {
+				t.Errorf("statement by %q (%s), want e1 (RUSGOV): %+v", e.Source, e.SourceActor, e)
+			}
+			return
+		}
+	}
+	t.Errorf("no event on the second cue: %+v", d.Events)
+}
+
 func TestQuadClassAndDedupe(t *testing.T) {
 	for code, want := range map[string]int{"010": 1, "057": 1, "073": 2, "112": 3, "138": 3, "141": 4, "190": 4, "2041": 4} {
 		if got := QuadClass(code); got != want {

@@ -632,11 +632,9 @@ func dedupe(evs []document.Event) []document.Event {
 // is Zarif demanding their return.
 func (st *sentence) quoteSpeakers(d *document.Document, ps []proto) {
 	speakerChunk := map[string]int{}
-	for i := range ps {
-		p := &ps[i]
-		q := quoteAt(d, st.words[p.head].start)
+	chunkOf := func(q *document.Quote, head int) (int, bool) {
 		if q == nil || q.Speaker == nil || *q.Speaker == "" {
-			continue
+			return 0, false
 		}
 		var ent *document.Entity
 		for k := range d.Entities {
@@ -645,13 +643,28 @@ func (st *sentence) quoteSpeakers(d *document.Document, ps []proto) {
 			}
 		}
 		if ent == nil || ent.Actor == nil {
-			continue
+			return 0, false
 		}
 		c, ok := speakerChunk[ent.ID]
 		if !ok {
-			st.chunks = append(st.chunks, chunk{start: p.head, end: p.head, actor: *ent.Actor, entity: ent.ID})
+			st.chunks = append(st.chunks, chunk{start: head, end: head, actor: *ent.Actor, entity: ent.ID})
 			c = len(st.chunks) - 1
 			speakerChunk[ent.ID] = c
+		}
+		return c, true
+	}
+	for i := range ps {
+		p := &ps[i]
+		// The speech verb of a statement ("He said ..."): its speaker is
+		// the one the quotes stage resolved, which reads the statements
+		// before it ("He" after a Lavrov statement is Lavrov).
+		if c, ok := chunkOf(cueQuote(d, st.words[p.head].start), p.head); ok && st.pronounSources(p) {
+			p.sources = []int{c}
+			continue
+		}
+		c, ok := chunkOf(quoteAt(d, st.words[p.head].start), p.head)
+		if !ok {
+			continue
 		}
 		firstPerson := len(p.sources) == 1 && st.chunks[p.sources[0]].pronoun &&
 			(st.words[st.chunks[p.sources[0]].start].low == "we" || st.words[st.chunks[p.sources[0]].start].low == "i")
@@ -664,6 +677,27 @@ func (st *sentence) quoteSpeakers(d *document.Document, ps []proto) {
 			p.sources = []int{c}
 		}
 	}
+}
+
+// pronounSources reports whether p has no source or only pronouns.
+func (st *sentence) pronounSources(p *proto) bool {
+	for _, c := range p.sources {
+		if !st.chunks[c].pronoun {
+			return false
+		}
+	}
+	return true
+}
+
+// cueQuote returns the quote whose cue holds the code point offset.
+func cueQuote(d *document.Document, off int) *document.Quote {
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		if q.Cue != nil && q.Cue.Start <= off && off < q.Cue.End {
+			return q
+		}
+	}
+	return nil
 }
 
 // inCaption reports whether the code point offset lies in an image caption.
