@@ -223,6 +223,7 @@ func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 			m.role = findRole(d, m)
 		}
 	}
+	relayedMedia(d, ms)
 	// longest first, then text order
 	order := append([]*mention(nil), ms...)
 	sort.SliceStable(order, func(i, j int) bool {
@@ -308,6 +309,51 @@ func Cluster(d *document.Document, in []Mention) (out []document.Entity) {
 		out = append(out, de)
 	}
 	return out
+}
+
+// relayedMedia retypes as an organization a place name that relays a
+// statement and begins the name of a news organization in the document:
+// after "according to Fars News", the "Fars" of "Zarif said, according to
+// Fars" is the agency, not the province.
+func relayedMedia(d *document.Document, ms []*mention) {
+	for _, m := range ms {
+		if typeClass(m.Type) != "PLACE" || len(m.toks) != 1 || !relayContext(d, m.TokenStart, m.TokenEnd) {
+			continue
+		}
+		for _, o := range ms {
+			if o.Type == "ORG" && len(o.toks) > 1 && o.toks[0] == m.toks[0] && allMediaWords(o.toks[1:]) {
+				m.Type = "ORG"
+				break
+			}
+		}
+	}
+}
+
+// relayContext reports whether tokens [s, e) relay a statement: "according
+// to X", "told X", "X reported".
+func relayContext(d *document.Document, s, e int) bool {
+	low := func(i int) string { return strings.ToLower(d.Tokens[i].Text) }
+	if s >= 2 && low(s-2) == "according" && low(s-1) == "to" {
+		return true
+	}
+	if s >= 1 && low(s-1) == "told" {
+		return true
+	}
+	return e < len(d.Tokens) && relayVerbs[low(e)]
+}
+
+var (
+	relayVerbs = setOf("reported", "reports", "quoted", "cited", "said", "says")
+	mediaWords = setOf("news", "agency", "tv", "television", "radio", "press", "daily", "times", "post")
+)
+
+func allMediaWords(toks []string) bool {
+	for _, t := range toks {
+		if !mediaWords[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeNamesakes folds an entity into a person written with exactly the

@@ -87,6 +87,12 @@ func TestCluster(t *testing.T) {
 				"Syrian Arab News Agency": {"Syrian Arab News Agency", "SANA", "SANA"}},
 		},
 		{
+			name: "a place name relaying a statement is the news outlet",
+			src: "[[ORG Fars News]] reported it .\nhe said , according to [[GPE Fars]] .\n" +
+				"troops entered [[GPE Fars]] province .",
+			want: map[string][]string{"Fars News": {"Fars News", "Fars"}, "Fars": {"Fars"}},
+		},
+		{
 			name: "club short form",
 			src:  "[[ORG Manchester United]] won .\n[[ORG United]] lead the table .",
 			want: map[string][]string{"Manchester United": {"Manchester United", "United"}},

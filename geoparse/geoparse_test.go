@@ -177,6 +177,27 @@ func TestStage(t *testing.T) {
 	for _, p := range d3.Places {
 		t.Errorf("place %s (%s) from an organization's acronym", p.Name, p.Country)
 	}
+	// The place a news outlet is named after is no place of the story.
+	outlet := "Troops left Aleppo, the Tehran Times reported."
+	d4 := document.New()
+	d4.SetText(outlet)
+	d4.Entities = []document.Entity{
+		{Type: "GPE", Name: "Aleppo", Mentions: []document.Mention{{Start: 12, End: 18, Text: "Aleppo"}}},
+		{Type: "ORG", Name: "Tehran Times", Mentions: []document.Mention{{Start: 24, End: 36, Text: "Tehran Times"}}},
+	}
+	if err := s.Process(context.Background(), d4); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range d4.Places {
+		got[p.Name] = p.Kind
+	}
+	if got["Aleppo"] != "literal" || got["Tehran"] != "associative" {
+		t.Errorf("places %v, want Aleppo literal and Tehran associative", got)
+	}
+	if f := d4.Focus; f == nil || f.Country != "SY" {
+		t.Errorf("focus %+v, want SY", d4.Focus)
+	}
 	// Empty and odd inputs.
 	for _, txt := range []string{"", "   ", "\xff\xfe broken", strings.Repeat("A ", 1000)} {
 		d := document.New()

@@ -38,7 +38,8 @@ type Resolution struct {
 	// OK is false when no candidate was found.
 	OK    bool
 	Place gazetteer.Place
-	// Kind is "literal" or "associative" (demonyms, adjectives).
+	// Kind is "literal" or "associative" (demonyms, adjectives, and the
+	// places news outlets are named after).
 	Kind string
 	// Score is the ranker's probability of the chosen candidate.
 	Score float64

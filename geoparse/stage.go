@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/sitrep/sitrep/document"
@@ -69,6 +70,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		dateline = d.Dateline.Place
 	}
 	res := s.r.ResolveText(d.Text, ms, dateline)
+	outletNames(d, res)
 	d.Places, d.Focus = s.places(res, s.r.datelinePlaces(dateline))
 	return nil
 }
@@ -118,6 +120,43 @@ func (s *Stage) Mentions(d *document.Document) []Mention {
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
 	return ms
+}
+
+// outletNames makes associative the places named in a news outlet's name
+// ("Tehran Times", "Fars News", and "Fars" for it): the outlet is named
+// after the place, which is not where anything it reports happens. They
+// stay in the places layer (LGL annotates them as toponyms) but do not
+// count as places of the story.
+func outletNames(d *document.Document, res []Resolution) {
+	var spans [][2]int
+	for _, e := range d.Entities {
+		if e.Type != "ORG" || !mediaName(e.Name) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			spans = append(spans, [2]int{m.Start, m.End})
+		}
+	}
+	for i := range res {
+		for _, sp := range spans {
+			if res[i].OK && sp[0] <= res[i].Start && res[i].End <= sp[1] {
+				res[i].Kind = "associative"
+			}
+		}
+	}
+}
+
+// mediaName reports whether an organization's name is a news outlet's:
+// its last word is one like News, Agency, Times or Post.
+func mediaName(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	return i > 0 && outletWords[strings.ToLower(name[i+1:])]
+}
+
+var outletWords = map[string]bool{
+	"news": true, "agency": true, "times": true, "post": true, "tribune": true, "herald": true,
+	"journal": true, "gazette": true, "tv": true, "television": true, "radio": true, "press": true,
+	"daily": true, "telegraph": true, "chronicle": true,
 }
 
 // places groups resolutions by place and kind and picks the focus.
