@@ -10,6 +10,7 @@ import (
 
 	"github.com/sitrep/sitrep/document"
 	"github.com/sitrep/sitrep/internal/shared"
+	"github.com/sitrep/sitrep/segment"
 )
 
 func TestChunks(t *testing.T) {
@@ -470,4 +471,35 @@ func BenchmarkTagConll(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(ntok*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestArabicNames: the segmenter splits "al-Assad" as UD English does; the
+// model reads it as CoNLL-2003 writes it, one word.
+func TestArabicNames(t *testing.T) {
+	st, err := NewStage()
+	if err != nil {
+		t.Skipf("no embedded model: %v", err)
+	}
+	d := document.New()
+	d.SetText("Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi and Ayman al-Zawahiri. Troops left Chicago-based firms.")
+	if err := segment.NewStage().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range d.Entities {
+		for _, m := range e.Mentions {
+			got[m.Text] = e.Type
+		}
+	}
+	for _, name := range []string{"Bashar al-Assad", "Abu Bakr al-Baghdadi", "Ayman al-Zawahiri"} {
+		if got[name] != "PERSON" {
+			t.Errorf("%s: %q, want PERSON (mentions %v)", name, got[name], got)
+		}
+	}
+	if got["Chicago"] == "" {
+		t.Errorf("no mention of Chicago in a hyphenated word: %v", got)
+	}
 }
