@@ -295,6 +295,38 @@ func TestPlaceTimeQuote(t *testing.T) {
 	}
 }
 
+// TestForeignForceRebels: rebels a foreign force strikes belong to the
+// story's country, which the other sentences place, not to the force's.
+func TestForeignForceRebels(t *testing.T) {
+	s := newStage(t)
+	for _, tc := range []struct {
+		name, text, want string
+	}{
+		{"story elsewhere", "Syrian troops massed near Idlib. Russian warplanes struck rebel positions on Tuesday.", "SYRREB"},
+		{"no story", "Russian warplanes struck rebel positions on Tuesday.", "RUSREB"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := segmented(t, tc.text, "2018-09-05")
+			if strings.Contains(tc.text, "Idlib") {
+				d.Places = []document.Place{{ID: "p1", Name: "Idlib", Country: "SY", Kind: "literal",
+					Mentions: []document.Mention{mention(d, "Idlib", 0)}}}
+			}
+			if err := s.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range d.Events {
+				if e.Trigger.Text == "struck" {
+					if e.SourceActor != "RUSMIL" || e.TargetActor != tc.want {
+						t.Errorf("%s -> %s, want RUSMIL -> %s", e.SourceActor, e.TargetActor, tc.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no strike in %+v", d.Events)
+		})
+	}
+}
+
 func evaluateFile(t *testing.T, path string) *Report {
 	t.Helper()
 	f, err := os.Open(path)

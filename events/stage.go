@@ -289,6 +289,29 @@ func dominantCountry(d *document.Document, lex *actors.Lexicon) string {
 	return top
 }
 
+// insurgent reports whether an actor's first sector is an armed or
+// political opposition's (REB, INS, OPP).
+func insurgent(sectors []string) bool {
+	return len(sectors) > 0 && (sectors[0] == "REB" || sectors[0] == "INS" || sectors[0] == "OPP")
+}
+
+// placedElsewhere reports whether a literal place of the country (ISO3)
+// is mentioned outside sentence si.
+func placedElsewhere(d *document.Document, lex *actors.Lexicon, si int, country string) bool {
+	s := d.Sentences[si]
+	for _, p := range d.Places {
+		if p.Kind != "literal" || lex.ISO3(p.Country) != country {
+			continue
+		}
+		for _, m := range p.Mentions {
+			if m.End <= s.Start || m.Start >= s.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // fillContext gives role-only chunks ("militants", "the displaced") the
 // country of their clause: a literal place of the sentence, a place-like
 // chunk ("in Syria"), else the document's dominant country. Unresolved
@@ -382,6 +405,14 @@ func (st *sentence) fillContext(d *document.Document, lex *actors.Lexicon, docCo
 			country = placeCountry
 			if country == "" || c.named {
 				country = subjCountry
+				// a foreign force's rebels are the story country's:
+				// "Russian warplanes struck rebel positions" in a story
+				// about Syria, told by its other sentences (the Sudanese
+				// army's are Sudanese)
+				if dc := docCountry(); placeCountry == "" && !c.named && dc != "" && dc != subjCountry &&
+					insurgent(c.actor.Sectors) && placedElsewhere(d, lex, st.index, dc) {
+					country = dc
+				}
 			}
 			// own forces are instruments, not targets: "deployed troops"
 			if country == subjCountry {
