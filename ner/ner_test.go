@@ -481,7 +481,8 @@ func TestArabicNames(t *testing.T) {
 		t.Skipf("no embedded model: %v", err)
 	}
 	d := document.New()
-	d.SetText("Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi and Ayman al-Zawahiri. Troops left Chicago-based firms.")
+	d.SetText("Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi and Ayman al-Zawahiri. Troops left Chicago-based firms. " +
+		"Jean-Philippe Cotis and Claude Veron-Reville spoke.")
 	if err := segment.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -494,10 +495,13 @@ func TestArabicNames(t *testing.T) {
 			got[m.Text] = e.Type
 		}
 	}
-	for _, name := range []string{"Bashar al-Assad", "Abu Bakr al-Baghdadi", "Ayman al-Zawahiri"} {
+	for _, name := range []string{"Bashar al-Assad", "Abu Bakr al-Baghdadi", "Ayman al-Zawahiri", "Jean-Philippe Cotis", "Claude Veron-Reville"} {
 		if got[name] != "PERSON" {
 			t.Errorf("%s: %q, want PERSON (mentions %v)", name, got[name], got)
 		}
+	}
+	if len(got) != 7 {
+		t.Errorf("mentions %v, want Syrian, the five people and Chicago", got)
 	}
 	if got["Chicago"] == "" {
 		t.Errorf("no mention of Chicago in a hyphenated word: %v", got)

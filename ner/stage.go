@@ -91,6 +91,16 @@ func conllWords(d *document.Document, lo, hi int) ([]string, [][2]int) {
 	return words, spans
 }
 
+// hyphened reports whether token i is a capitalized word joined by a
+// hyphen, with no space, to the capitalized word two tokens on.
+func hyphened(d *document.Document, i int) bool {
+	if i < 0 || i+2 >= len(d.Tokens) {
+		return false
+	}
+	a, h, b := d.Tokens[i], d.Tokens[i+1], d.Tokens[i+2]
+	return h.Text == "-" && a.End == h.Start && h.End == b.Start && startsUpper(a.Text) && startsUpper(b.Text)
+}
+
 // nameParticles are the Arabic articles written before a name with a
 // hyphen.
 var nameParticles = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true,
@@ -126,6 +136,24 @@ func (m *Model) Mentions(d *document.Document) []entities.Mention {
 			first, last := d.Tokens[lo], d.Tokens[hi-1]
 			if last.End <= first.Start {
 				continue
+			}
+			if n := len(out); n > 0 && out[n-1].TokenEnd > lo {
+				continue // inside a hyphened person's name taken whole below
+			}
+			if typ == Person {
+				// "Claude Veron-Reville", "Jean-Philippe Cotis": the model
+				// tags a part of a hyphened name, and maybe the other part
+				// apart
+				for lo >= 2 && hyphened(d, lo-2) {
+					lo -= 2
+				}
+				for hi+1 < len(d.Tokens) && hyphened(d, hi-1) {
+					hi += 2
+				}
+				for n := len(out); n > 0 && out[n-1].TokenEnd > lo; n-- {
+					out = out[:n-1]
+				}
+				first, last = d.Tokens[lo], d.Tokens[hi-1]
 			}
 			if n := len(out); n > 0 && out[n-1].Type == Person && out[n-1].TokenEnd == lo && hi-lo == 3 && spans[k][c.Start][1] == hi &&
 				nameParticles[strings.ToLower(first.Text)] {

@@ -106,6 +106,12 @@ func (x *entityIndex) resolve(v *view, lo, hi int, lastSpeaker *string) *string 
 	if len(x.ents) == 0 {
 		return nil
 	}
+	if cut := x.headEnd(v, lo, hi); cut < hi {
+		if ei, ok := x.apposed(v, lo, cut, hi); ok {
+			return x.id(ei)
+		}
+		hi = cut
+	}
 	head := v.lower[hi-1]
 	switch head {
 	case "he", "she", "him", "her", "i":
@@ -154,6 +160,9 @@ func (x *entityIndex) resolve(v *view, lo, hi int, lastSpeaker *string) *string 
 		if ei, ok := x.byRole(lo, head, "PERSON"); ok {
 			return x.id(ei)
 		}
+		if !personNouns[head] {
+			return nil // "officials": several people, not the last one named
+		}
 		if x.typeOf(lastSpeaker) == "PERSON" {
 			return lastSpeaker
 		}
@@ -175,6 +184,96 @@ func (x *entityIndex) resolve(v *view, lo, hi int, lastSpeaker *string) *string 
 		}
 	}
 	return nil
+}
+
+// headEnd returns where the head phrase of source span [lo, hi) ends:
+// before an apposition, a relative clause or a modifying phrase that is
+// not part of a name ("Jose Ramirez, who was in New York", "Seqret Watson,
+// among the drivers in Arkansas", "a resident of Aleppo"), whose places
+// do not speak.
+func (x *entityIndex) headEnd(v *view, lo, hi int) int {
+	for i := lo + 1; i < hi; i++ {
+		if x.tok != nil && x.tok[i] != 0 {
+			continue // inside a name: "Bank of England"
+		}
+		switch v.lower[i] {
+		case ",", "(", "who", "which", "whose", "that", "of", "among", "in", "at", "with", "for", "on":
+			return i
+		case "-", "--", "—":
+			if spacedDash(v, i) {
+				return i
+			}
+		}
+	}
+	return hi
+}
+
+// apposed returns the entity that speaks for a source phrase whose head
+// [lo, cut) names no person: a person named in apposition ("The BBC's
+// correspondent in Jakarta, Rachel Harvey", "One member of the committee -
+// Paul Tucker -"); and, when the head names no entity at all, an
+// organization in apposition ("The statistics agency, INSEE", "One of the
+// bidders, Dutch group LNM") or the one the head belongs to ("senior
+// officials at the European Central Bank", "the board of Lufthansa").
+// Places do not speak for a description: "officials in Cojedes state".
+func (x *entityIndex) apposed(v *view, lo, cut, hi int) (int, bool) {
+	if x.tok == nil {
+		return 0, false
+	}
+	named := false
+	for i := lo; i < cut; i++ {
+		if x.tok[i] != 0 {
+			if x.ents[x.tok[i]-1].Type == "PERSON" {
+				return 0, false
+			}
+			named = true
+		}
+	}
+	sep := func(i int) bool {
+		w := v.lower[i]
+		return w == "," || (w == "-" || w == "--" || w == "—") && spacedDash(v, i)
+	}
+	comma := cut
+	for comma < hi && !sep(comma) {
+		comma++
+	}
+	org := -1
+	for i := comma + 1; i < hi && !sep(i); i++ {
+		if x.tok[i] == 0 {
+			continue
+		}
+		switch x.ents[x.tok[i]-1].Type {
+		case "PERSON":
+			return x.tok[i] - 1, true
+		case "ORG":
+			if org < 0 {
+				org = x.tok[i] - 1
+			}
+		}
+	}
+	if named {
+		return 0, false
+	}
+	if org >= 0 {
+		return org, true
+	}
+	if w := v.lower[cut]; w == "of" || w == "at" || w == "for" || w == "with" || w == "(" {
+		// "(" : "Internet service provider (ISP) Plus.net"
+		for i := cut + 1; i < hi && !sep(i); i++ {
+			if x.tok[i] != 0 && x.ents[x.tok[i]-1].Type == "ORG" {
+				return x.tok[i] - 1, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// spacedDash reports whether the dash at token i stands apart from the
+// words around it ("member - Paul Tucker -"), not inside a word
+// ("left-wing").
+func spacedDash(v *view, i int) bool {
+	t := v.d.Tokens
+	return (i == 0 || t[i-1].End < t[i].Start) && (i+1 >= len(t) || t[i].End < t[i+1].Start)
 }
 
 // byRole finds the most recent entity before token i, of one of types,

@@ -162,6 +162,43 @@ func TestStageRelayedStatements(t *testing.T) {
 	}
 }
 
+// TestSpeakerHeads: the speaker is the head of the source phrase, not a
+// place or employer in what modifies it, and a person in apposition speaks
+// for a description.
+func TestSpeakerHeads(t *testing.T) {
+	st := newTestStage(t)
+	text := "\"The rally will go on,\" said Jose Ramirez, an economist at Acme Bank in New York.\n\n" +
+		"\"We saw no damage,\" said the agency's correspondent in Aleppo, Rima Saleh.\n\n" +
+		"\"Prices will rise,\" said officials in Cojedes state."
+	ents := []document.Entity{
+		{ID: "e1", Type: "PERSON", Name: "Jose Ramirez", Mentions: []document.Mention{mention(text, "Jose Ramirez", 0)}},
+		{ID: "e2", Type: "ORG", Name: "Acme Bank", Mentions: []document.Mention{mention(text, "Acme Bank", 0)}},
+		{ID: "e3", Type: "GPE", Name: "New York", Mentions: []document.Mention{mention(text, "New York", 0)}},
+		{ID: "e4", Type: "GPE", Name: "Aleppo", Mentions: []document.Mention{mention(text, "Aleppo", 0)}},
+		{ID: "e5", Type: "PERSON", Name: "Rima Saleh", Mentions: []document.Mention{mention(text, "Rima Saleh", 0)}},
+		{ID: "e6", Type: "GPE", Name: "Cojedes", Mentions: []document.Mention{mention(text, "Cojedes", 0)}},
+	}
+	d := process(t, st, text, ents)
+	for _, tc := range []struct{ sub, want string }{
+		{"The rally will go on", "e1"},
+		{"We saw no damage", "e5"},
+		{"Prices will rise", ""},
+	} {
+		q := findQuote(d, tc.sub)
+		if q == nil {
+			t.Errorf("no quote %q in %+v", tc.sub, d.Quotes)
+			continue
+		}
+		got := ""
+		if q.Speaker != nil {
+			got = *q.Speaker
+		}
+		if got != tc.want {
+			t.Errorf("%q: speaker %q, want %q (mention %+v)", tc.sub, got, tc.want, q.SpeakerMention)
+		}
+	}
+}
+
 func TestStageWithoutEntities(t *testing.T) {
 	st := newTestStage(t)
 	d := process(t, st, fixture, nil)
