@@ -175,6 +175,24 @@ func TestFeed(t *testing.T) {
 	}
 }
 
+// TestHTMLParagraphs: the body keeps the page's paragraphs and headings
+// apart (go-trafilatura's ContentText runs them together).
+func TestHTMLParagraphs(t *testing.T) {
+	body := strings.Repeat("The storm hit the coast on Monday night and closed the roads. ", 6)
+	page := "<html><head><title>Storm</title></head><body><article><p>" + body + "</p>" +
+		"<h2>Will the winds ease?</h2><p>" + body + "</p><p>\"We are ready,\" the mayor said.</p></article></body></html>"
+	docs, errs := run(t, New(Options{}), bytesInput("storm.html", []byte(page)))
+	if len(docs) != 1 || len(errs) != 0 {
+		t.Fatalf("docs %d errs %v", len(docs), errs)
+	}
+	d := docs[0]
+	for _, want := range []string{"\n\nWill the winds ease?\n\n", "\n\n\"We are ready,\" the mayor said."} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("text lacks %q:\n%s", want, d.Text)
+		}
+	}
+}
+
 func warcRecord(typ, uri, block string) string {
 	return fmt.Sprintf("WARC/1.0\r\nWARC-Type: %s\r\nWARC-Target-URI: %s\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", typ, uri, len(block), block)
 }

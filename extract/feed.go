@@ -92,6 +92,13 @@ func htmlParagraphs(s string) []string {
 	if err != nil {
 		return splitParagraphs(s)
 	}
+	return nodeParagraphs(root)
+}
+
+// nodeParagraphs returns the text paragraphs of an HTML tree, one per block
+// element (paragraphs, headings, list items, quotations, line breaks), with
+// the white space inside each collapsed.
+func nodeParagraphs(root *html.Node) []string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -109,7 +116,7 @@ func htmlParagraphs(s string) []string {
 			switch n.Data {
 			case "script", "style":
 				return
-			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote", "tr":
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre", "dd", "dt", "section", "article", "hr":
 				flush()
 				defer flush()
 			}

@@ -47,13 +47,16 @@ func (x *Extractor) articleFromHTML(data []byte, contentType, pageURL string) (*
 	if body == "" {
 		return nil, fmt.Errorf("no article text found")
 	}
+	// ContentText is the body with its white space collapsed, paragraphs
+	// and headings run together; the paragraphs come from the content's
+	// tree.
 	a := &article{
 		url:        firstNonEmpty(pageURL, res.Metadata.URL),
 		source:     res.Metadata.Sitename,
 		byline:     res.Metadata.Author,
 		title:      res.Metadata.Title,
 		captions:   captions,
-		paragraphs: strings.Split(body, "\n"),
+		paragraphs: paragraphsOf(res.ContentNode, body),
 	}
 	if lang := res.Metadata.Language; len(lang) >= 2 {
 		a.language = strings.ToLower(lang[:2])
@@ -69,6 +72,17 @@ func (x *Extractor) articleFromHTML(data []byte, contentType, pageURL string) (*
 		a.warnings = append(a.warnings, warn)
 	}
 	return a, nil
+}
+
+// paragraphsOf returns the paragraphs of the extracted content, or its
+// text as one paragraph when the tree holds none.
+func paragraphsOf(content *html.Node, text string) []string {
+	if content != nil {
+		if ps := nodeParagraphs(content); len(ps) > 0 {
+			return ps
+		}
+	}
+	return []string{text}
 }
 
 // figcaptions returns the text of the page's <figcaption> elements.
