@@ -122,6 +122,12 @@ func (x *entityIndex) resolve(v *view, lo, hi int, lastSpeaker *string) *string 
 			return x.id(ei)
 		}
 		return nil
+	case "who", "which":
+		// "Latasha Abney, who joined ...": the name the clause follows
+		if hi-lo == 1 && lo >= 2 && v.lower[lo-1] == "," && x.tok != nil && x.tok[lo-2] != 0 {
+			return x.id(x.tok[lo-2] - 1)
+		}
+		return nil
 	case "they", "it", "we":
 		if t := x.typeOf(lastSpeaker); t == "ORG" || t == "GPE" || t == "NORP" || (head != "it" && t != "") {
 			return lastSpeaker

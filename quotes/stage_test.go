@@ -169,7 +169,8 @@ func TestSpeakerHeads(t *testing.T) {
 	st := newTestStage(t)
 	text := "\"The rally will go on,\" said Jose Ramirez, an economist at Acme Bank in New York.\n\n" +
 		"\"We saw no damage,\" said the agency's correspondent in Aleppo, Rima Saleh.\n\n" +
-		"\"Prices will rise,\" said officials in Cojedes state."
+		"\"Prices will rise,\" said officials in Cojedes state.\n\n" +
+		"Profits fell at Eircom, which said that sales would recover next year."
 	ents := []document.Entity{
 		{ID: "e1", Type: "PERSON", Name: "Jose Ramirez", Mentions: []document.Mention{mention(text, "Jose Ramirez", 0)}},
 		{ID: "e2", Type: "ORG", Name: "Acme Bank", Mentions: []document.Mention{mention(text, "Acme Bank", 0)}},
@@ -177,12 +178,14 @@ func TestSpeakerHeads(t *testing.T) {
 		{ID: "e4", Type: "GPE", Name: "Aleppo", Mentions: []document.Mention{mention(text, "Aleppo", 0)}},
 		{ID: "e5", Type: "PERSON", Name: "Rima Saleh", Mentions: []document.Mention{mention(text, "Rima Saleh", 0)}},
 		{ID: "e6", Type: "GPE", Name: "Cojedes", Mentions: []document.Mention{mention(text, "Cojedes", 0)}},
+		{ID: "e7", Type: "ORG", Name: "Eircom", Mentions: []document.Mention{mention(text, "Eircom", 0)}},
 	}
 	d := process(t, st, text, ents)
 	for _, tc := range []struct{ sub, want string }{
 		{"The rally will go on", "e1"},
 		{"We saw no damage", "e5"},
 		{"Prices will rise", ""},
+		{"sales would recover", "e7"}, // a relative pronoun speaks for the name it follows
 	} {
 		q := findQuote(d, tc.sub)
 		if q == nil {
