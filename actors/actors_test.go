@@ -2,6 +2,7 @@ package actors
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,6 +149,29 @@ func TestStage(t *testing.T) {
 		}
 		if got != want[e.ID] {
 			t.Errorf("%s %s: got %q, want %q", e.ID, e.Name, got, want[e.ID])
+		}
+	}
+}
+
+// TestListsAreNoAppositions: in a list of countries each keeps its own
+// code; "X, Y," is an apposition only when Y ends the phrase.
+func TestListsAreNoAppositions(t *testing.T) {
+	d := newDoc(t, "Ships from Indonesia, Australia, Malaysia and Singapore searched. Affiliates in Thailand, the Philippines and India grew.")
+	names := []string{"Indonesia", "Australia", "Malaysia", "Singapore", "Thailand", "Philippines", "India"}
+	for i, n := range names {
+		d.Entities = append(d.Entities, document.Entity{ID: fmt.Sprintf("e%d", i+1), Type: "GPE", Name: n, Mentions: []document.Mention{mention(d, n)}})
+	}
+	st, err := NewStage(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"IDN", "AUS", "MYS", "SGP", "THA", "PHL", "IND"}
+	for i, e := range d.Entities {
+		if e.Actor == nil || e.Actor.Code != want[i] {
+			t.Errorf("%s: %+v, want %s", e.Name, e.Actor, want[i])
 		}
 	}
 }

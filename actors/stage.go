@@ -152,14 +152,19 @@ func (sw *SentenceWords) Apposition(end int) (int, int, bool) {
 	a := end + 1
 	b := a
 	hit := false
+	var last Kind
 	for b < len(sw.Words) && b-a < 8 {
 		w := sw.Words[b]
 		if w == "," || w == ";" || w == "." || w == "(" || w == ")" || w == "\"" {
 			break
 		}
+		if (w == "and" || w == "or") && (last == KindCountry || last == KindCapital || last == KindDemonym) {
+			return 0, 0, false // "Thailand, the Philippines and India": a list
+		}
 		if h, ok := sw.HitAt(b); ok {
 			hit = true
 			b = h.End
+			last = h.Entry.Kind
 			continue
 		}
 		if first := w[0]; first >= 'a' && first <= 'z' && !titleFillers[w] && w != "of" {
@@ -170,6 +175,13 @@ func (sw *SentenceWords) Apposition(end int) (int, int, bool) {
 	}
 	if !hit || b == a {
 		return 0, 0, false
+	}
+	if b+1 < len(sw.Words) && sw.Words[b] == "," {
+		// "Indonesia, Australia, Malaysia and Singapore": a list, not an
+		// apposition
+		if _, ok := sw.HitAt(b + 1); ok {
+			return 0, 0, false
+		}
 	}
 	return a, b, true
 }
