@@ -176,6 +176,23 @@ func TestListsAreNoAppositions(t *testing.T) {
 	}
 }
 
+// TestOrganizationNames: a role word that begins an organization's name is
+// part of the name, in the entity's name as in its mentions.
+func TestOrganizationNames(t *testing.T) {
+	d := newDoc(t, "The engines were made by GE and a partner.")
+	d.Entities = []document.Entity{{ID: "e1", Type: "ORG", Name: "General Electric", Mentions: []document.Mention{mention(d, "GE")}}}
+	st, err := NewStage(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if a := d.Entities[0].Actor; a != nil {
+		t.Errorf("General Electric coded %+v, want no actor", a)
+	}
+}
+
 func BenchmarkCodeEntities(b *testing.B) {
 	lex := Default()
 	d := newDoc(b, strings.Repeat("Iranian Foreign Minister Mohammad Javad Zarif said Syrian regime forces and Turkey's army met UN envoys in Damascus. ", 20))

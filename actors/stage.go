@@ -202,16 +202,36 @@ func (lex *Lexicon) CodeSpanOf(sw *SentenceWords, start, end int, date, entType 
 	var hits []Hit
 	for _, h := range sw.Hits {
 		if h.Start >= start && h.End <= end {
-			if entType == "ORG" && h.Entry.Kind == KindAgent && h.Start == start && h.End < end && isCap(sw.Words[h.Start]) &&
-				isCap(sw.Words[h.End]) {
-				continue
-			}
 			h.Start -= start
 			h.End -= start
 			hits = append(hits, h)
 		}
 	}
-	return lex.CodeHits(sw.Words[start:end], hits, date)
+	words := sw.Words[start:end]
+	return lex.CodeHits(words, nameHits(words, hits, entType), date)
+}
+
+// CodeNameOf codes the name of an entity of type entType, as CodeSpanOf
+// codes its mentions.
+func (lex *Lexicon) CodeNameOf(words []string, date, entType string) (document.Actor, bool) {
+	return lex.CodeHits(words, nameHits(words, lex.Scan(words), entType), date)
+}
+
+// nameHits drops from the hits of an organization's name a capitalized
+// role word that other name words follow: "General Motors", "General
+// Electric", "Jet Airways" name no generals or jets.
+func nameHits(words []string, hits []Hit, entType string) []Hit {
+	if entType != "ORG" {
+		return hits
+	}
+	out := hits[:0:0]
+	for _, h := range hits {
+		if h.Entry.Kind == KindAgent && h.Start == 0 && h.End < len(words) && isCap(words[h.Start]) && isCap(words[h.End]) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 func isCap(w string) bool {
@@ -312,7 +332,7 @@ func CodeEntities(lex *Lexicon, d *document.Document) {
 			consider(act, ok, 0)
 		}
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			act, ok := lex.Code(Words(n), date)
+			act, ok := lex.CodeNameOf(Words(n), date, e.Type)
 			consider(act, ok, 0)
 		}
 		if score >= 0 {
