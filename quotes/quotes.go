@@ -96,7 +96,7 @@ func (m *Model) raw(v *view) []rawAttr { return m.rawAttrs(v, false) }
 // Monday, according to Fars") is turned inside out before the edges model
 // moves its bounds, so that the inner speaker's content is the one
 // refined and the relay goes to the reporting chain, and attitudes with
-// no statement are dropped (dropVerbless). PolNeAR annotates both as
+// no statement are dropped (dropNonStatements). PolNeAR annotates both as
 // attributions, so its view keeps them.
 func (m *Model) rawAttrs(v *view, docView bool) []rawAttr {
 	labels := m.tag(v)
@@ -137,7 +137,7 @@ func (m *Model) rawAttrs(v *view, docView bool) []rawAttr {
 	raws = absorbOverlaps(raws)
 	raws = dropUnattributed(v, raws)
 	if docView {
-		raws = dropVerbless(v, raws)
+		raws = dropNonStatements(v, raws)
 	}
 	for k := range raws {
 		frontedContent(v, raws, k)

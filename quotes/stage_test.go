@@ -123,7 +123,7 @@ func TestStageFixture(t *testing.T) {
 // relayFixture holds a statement relayed around its own attribution, an
 // attitude that is no statement, and a quote its attribution interrupts.
 const relayFixture = "Rebels must leave the city of Homs, Defence Minister Amir Hatami said Monday at the start of a visit to Beirut, according to Tasnim News.\n\n" +
-	"Iranian advisers have backed the army in the long war.\n\n" +
+	"Iranian advisers have backed the army in the long war. The bank has agreed to buy the insurer.\n\n" +
 	"\"We will stay as long as we are needed,\" Hatami said. \"Our mission is not over.\""
 
 func TestStageRelayedStatements(t *testing.T) {
@@ -144,6 +144,9 @@ func TestStageRelayedStatements(t *testing.T) {
 	}
 	if q := findQuote(d, "the army in the long war"); q != nil {
 		t.Errorf("an attitude with no statement is a quote: %+v", q)
+	}
+	if q := findQuote(d, "to buy the insurer"); q != nil {
+		t.Errorf("an agreement to act is a quote: %+v", q)
 	}
 	q = findQuote(d, "We will stay")
 	if q == nil {
