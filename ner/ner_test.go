@@ -482,7 +482,7 @@ func TestArabicNames(t *testing.T) {
 	}
 	d := document.New()
 	d.SetText("Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi and Ayman al-Zawahiri. Troops left Chicago-based firms. " +
-		"Jean-Philippe Cotis and Claude Veron-Reville spoke.")
+		"Jean-Philippe Cotis and Claude Veron-Reville spoke. Bizarrely, a plane landed.")
 	if err := segment.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}

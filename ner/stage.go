@@ -91,6 +91,22 @@ func conllWords(d *document.Document, lo, hi int) ([]string, [][2]int) {
 	return words, spans
 }
 
+// lexiconAdverb reports whether a capitalized word ending in -ly is an
+// adverb made from an adjective ("Bizarrely", "Separately", "Earlier" is
+// not one) rather than a name ending so ("Kelly", "Beverly", "Reilly").
+func lexiconAdverb(w string) bool {
+	lw := strings.ToLower(w)
+	if len(lw) < 7 {
+		return false // Kelly, Emily, Sally, Lily, Holly
+	}
+	stem := lw[:len(lw)-2]
+	return strings.HasSuffix(stem, "al") || strings.HasSuffix(stem, "ate") || strings.HasSuffix(stem, "ous") ||
+		strings.HasSuffix(stem, "ent") || strings.HasSuffix(stem, "ant") || strings.HasSuffix(stem, "ive") ||
+		strings.HasSuffix(stem, "ful") || strings.HasSuffix(stem, "less") || strings.HasSuffix(stem, "ar") ||
+		strings.HasSuffix(stem, "ic") || strings.HasSuffix(lw, "ably") || strings.HasSuffix(lw, "ibly") ||
+		strings.HasSuffix(lw, "edly") || strings.HasSuffix(lw, "ingly") || strings.HasSuffix(stem, "re")
+}
+
 // hyphened reports whether token i is a capitalized word joined by a
 // hyphen, with no space, to the capitalized word two tokens on.
 func hyphened(d *document.Document, i int) bool {
@@ -139,6 +155,10 @@ func (m *Model) Mentions(d *document.Document) []entities.Mention {
 			}
 			if n := len(out); n > 0 && out[n-1].TokenEnd > lo {
 				continue // inside a hyphened person's name taken whole below
+			}
+			if hi-lo == 1 && c.Start == 0 && hi < len(d.Tokens) && d.Tokens[hi].Text == "," &&
+				strings.HasSuffix(strings.ToLower(first.Text), "ly") && lexiconAdverb(first.Text) {
+				continue // "Bizarrely, an AirAsia plane ...": a sentence adverb
 			}
 			if typ == Person {
 				// "Claude Veron-Reville", "Jean-Philippe Cotis": the model
