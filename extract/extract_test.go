@@ -85,6 +85,7 @@ func TestDatelines(t *testing.T) {
 		{"LONDON, March 5 - Shares fell.", "LONDON", "March 5", ""},
 		{"WASHINGTON, D.C., Jan. 2, 2019 (Reuters) - The Senate voted.", "WASHINGTON, D.C.", "Jan. 2, 2019", "Reuters"},
 		{"NEW YORK -- Stocks rose.", "NEW YORK", "", ""},
+		{"SURABAYA, Indonesia/JAKARTA (Reuters) - Rescuers pulled bodies from the sea.", "SURABAYA, Indonesia/JAKARTA", "", "Reuters"},
 		{"The minister said - nothing.", "", "", ""},
 	}
 	for _, tc := range tests {
@@ -98,6 +99,15 @@ func TestDatelines(t *testing.T) {
 		if dl == nil || dl.Place != tc.place || dl.Date != tc.date || dl.Source != tc.source {
 			t.Errorf("parseDateline(%q) = %+v, want %s/%s/%s", tc.in, dl, tc.place, tc.date, tc.source)
 		}
+	}
+}
+
+func TestDropPageChrome(t *testing.T) {
+	in := []string{"Storm hits coast", "BEIRUT", "Tweet", "Share this", "BEIRUT (Reuters) - The storm hit.", "Email", "It rained."}
+	got := dropPageChrome(in, "Storm hits coast.")
+	want := []string{"BEIRUT (Reuters) - The storm hit.", "It rained."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("dropPageChrome = %q, want %q", got, want)
 	}
 }
 

@@ -62,6 +62,7 @@ func layout(a *article, input string) *document.Document {
 		}
 		paras = kept
 	}
+	paras = dropPageChrome(paras, title)
 	d.Title = title
 
 	var b strings.Builder
@@ -134,6 +135,47 @@ func cleanParagraphs(ps []string) []string {
 		}
 	}
 	return out
+}
+
+// dropPageChrome removes what web pages put among the body's paragraphs:
+// the title repeated at its top, the sharing buttons' labels ("Tweet",
+// "Share this"), and a dateline's place repeated on its own before the
+// dateline ("SURABAYA, Indonesia/JAKARTA", then "SURABAYA,
+// Indonesia/JAKARTA (Reuters) - ...").
+func dropPageChrome(paras []string, title string) []string {
+	out := paras[:0:0]
+	for i, p := range paras {
+		switch {
+		case len(out) == 0 && title != "" && strings.EqualFold(strings.TrimRight(p, ". "), strings.TrimRight(title, ". ")):
+			continue
+		case shareLabels[strings.ToLower(strings.TrimRight(p, ".:!"))]:
+			continue
+		case i < 5 && utf8.RuneCountInString(p) < 60 && nextStartsWith(paras, i, p):
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// nextStartsWith reports whether a paragraph after paras[i], past sharing
+// labels, starts with p and goes on.
+func nextStartsWith(paras []string, i int, p string) bool {
+	for _, q := range paras[i+1:] {
+		if shareLabels[strings.ToLower(strings.TrimRight(q, ".:!"))] {
+			continue
+		}
+		return len(q) > len(p) && strings.HasPrefix(q, p)
+	}
+	return false
+}
+
+var shareLabels = map[string]bool{
+	"tweet": true, "share": true, "share this": true, "link this": true, "email": true, "e-mail": true,
+	"print": true, "facebook": true, "twitter": true, "linkedin": true, "whatsapp": true, "pinterest": true,
+	"reddit": true, "share on facebook": true, "share on twitter": true, "share this article": true,
+	"share this story": true, "email this": true, "print this": true, "comments": true, "advertisement": true,
+	"skip to main content": true, "read more": true, "copy link": true,
 }
 
 // normalizeSpace collapses runs of whitespace (including newlines) into one
@@ -221,7 +263,7 @@ func looksLikeCaption(p string) bool {
 	return captionRE.MatchString(p)
 }
 
-var datelineRE = regexp.MustCompile(`^([A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s+[A-Z][A-Za-z.'’\- ]{1,30})?)` + // place
+var datelineRE = regexp.MustCompile(`^([A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s+[A-Z][A-Za-z.'’\-/ ]{1,30})?)` + // place
 	`(?:,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?))?` + // date
 	`\s*(?:\(([A-Za-z][A-Za-z .&/-]{0,30})\))?` + // source
 	`\s*(?:[-–—]+|:)\s+`)
