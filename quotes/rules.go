@@ -114,6 +114,54 @@ func isTermQuote(v *view, r quoteRegion) bool {
 	return true
 }
 
+// soCalled reports whether token i is the "called" of "so-called", which
+// marks a term, not speech.
+func soCalled(v *view, i int) bool {
+	return v.lower[i] == "called" && i >= 2 && v.lower[i-1] == "-" && v.lower[i-2] == "so" ||
+		v.lower[i] == "so-called"
+}
+
+// speechFrame reads a short quotation no attribution covers as the words
+// of a speaker when the parse hangs it, within three steps up, from a
+// speech verb with a subject: "calling his plan "damaging"", "described
+// the results as "pretty modest"", "talking darkly of a "river of
+// Islam"". The quotation is the content, the verb the cue and its
+// subject's phrase the source. Scare quotes and names hang from other
+// words ("signed a "defense agreement"", "the beer-flavoured "Draft
+// One"") and stay terms.
+func speechFrame(v *view, q quoteRegion) (rawAttr, bool) {
+	if !hasSyntax(v.d) {
+		return rawAttr{}, false
+	}
+	t := v.tree()
+	h := -1
+	for i := q.lo; i < q.hi; i++ {
+		if t.head[i] >= 0 && (t.head[i] < q.lo || t.head[i] >= q.hi) && v.qstate[i] < 2 {
+			h = t.head[i]
+			break
+		}
+	}
+	for hop := 0; hop < 3 && h >= 0; hop++ {
+		if h >= q.lo && h < q.hi {
+			return rawAttr{}, false
+		}
+		if tok := v.d.Tokens[h]; tok.UPOS == "VERB" && (speechVerbs[v.lower[h]] || speechLemmas[tok.Lemma]) && !soCalled(v, h) {
+			s := v.subjectOf(t, h)
+			if s < 0 || (s >= q.lo && s < q.hi) {
+				return rawAttr{}, false
+			}
+			src := tspan{2, t.lo[s], t.hi[s]}
+			if src.hi > q.lo && src.lo < q.hi {
+				return rawAttr{}, false
+			}
+			cue := tspan{3, h, h + 1}
+			return rawAttr{content: []tspan{{1, q.lo, q.hi}}, source: &src, cue: &cue}, true
+		}
+		h = t.head[h]
+	}
+	return rawAttr{}, false
+}
+
 // kindOf classifies a content: direct when it is all inside quotation
 // marks, partial when it holds quoted words, indirect otherwise.
 func kindOf(text string) string {
@@ -143,7 +191,7 @@ func isDQRune(r rune) bool { return strings.ContainsRune("\"“”„«»", r) }
 func termRegions(v *view, r rawAttr, regions []quoteRegion) []quoteRegion {
 	if r.cue != nil {
 		for i := r.cue.lo; i < r.cue.hi; i++ {
-			if speechVerbs[v.lower[i]] {
+			if speechVerbs[v.lower[i]] || speechLemmas[v.d.Tokens[i].Lemma] && v.d.Tokens[i].UPOS == "VERB" && !soCalled(v, i) {
 				return nil
 			}
 		}

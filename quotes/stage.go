@@ -119,6 +119,15 @@ func (m *Model) quotes(d *document.Document) []document.Quote {
 			continue
 		}
 		if isTermQuote(v, q) {
+			if r, ok := speechFrame(v, q); ok {
+				// "described the results as "pretty modest"": the
+				// words of whoever the speech verb's subject is
+				raws = append(raws, r)
+				for i := q.lo; i < q.hi; i++ {
+					covered[i] = true
+				}
+				continue
+			}
 			raws = append(raws, rawAttr{content: []tspan{{1, q.lo, q.hi}}, term: true})
 			continue
 		}

@@ -205,6 +205,33 @@ func TestSpeakerHeads(t *testing.T) {
 	}
 }
 
+// TestShortQuotes: a short quotation hung from a speech verb is its
+// subject's words; one after "so-called" or inside a name is a term.
+func TestShortQuotes(t *testing.T) {
+	st := newTestStage(t)
+	text := "The airline reported its results on Monday.\n\n" +
+		"Analyst Ann Lee described the results as \"pretty modest\". The so-called \"flash estimate\" rose by 2%."
+	ents := []document.Entity{{ID: "e1", Type: "PERSON", Name: "Ann Lee", Mentions: []document.Mention{mention(text, "Ann Lee", 0)}}}
+	d := process(t, st, text, ents)
+	for _, tc := range []struct{ sub, kind, speaker string }{
+		{"pretty modest", "partial", "e1"},
+		{"flash estimate", "term", ""},
+	} {
+		q := findQuote(d, tc.sub)
+		if q == nil {
+			t.Errorf("no quote %q in %+v", tc.sub, d.Quotes)
+			continue
+		}
+		got := ""
+		if q.Speaker != nil {
+			got = *q.Speaker
+		}
+		if (tc.kind == "term") != (q.Kind == "term") || got != tc.speaker {
+			t.Errorf("%q: kind %s speaker %q, want %s by %q", tc.sub, q.Kind, got, tc.kind, tc.speaker)
+		}
+	}
+}
+
 func TestStageWithoutEntities(t *testing.T) {
 	st := newTestStage(t)
 	d := process(t, st, fixture, nil)
