@@ -482,7 +482,8 @@ func TestArabicNames(t *testing.T) {
 	}
 	d := document.New()
 	d.SetText("Syrian President Bashar al-Assad met Abu Bakr al-Baghdadi and Ayman al-Zawahiri. Troops left Chicago-based firms. " +
-		"Jean-Philippe Cotis and Claude Veron-Reville spoke. Bizarrely, a plane landed.")
+		"Jean-Philippe Cotis and Claude Veron-Reville spoke. Bizarrely, a plane landed. " +
+		"Jets struck Idlib, the Syrian Observatory for Human Rights said.")
 	if err := segment.NewStage().Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -500,8 +501,11 @@ func TestArabicNames(t *testing.T) {
 			t.Errorf("%s: %q, want PERSON (mentions %v)", name, got[name], got)
 		}
 	}
-	if len(got) != 7 {
-		t.Errorf("mentions %v, want Syrian, the five people and Chicago", got)
+	if got["Syrian Observatory for Human Rights"] != "ORG" {
+		t.Errorf("no organization named with its nationality: %v", got)
+	}
+	if len(got) != 9 {
+		t.Errorf("mentions %v, want Syrian, the five people, Chicago, Idlib and the observatory", got)
 	}
 	if got["Chicago"] == "" {
 		t.Errorf("no mention of Chicago in a hyphenated word: %v", got)

@@ -175,6 +175,14 @@ func (m *Model) Mentions(d *document.Document) []entities.Mention {
 				}
 				first, last = d.Tokens[lo], d.Tokens[hi-1]
 			}
+			if n := len(out); n > 0 && typ == Org && out[n-1].Type == NORP && out[n-1].TokenEnd == lo && out[n-1].TokenEnd-out[n-1].TokenStart == 1 &&
+				d.Tokens[lo-1].End < first.Start {
+				// "the Syrian Observatory for Human Rights", "the Iraqi Red
+				// Crescent": the nationality begins the organization's name
+				out[n-1].Type, out[n-1].End, out[n-1].TokenEnd = typ, last.End, hi
+				out[n-1].Text = d.Slice(out[n-1].Start, last.End)
+				continue
+			}
 			if n := len(out); n > 0 && out[n-1].Type == Person && out[n-1].TokenEnd == lo && hi-lo == 3 && spans[k][c.Start][1] == hi &&
 				nameParticles[strings.ToLower(first.Text)] {
 				// "Abu Bakr al-Baghdadi": the family name the model took
